@@ -8,12 +8,11 @@
 #include <cstddef>
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "diagnostic.h"
 
@@ -79,7 +78,8 @@ class AgpmTemplate {
 
 /// Prints a scalar as a template prints it: strings as they are, integers in
 /// decimal, floats in the shortest form that reads back the same (`0.1`,
-/// `100.0`), booleans as true/false, null as nothing. Lists and tables: nullopt.
+/// `100.0`), booleans as true/false, null as nothing. Lists and tables:
+/// nullopt.
 std::optional<std::string> PrintScalar(const nlohmann::json& value);
 
 /// Truthiness of `{% if %}`: null, false, 0, 0.0, "", [] and {} are false.

@@ -22,7 +22,8 @@ Location LocateOffset(std::string_view file, std::string_view text,
   size_t line_end = text.find('\n', line_begin);
   if (line_end == std::string_view::npos) line_end = text.size();
   std::string_view line_text = text.substr(line_begin, line_end - line_begin);
-  if (!line_text.empty() && line_text.back() == '\r') line_text.remove_suffix(1);
+  if (!line_text.empty() && line_text.back() == '\r')
+    line_text.remove_suffix(1);
   where.line = line;
   where.column = static_cast<int>(offset - line_begin) + 1;
   where.line_text = std::string(line_text);
@@ -68,7 +69,7 @@ std::string FormatDiagnostic(const Diagnostic& diagnostic) {
     for (int i = 0; i + 1 < where.column; ++i) {
       size_t at = static_cast<size_t>(i);
       pad += at < where.line_text.size() && where.line_text[at] == '\t' ? '\t'
-                                                                         : ' ';
+                                                                        : ' ';
     }
     out += pad + "^\n";
   }

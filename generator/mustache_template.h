@@ -6,11 +6,10 @@
 #define AGENTGEN_MUSTACHE_TEMPLATE_H_
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "diagnostic.h"
 

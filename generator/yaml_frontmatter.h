@@ -4,10 +4,10 @@
 #ifndef AGENTGEN_YAML_FRONTMATTER_H_
 #define AGENTGEN_YAML_FRONTMATTER_H_
 
+#include <yaml-cpp/yaml.h>
+
 #include <optional>
 #include <string_view>
-
-#include <yaml-cpp/yaml.h>
 
 #include "diagnostic.h"
 

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: MIT
+// The `content` filter (SPEC.md section 6): `{{ 'docs/x.md' | content }}`
+// reads a file of the project directory, with every read confined to it.
+#ifndef AGENTGEN_CONTENT_FILTER_H_
+#define AGENTGEN_CONTENT_FILTER_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostic.h"
+#include "file_system.h"
+
+namespace agentgen {
+
+/// A file the filter read, for the depfile and the manifest.
+struct ContentInput {
+  std::string path;  ///< absolute, lexically normal
+  std::string sha256;
+};
+
+class ContentFilterReader {
+ public:
+  /// `project_directory` is absolute and normal; `display_directory` is how
+  /// diagnostics name it.
+  ContentFilterReader(FileSystem& fs, std::string project_directory,
+                      std::string display_directory, DiagnosticSink& sink);
+
+  /// The filter itself: the processed text of `path`, or an error reported
+  /// at `where` and nullopt.
+  std::optional<std::string> Read(const std::string& path,
+                                  const Location& where);
+
+  /// Every file read, in the order first read.
+  const std::vector<ContentInput>& inputs() const { return inputs_; }
+
+ private:
+  std::optional<std::string> Load(const std::string& path,
+                                  const std::string& absolute,
+                                  const std::string& display,
+                                  const Location& where);
+
+  FileSystem& fs_;
+  std::string project_directory_;
+  std::string display_directory_;
+  DiagnosticSink& sink_;
+  std::optional<std::string> real_project_directory_;
+  std::map<std::string, std::optional<std::string>> cache_;
+  std::vector<ContentInput> inputs_;
+};
+
+/// Files larger than this are refused.
+inline constexpr uint64_t kMaxContentFileSize = 1024 * 1024;
+
+}  // namespace agentgen
+
+#endif  // AGENTGEN_CONTENT_FILTER_H_

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#include "paths.h"
+
+#include <boost/filesystem/path.hpp>
+#include <cctype>
+
+namespace agentgen {
+namespace fs = boost::filesystem;
+
+namespace {
+
+std::string Generic(const fs::path& path) {
+  std::string text = path.lexically_normal().generic_string();
+  // lexically_normal keeps a trailing "/." as "/." and "a/" as "a/."; drop it.
+  while (text.size() > 1 && (text.back() == '.' || text.back() == '/')) {
+    if (text.back() == '/') {
+      text.pop_back();
+      continue;
+    }
+    if (text.size() >= 2 && text[text.size() - 2] == '/') {
+      text.resize(text.size() - 2);
+      if (text.empty()) text = "/";
+      continue;
+    }
+    break;
+  }
+  return text.empty() ? "." : text;
+}
+
+}  // namespace
+
+std::string AbsoluteNormal(std::string_view base, std::string_view path) {
+  fs::path p{std::string(path)};
+  if (p.is_absolute()) return Generic(p);
+  return Generic(fs::path{std::string(base)} / p);
+}
+
+std::string Normal(std::string_view path) {
+  return Generic(fs::path{std::string(path)});
+}
+
+std::string ParentOf(std::string_view path) {
+  size_t slash = path.rfind('/');
+  if (slash == std::string_view::npos) return ".";
+  if (slash == 0) return "/";
+  return std::string(path.substr(0, slash));
+}
+
+std::string JoinNormal(std::string_view a, std::string_view b) {
+  return Generic(fs::path{std::string(a)} / fs::path{std::string(b)});
+}
+
+bool IsWithin(std::string_view path, std::string_view folder) {
+  if (folder == "/") return !path.empty() && path[0] == '/';
+  if (path.size() < folder.size() || path.substr(0, folder.size()) != folder)
+    return false;
+  return path.size() == folder.size() || path[folder.size()] == '/';
+}
+
+std::string RelativeTo(std::string_view path, std::string_view folder) {
+  return Generic(fs::path{std::string(path)}.lexically_relative(
+      fs::path{std::string(folder)}));
+}
+
+std::string StemOf(std::string_view path) {
+  size_t slash = path.rfind('/');
+  std::string_view name =
+      slash == std::string_view::npos ? path : path.substr(slash + 1);
+  size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return std::string(name);
+  return std::string(name.substr(0, dot));
+}
+
+std::string ExtensionOf(std::string_view path) {
+  size_t slash = path.rfind('/');
+  std::string_view name =
+      slash == std::string_view::npos ? path : path.substr(slash + 1);
+  size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return "";
+  std::string extension(name.substr(dot + 1));
+  for (char& c : extension)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension;
+}
+
+std::string WithoutExtension(std::string_view path) {
+  size_t slash = path.rfind('/');
+  size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos ||
+      (slash != std::string_view::npos && dot < slash + 2) || dot == 0)
+    return std::string(path);
+  return std::string(path.substr(0, dot));
+}
+
+}  // namespace agentgen

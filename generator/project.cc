@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+#include "project.h"
+
+#include <toml++/toml.h>
+
+#include <sstream>
+
+namespace agentgen {
+namespace {
+
+template <typename T>
+std::string Printed(const T& value) {
+  std::ostringstream out;
+  out << value;
+  return out.str();
+}
+
+nlohmann::json ToJson(const toml::node& node) {
+  if (const auto* table = node.as_table()) {
+    nlohmann::json object = nlohmann::json::object();
+    for (const auto& [key, value] : *table)
+      object[std::string(key.str())] = ToJson(value);
+    return object;
+  }
+  if (const auto* array = node.as_array()) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& value : *array) list.push_back(ToJson(value));
+    return list;
+  }
+  if (const auto* text = node.as_string()) return text->get();
+  if (const auto* integer = node.as_integer()) return integer->get();
+  if (const auto* number = node.as_floating_point()) return number->get();
+  if (const auto* flag = node.as_boolean()) return flag->get();
+  if (const auto* date = node.as_date()) return Printed(date->get());
+  if (const auto* time = node.as_time()) return Printed(time->get());
+  if (const auto* date_time = node.as_date_time())
+    return Printed(date_time->get());
+  return nullptr;
+}
+
+// toml++ counts lines and columns from 1.
+Location LocateLineColumn(std::string_view file, std::string_view text,
+                          const toml::source_position& position) {
+  size_t offset = 0;
+  for (uint32_t line = 1; line < position.line; ++line) {
+    size_t next = text.find('\n', offset);
+    if (next == std::string_view::npos) break;
+    offset = next + 1;
+  }
+  if (position.column > 0) offset += position.column - 1;
+  return LocateOffset(file, text, offset);
+}
+
+}  // namespace
+
+std::optional<nlohmann::json> ParseProjectTable(std::string_view toml_text,
+                                                std::string_view display_path,
+                                                DiagnosticSink& sink) {
+  toml::table document;
+  try {
+    document = toml::parse(toml_text, display_path);
+  } catch (const toml::parse_error& error) {
+    sink.Error(LocateLineColumn(display_path, toml_text, error.source().begin),
+               std::string(error.description()));
+    return std::nullopt;
+  }
+  const toml::node* project = document.get("project");
+  if (!project) return nlohmann::json::object();
+  if (!project->is_table()) {
+    sink.Error(
+        LocateLineColumn(display_path, toml_text, project->source().begin),
+        "'project' must be a table");
+    return std::nullopt;
+  }
+  return ToJson(*project);
+}
+
+void ApplyDefine(nlohmann::json& project, std::string_view name,
+                 const std::string& value) {
+  nlohmann::json* table = &project;
+  size_t begin = 0;
+  for (;;) {
+    size_t dot = name.find('.', begin);
+    std::string key(name.substr(begin, dot - begin));
+    if (dot == std::string_view::npos) {
+      (*table)[key] = value;
+      return;
+    }
+    nlohmann::json& next = (*table)[key];
+    if (!next.is_object()) next = nlohmann::json::object();
+    table = &next;
+    begin = dot + 1;
+  }
+}
+
+}  // namespace agentgen

@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: MIT
+#include "real_file_system.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <boost/filesystem.hpp>
+#include <cerrno>
+#include <cstring>
+
+namespace agentgen {
+namespace fs = boost::filesystem;
+
+namespace {
+
+std::string ErrnoText() { return std::strerror(errno); }
+
+// Writes all of `bytes`, retrying short writes.
+bool WriteAll(int fd, std::string_view bytes) {
+  while (!bytes.empty()) {
+    ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    bytes.remove_prefix(static_cast<size_t>(n));
+  }
+  return true;
+}
+
+}  // namespace
+
+FileSystem::Kind RealFileSystem::Stat(const std::string& path, uint64_t* size) {
+  boost::system::error_code ec;
+  fs::file_status status = fs::status(path, ec);
+  switch (status.type()) {
+    case fs::regular_file:
+      if (size) *size = fs::file_size(path, ec);
+      return Kind::kFile;
+    case fs::directory_file:
+      return Kind::kDirectory;
+    case fs::file_not_found:
+    case fs::status_error:
+      return Kind::kMissing;
+    default:
+      return Kind::kOther;
+  }
+}
+
+bool RealFileSystem::ReadFile(const std::string& path, std::string* bytes,
+                              std::string* error) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    *error = ErrnoText();
+    return false;
+  }
+  bytes->clear();
+  char buffer[64 * 1024];
+  for (;;) {
+    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      *error = ErrnoText();
+      ::close(fd);
+      return false;
+    }
+    if (n == 0) break;
+    bytes->append(buffer, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return true;
+}
+
+std::optional<std::string> RealFileSystem::RealPath(const std::string& path) {
+  boost::system::error_code ec;
+  fs::path real = fs::canonical(path, ec);
+  if (ec) return std::nullopt;
+  return real.generic_string();
+}
+
+bool RealFileSystem::WriteFile(const std::string& path, std::string_view bytes,
+                               std::string* error) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    *error = ErrnoText();
+    return false;
+  }
+  bool ok = WriteAll(fd, bytes);
+  if (!ok) *error = ErrnoText();
+  if (::close(fd) != 0 && ok) {
+    *error = ErrnoText();
+    ok = false;
+  }
+  return ok;
+}
+
+bool RealFileSystem::Rename(const std::string& from, const std::string& to,
+                            std::string* error) {
+  if (::rename(from.c_str(), to.c_str()) != 0) {
+    *error = ErrnoText();
+    return false;
+  }
+  return true;
+}
+
+void RealFileSystem::Remove(const std::string& path) { ::unlink(path.c_str()); }
+
+bool RealFileSystem::CreateDirectories(const std::string& path,
+                                       std::string* error) {
+  boost::system::error_code ec;
+  fs::create_directories(path, ec);
+  if (ec) {
+    *error = ec.message();
+    return false;
+  }
+  return true;
+}
+
+bool RealFileSystem::AppendLine(const std::string& path, std::string_view line,
+                                std::string* error) {
+  int fd =
+      ::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    *error = ErrnoText();
+    return false;
+  }
+  // One write(2) with O_APPEND, so lines of parallel processes never mix.
+  std::string buffer(line);
+  buffer += '\n';
+  ssize_t n = ::write(fd, buffer.data(), buffer.size());
+  bool ok = n == static_cast<ssize_t>(buffer.size());
+  if (!ok) *error = n < 0 ? ErrnoText() : "short write";
+  ::close(fd);
+  return ok;
+}
+
+std::string RealFileSystem::CurrentDirectory() {
+  boost::system::error_code ec;
+  return fs::current_path(ec).generic_string();
+}
+
+}  // namespace agentgen

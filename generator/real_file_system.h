@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// The FileSystem that touches the disk: the only code that does.
+#ifndef AGENTGEN_REAL_FILE_SYSTEM_H_
+#define AGENTGEN_REAL_FILE_SYSTEM_H_
+
+#include "file_system.h"
+
+namespace agentgen {
+
+class RealFileSystem : public FileSystem {
+ public:
+  Kind Stat(const std::string& path, uint64_t* size) override;
+  bool ReadFile(const std::string& path, std::string* bytes,
+                std::string* error) override;
+  std::optional<std::string> RealPath(const std::string& path) override;
+  bool WriteFile(const std::string& path, std::string_view bytes,
+                 std::string* error) override;
+  bool Rename(const std::string& from, const std::string& to,
+              std::string* error) override;
+  void Remove(const std::string& path) override;
+  bool CreateDirectories(const std::string& path, std::string* error) override;
+  bool AppendLine(const std::string& path, std::string_view line,
+                  std::string* error) override;
+  std::string CurrentDirectory() override;
+};
+
+}  // namespace agentgen
+
+#endif  // AGENTGEN_REAL_FILE_SYSTEM_H_
