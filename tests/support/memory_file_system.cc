@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+#include "memory_file_system.h"
+
+#include "paths.h"
+
+namespace agentgen {
+
+std::string MemoryFileSystem::Absolute(const std::string& path) const {
+  return AbsoluteNormal(cwd_, path);
+}
+
+void MemoryFileSystem::Add(const std::string& path, const std::string& bytes) {
+  std::string absolute = Absolute(path);
+  files_[absolute] = bytes;
+  for (std::string folder = ParentOf(absolute);; folder = ParentOf(folder)) {
+    directories_.insert(folder);
+    if (folder == "/") break;
+  }
+}
+
+void MemoryFileSystem::AddDirectory(const std::string& path) {
+  for (std::string folder = Absolute(path);; folder = ParentOf(folder)) {
+    directories_.insert(folder);
+    if (folder == "/") break;
+  }
+}
+
+void MemoryFileSystem::AddSymlink(const std::string& path,
+                                  const std::string& target) {
+  std::string absolute = Absolute(path);
+  symlinks_[absolute] = AbsoluteNormal(ParentOf(absolute), target);
+  AddDirectory(ParentOf(absolute));
+}
+
+std::string MemoryFileSystem::Resolve(const std::string& path) const {
+  std::string resolved;
+  size_t begin = 1;
+  int hops = 0;
+  std::string rest = path;
+  while (begin <= rest.size()) {
+    size_t slash = rest.find('/', begin);
+    if (slash == std::string::npos) slash = rest.size();
+    resolved += "/" + rest.substr(begin, slash - begin);
+    auto link = symlinks_.find(resolved);
+    if (link != symlinks_.end()) {
+      if (++hops > 40) return resolved;  // a loop: leave it unresolved
+      rest = link->second + rest.substr(slash);
+      resolved.clear();
+      begin = 1;
+      continue;
+    }
+    begin = slash + 1;
+  }
+  return Normal(resolved.empty() ? "/" : resolved);
+}
+
+std::string MemoryFileSystem::Contents(const std::string& path) const {
+  auto it = files_.find(Absolute(path));
+  return it == files_.end() ? "" : it->second;
+}
+
+bool MemoryFileSystem::Has(const std::string& path) const {
+  return files_.count(Absolute(path)) > 0;
+}
+
+FileSystem::Kind MemoryFileSystem::Stat(const std::string& path,
+                                        uint64_t* size) {
+  std::string resolved = Resolve(Absolute(path));
+  auto file = files_.find(resolved);
+  if (file != files_.end()) {
+    if (size) *size = file->second.size();
+    return Kind::kFile;
+  }
+  if (directories_.count(resolved)) return Kind::kDirectory;
+  return Kind::kMissing;
+}
+
+bool MemoryFileSystem::ReadFile(const std::string& path, std::string* bytes,
+                                std::string* error) {
+  std::string absolute = Absolute(path);
+  files_read_.push_back(absolute);
+  auto file = files_.find(Resolve(absolute));
+  if (file == files_.end()) {
+    *error = directories_.count(Resolve(absolute)) ? "Is a directory"
+                                                   : "No such file or directory";
+    return false;
+  }
+  *bytes = file->second;
+  return true;
+}
+
+std::optional<std::string> MemoryFileSystem::RealPath(const std::string& path) {
+  std::string resolved = Resolve(Absolute(path));
+  if (!files_.count(resolved) && !directories_.count(resolved))
+    return std::nullopt;
+  return resolved;
+}
+
+bool MemoryFileSystem::WriteFile(const std::string& path,
+                                 std::string_view bytes, std::string* error) {
+  std::string absolute = Absolute(path);
+  if (!failing_.empty() && IsWithin(absolute, failing_)) {
+    *error = "No space left on device";
+    return false;
+  }
+  if (!directories_.count(ParentOf(absolute))) {
+    *error = "No such file or directory";
+    return false;
+  }
+  files_[absolute] = std::string(bytes);
+  files_written_.push_back(absolute);
+  return true;
+}
+
+bool MemoryFileSystem::Rename(const std::string& from, const std::string& to,
+                              std::string* error) {
+  auto file = files_.find(Absolute(from));
+  if (file == files_.end()) {
+    *error = "No such file or directory";
+    return false;
+  }
+  files_[Absolute(to)] = file->second;
+  files_.erase(file);
+  return true;
+}
+
+void MemoryFileSystem::Remove(const std::string& path) {
+  files_.erase(Absolute(path));
+}
+
+bool MemoryFileSystem::CreateDirectories(const std::string& path,
+                                         std::string* error) {
+  std::string absolute = Absolute(path);
+  if (!failing_.empty() && IsWithin(absolute, failing_) &&
+      !directories_.count(absolute)) {
+    *error = "No space left on device";
+    return false;
+  }
+  if (files_.count(absolute)) {
+    *error = "File exists";
+    return false;
+  }
+  AddDirectory(absolute);
+  return true;
+}
+
+bool MemoryFileSystem::AppendLine(const std::string& path,
+                                  std::string_view line, std::string*) {
+  files_[Absolute(path)] += std::string(line) + "\n";
+  return true;
+}
+
+}  // namespace agentgen

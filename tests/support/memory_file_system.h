@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: MIT
+// An in-memory FileSystem for tests. It records what the code under test
+// read and wrote, so a test can check the access pattern as well as the
+// result (every file read must be in the depfile, and nothing else).
+#ifndef AGENTGEN_TESTS_MEMORY_FILE_SYSTEM_H_
+#define AGENTGEN_TESTS_MEMORY_FILE_SYSTEM_H_
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "file_system.h"
+
+namespace agentgen {
+
+class MemoryFileSystem : public FileSystem {
+ public:
+  explicit MemoryFileSystem(std::string cwd = "/work") : cwd_(std::move(cwd)) {}
+
+  /// Adds a file (relative paths are relative to the working directory).
+  void Add(const std::string& path, const std::string& bytes);
+  /// Adds an empty folder.
+  void AddDirectory(const std::string& path);
+  /// Adds a symlink at `path` pointing to `target` (absolute or relative to
+  /// the link's folder).
+  void AddSymlink(const std::string& path, const std::string& target);
+  /// Makes every write under `folder` fail, like a full disk.
+  void FailWritesUnder(const std::string& folder) { failing_ = folder; }
+
+  /// The file's bytes, or "" when absent.
+  std::string Contents(const std::string& path) const;
+  bool Has(const std::string& path) const;
+
+  const std::vector<std::string>& files_read() const { return files_read_; }
+  const std::vector<std::string>& files_written() const {
+    return files_written_;
+  }
+
+  Kind Stat(const std::string& path, uint64_t* size) override;
+  bool ReadFile(const std::string& path, std::string* bytes,
+                std::string* error) override;
+  std::optional<std::string> RealPath(const std::string& path) override;
+  bool WriteFile(const std::string& path, std::string_view bytes,
+                 std::string* error) override;
+  bool Rename(const std::string& from, const std::string& to,
+              std::string* error) override;
+  void Remove(const std::string& path) override;
+  bool CreateDirectories(const std::string& path, std::string* error) override;
+  bool AppendLine(const std::string& path, std::string_view line,
+                  std::string* error) override;
+  std::string CurrentDirectory() override { return cwd_; }
+
+ private:
+  std::string Absolute(const std::string& path) const;
+  /// `path` with every symlink resolved (missing parts kept as they are).
+  std::string Resolve(const std::string& path) const;
+
+  std::string cwd_;
+  std::map<std::string, std::string> files_;
+  std::set<std::string> directories_;
+  std::map<std::string, std::string> symlinks_;
+  std::string failing_;
+  std::vector<std::string> files_read_;
+  std::vector<std::string> files_written_;
+};
+
+}  // namespace agentgen
+
+#endif  // AGENTGEN_TESTS_MEMORY_FILE_SYSTEM_H_
