@@ -1,2 +1,325 @@
 // SPDX-License-Identifier: MIT
+#include "yaml_frontmatter.h"
+
 #include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "frontmatter.h"
+
+namespace agentgen {
+namespace {
+
+// Parses the frontmatter of `file` (a.md) the way the renderer does: the YAML
+// text is the slice between the delimiters, located through the whole file.
+struct Parsed {
+  std::optional<YAML::Node> root;
+  std::vector<std::string> diagnostics;  // each printed in full
+};
+
+Parsed ParseFile(const std::string& file) {
+  DiagnosticSink sink;
+  std::optional<Frontmatter> parts =
+      SplitFrontmatter(file, SliceLocator("a.md", file, 0), sink);
+  EXPECT_TRUE(parts.has_value() && parts->present) << file;
+  Parsed parsed;
+  if (!parts || !parts->present) return parsed;
+  std::string_view yaml = std::string_view(file).substr(
+      parts->yaml_begin, parts->yaml_end - parts->yaml_begin);
+  parsed.root = ParseFrontmatterYaml(
+      yaml, SliceLocator("a.md", file, parts->yaml_begin), sink);
+  for (const Diagnostic& diagnostic : sink.diagnostics()) {
+    parsed.diagnostics.push_back(FormatDiagnostic(diagnostic));
+  }
+  EXPECT_EQ(parsed.root.has_value(), !sink.has_errors()) << file;
+  return parsed;
+}
+
+// The diagnostics of a file that must fail, joined.
+std::string Errors(const std::string& file) {
+  Parsed parsed = ParseFile(file);
+  EXPECT_FALSE(parsed.root.has_value()) << file;
+  std::string joined;
+  for (const std::string& diagnostic : parsed.diagnostics) joined += diagnostic;
+  return joined;
+}
+
+YAML::Node Root(const std::string& file) {
+  Parsed parsed = ParseFile(file);
+  EXPECT_TRUE(parsed.diagnostics.empty()) << file;
+  return parsed.root.value_or(YAML::Node());
+}
+
+TEST(YamlFrontmatterTest, ReadsAMapping) {
+  YAML::Node root = Root(
+      "---\nname: a\ntools: [Read, Write]\nagpm:\n  templating: true\n"
+      "---\nbody\n");
+  ASSERT_TRUE(root.IsMap());
+  EXPECT_EQ(root["name"].as<std::string>(), "a");
+  EXPECT_EQ(root["tools"].size(), 2u);
+  EXPECT_EQ(root["agpm"]["templating"].Scalar(), "true");
+}
+
+TEST(YamlFrontmatterTest, EmptyTextIsAnEmptyMapping) {
+  EXPECT_TRUE(Root("---\n---\n").IsMap());
+  EXPECT_EQ(Root("---\n---\n").size(), 0u);
+  EXPECT_TRUE(Root("---\n\n# only a comment\n---\nx").IsMap());
+  EXPECT_EQ(Root("---\n# c\n---\n").size(), 0u);
+}
+
+TEST(YamlFrontmatterTest, CrlfTextIsRead) {
+  YAML::Node root = Root("---\r\nname: a\r\nb: 'c'\r\n---\r\n");
+  EXPECT_EQ(root["b"].as<std::string>(), "c");
+}
+
+TEST(YamlFrontmatterTest, NodeMarksAreByteOffsetsIntoTheYamlText) {
+  // "é" is two bytes; yaml-cpp must count bytes, not characters.
+  std::string file = "---\nd\xC3\xA9j\xC3\xA0: \xC3\xA9t\xC3\xA9\nk: v\n---\n";
+  YAML::Node root = Root(file);
+  ASSERT_TRUE(root.IsMap());
+  EXPECT_EQ(root["k"].Mark().pos, 17);
+  EXPECT_EQ(root["k"].Mark().line, 1);
+  EXPECT_EQ(root["k"].Mark().column, 3);
+  EXPECT_EQ(file.substr(4 + 17, 4), "v\n--");
+}
+
+TEST(YamlFrontmatterTest, ADuplicateKeyIsAnErrorAtTheSecondOne) {
+  EXPECT_EQ(Errors("---\nname: a\ndescription: one\nagpm:\n  templating: "
+                   "true\ndescription: two\n---\nx\n"),
+            "a.md:6:1: error: duplicate key 'description' (first at line 3)\n"
+            "description: two\n"
+            "^\n");
+}
+
+TEST(YamlFrontmatterTest, DuplicateKeysAreFoundInNestedMappings) {
+  EXPECT_EQ(Errors("---\nagpm:\n  templating: true\n  templating: false\n"
+                   "---\n"),
+            "a.md:4:3: error: duplicate key 'templating' (first at line 3)\n"
+            "  templating: false\n"
+            "  ^\n");
+  EXPECT_EQ(Errors("---\nlist:\n  - {a: 1, b: 2, a: 3}\n---\n"),
+            "a.md:3:18: error: duplicate key 'a' (first at line 3)\n"
+            "  - {a: 1, b: 2, a: 3}\n"
+            "                 ^\n");
+}
+
+TEST(YamlFrontmatterTest, QuotingDoesNotMakeAKeyDifferent) {
+  EXPECT_EQ(Errors("---\nname: a\n'name': b\n---\n"),
+            "a.md:3:1: error: duplicate key 'name' (first at line 2)\n"
+            "'name': b\n"
+            "^\n");
+}
+
+TEST(YamlFrontmatterTest, EveryDuplicateKeyIsReported) {
+  EXPECT_EQ(Errors("---\na: 1\na: 2\nb: 1\nb: 2\n---\n"),
+            "a.md:3:1: error: duplicate key 'a' (first at line 2)\na: 2\n^\n"
+            "a.md:5:1: error: duplicate key 'b' (first at line 4)\nb: 2\n^\n");
+}
+
+TEST(YamlFrontmatterTest, TheSameKeyInDifferentMappingsIsFine) {
+  YAML::Node root =
+      Root("---\na:\n  x: 1\nb:\n  x: 2\nc: [{x: 1}, {x: 2}]\n---\n");
+  EXPECT_EQ(root["b"]["x"].as<int>(), 2);
+}
+
+TEST(YamlFrontmatterTest, DuplicateKeyLinesCountCrlfFileLines) {
+  EXPECT_EQ(Errors("---\r\na: 1\r\nb: 2\r\na: 3\r\n---\r\n"),
+            "a.md:4:1: error: duplicate key 'a' (first at line 2)\n"
+            "a: 3\n"
+            "^\n");
+}
+
+TEST(YamlFrontmatterTest, AnAliasedKeyIsComparedByItsAnchoredText) {
+  EXPECT_EQ(Errors("---\n&k name: a\n*k : b\n---\n"),
+            "a.md:3:1: error: duplicate key 'name' (first at line 2)\n"
+            "*k : b\n"
+            "^\n");
+}
+
+TEST(YamlFrontmatterTest, AnUnclosedDoubleQuoteIsAnErrorAtTheQuote) {
+  // yaml-cpp by itself takes the rest of the text as the value.
+  EXPECT_EQ(Errors("---\nname: a\ndescription: \"Reviews code\nmodel: x\n---\n"
+                   "body\n"),
+            "a.md:3:14: error: quoted scalar is not closed\n"
+            "description: \"Reviews code\n"
+            "             ^\n");
+}
+
+TEST(YamlFrontmatterTest, AnUnclosedSingleQuoteIsAnErrorAtTheQuote) {
+  EXPECT_EQ(Errors("---\na: 'it''s\nb: c\n---\n"),
+            "a.md:2:4: error: quoted scalar is not closed\n"
+            "a: 'it''s\n"
+            "   ^\n");
+}
+
+TEST(YamlFrontmatterTest, AnEscapedQuoteDoesNotClose) {
+  EXPECT_EQ(Errors("---\na: \"say \\\"hi\\\"\n---\n"),
+            "a.md:2:4: error: quoted scalar is not closed\n"
+            "a: \"say \\\"hi\\\"\n"
+            "   ^\n");
+}
+
+TEST(YamlFrontmatterTest, AnUnclosedQuoteInAFlowSequenceIsReportedAsSuch) {
+  // Not yaml-cpp's "end of sequence flow not found", which follows from it.
+  EXPECT_EQ(Errors("---\ntools: [Read, \"Write]\n---\n"),
+            "a.md:2:15: error: quoted scalar is not closed\n"
+            "tools: [Read, \"Write]\n"
+            "              ^\n");
+}
+
+TEST(YamlFrontmatterTest, AnUnclosedQuoteAfterATagIsFound) {
+  EXPECT_EQ(Errors("---\na: !!str &x 'b\n---\n"),
+            "a.md:2:13: error: quoted scalar is not closed\n"
+            "a: !!str &x 'b\n"
+            "            ^\n");
+}
+
+TEST(YamlFrontmatterTest, QuotesThatCloseAreFine) {
+  YAML::Node root = Root(
+      "---\na: \"x\"\nb: 'it''s'\nc: \"multi\n  line\"\nd: \"\\\\\"\n"
+      "e: |\n  \"not a quote\n# it's\nf: don't\n---\n");
+  EXPECT_EQ(root["b"].as<std::string>(), "it's");
+  EXPECT_EQ(root["c"].as<std::string>(), "multi line");
+  EXPECT_EQ(root["d"].as<std::string>(), "\\");
+  EXPECT_EQ(root["e"].as<std::string>(), "\"not a quote\n");
+  EXPECT_EQ(root["f"].as<std::string>(), "don't");
+}
+
+TEST(YamlFrontmatterTest, AScalarRootIsNotAMapping) {
+  EXPECT_EQ(Errors("---\njust text\n---\n"),
+            "a.md:2:1: error: frontmatter must be a YAML mapping\n"
+            "just text\n"
+            "^\n");
+  EXPECT_EQ(Errors("---\n\n  ~\n---\n"),
+            "a.md:3:3: error: frontmatter must be a YAML mapping\n"
+            "  ~\n"
+            "  ^\n");
+}
+
+TEST(YamlFrontmatterTest, ASequenceRootIsNotAMapping) {
+  EXPECT_EQ(Errors("---\n# tools\n- Read\n- Write\n---\n"),
+            "a.md:3:1: error: frontmatter must be a YAML mapping\n"
+            "- Read\n"
+            "^\n");
+  EXPECT_EQ(Errors("---\n[a, b]\n---\n"),
+            "a.md:2:1: error: frontmatter must be a YAML mapping\n"
+            "[a, b]\n"
+            "^\n");
+}
+
+TEST(YamlFrontmatterTest, YamlCppErrorsAreLocatedInTheFile) {
+  EXPECT_EQ(Errors("---\nname: a\nb: c: d\n---\n"),
+            "a.md:3:5: error: illegal map value\n"
+            "b: c: d\n"
+            "    ^\n");
+}
+
+TEST(YamlFrontmatterTest, YamlCppErrorsAfterMultiByteCharactersAreInBytes) {
+  EXPECT_EQ(Errors("---\nn\xC3\xA9: \xC3\xA9\xC3\xA9\nb: c: d\n---\n"),
+            "a.md:3:5: error: illegal map value\n"
+            "b: c: d\n"
+            "    ^\n");
+  EXPECT_EQ(Errors("---\n\xC3\xA9: x \xC3\xA9: y\n---\n"),
+            "a.md:2:9: error: illegal map value\n"
+            "\xC3\xA9: x \xC3\xA9: y\n"
+            "        ^\n");
+}
+
+TEST(YamlFrontmatterTest, AnErrorAtTheEndPointsAtTheClosingLine) {
+  EXPECT_EQ(Errors("---\ntools: [Read,\n---\nbody\n"),
+            "a.md:3:1: error: end of sequence flow not found\n"
+            "---\n"
+            "^\n");
+}
+
+TEST(YamlFrontmatterTest, TabsInIndentationAreErrors) {
+  EXPECT_EQ(Errors("---\na: 1\n\tb: 2\n---\n"),
+            "a.md:3:1: error: illegal tab when looking for indentation\n"
+            "\tb: 2\n"
+            "^\n");
+  // Where yaml-cpp's reason is less direct, it is still an error on the line.
+  EXPECT_EQ(Errors("---\na:\n\tb: 1\n---\n"),
+            "a.md:3:3: error: illegal map value\n"
+            "\tb: 1\n"
+            "\t ^\n");
+}
+
+TEST(YamlFrontmatterTest, AnUndefinedAliasIsAnError) {
+  EXPECT_EQ(Errors("---\na: *nope\n---\n"),
+            "a.md:2:4: error: the referenced anchor is not defined\n"
+            "a: *nope\n"
+            "   ^\n");
+}
+
+TEST(YamlFrontmatterTest, ABadEscapeIsAnError) {
+  EXPECT_EQ(Errors("---\na: \"\\q\"\n---\n"),
+            "a.md:2:7: error: unknown escape character: q\n"
+            "a: \"\\q\"\n"
+            "      ^\n");
+}
+
+TEST(YamlFrontmatterTest, ASecondDocumentIsAnError) {
+  EXPECT_EQ(Errors("---\na: 1\n...\nb: 2\n---\n"),
+            "a.md:4:1: error: frontmatter holds more than one YAML document\n"
+            "b: 2\n"
+            "^\n");
+}
+
+TEST(YamlFrontmatterTest, AByteOrderMarkAtTheStartIsAnError) {
+  // yaml-cpp would skip it and count every position three bytes short.
+  EXPECT_EQ(Errors("---\n\xEF\xBB\xBFname: a\n---\n"),
+            "a.md:2:1: error: frontmatter starts with a UTF-8 byte-order "
+            "mark\n"
+            "\xEF\xBB\xBFname: a\n"
+            "^\n");
+}
+
+TEST(YamlFrontmatterTest, AliasesAreSharedNotExpanded) {
+  // Ten references per level, thirty levels: 10^30 leaves if expanded.
+  std::string file = "---\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level < 30; ++level) {
+    std::string previous = "*a" + std::to_string(level - 1);
+    file += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [";
+    for (int i = 0; i < 10; ++i) file += (i ? ", " : "") + previous;
+    file += "]\n";
+  }
+  file += "---\n";
+  YAML::Node root = Root(file);
+  EXPECT_EQ(root.size(), 30u);
+  EXPECT_EQ(root["a29"].size(), 10u);
+}
+
+TEST(YamlFrontmatterTest, DeepNestingIsAnErrorNotACrash) {
+  std::string file = "---\na: " + std::string(100000, '[') + "\n---\n";
+  std::string errors = Errors(file);
+  EXPECT_EQ(errors.rfind("a.md:2:", 0), 0u) << errors.substr(0, 200);
+  EXPECT_NE(errors.find(": error: frontmatter nests too deeply\n"),
+            std::string::npos)
+      << errors.substr(0, 200);
+}
+
+TEST(YamlFrontmatterTest, DeepBlockNestingIsLocatedAtTheLevelTooMany) {
+  std::string file = "---\n";
+  for (int level = 0; level < 150; ++level) {
+    file += std::string(static_cast<size_t>(level), ' ') + "k:\n";
+  }
+  file += "---\n";
+  // The root mapping is level 1, so the 101st mapping starts on line 102.
+  std::string line = std::string(100, ' ') + "k:";
+  EXPECT_EQ(Errors(file),
+            "a.md:102:101: error: frontmatter nests too deeply\n" + line +
+                "\n" + std::string(100, ' ') + "^\n");
+}
+
+TEST(YamlFrontmatterTest, ModerateNestingIsFine) {
+  std::string file = "---\n";
+  for (int level = 0; level < 50; ++level) {
+    file += std::string(static_cast<size_t>(level), ' ') + "k:\n";
+  }
+  file += "---\n";
+  EXPECT_TRUE(Root(file).IsMap());
+}
+
+}  // namespace
+}  // namespace agentgen
