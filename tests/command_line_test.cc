@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+#include "command_line.h"
+
+#include <gtest/gtest.h>
+
+namespace agentgen {
+namespace {
+
+std::string UsageErrorOf(std::vector<std::string> arguments) {
+  ParsedCommandLine parsed = ParseCommandLine(arguments);
+  EXPECT_FALSE(parsed.run);
+  EXPECT_EQ(parsed.exit_code, 2);
+  return parsed.err;
+}
+
+TEST(CommandLineTest, ParsesEveryRenderOption) {
+  ParsedCommandLine parsed = ParseCommandLine(
+      {"render", "a.md", "-o", "out.md", "--depfile", "out.d", "--manifest",
+       "out.json", "--root", "r", "--project-file", "p.toml", "-D", "a=1",
+       "-D", "b.c=x=y", "--type", "command", "--write-if-changed",
+       "--allow-outside-root"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  const RenderOptions& options = parsed.options;
+  EXPECT_EQ(options.sources, std::vector<std::string>{"a.md"});
+  EXPECT_EQ(options.output, "out.md");
+  EXPECT_EQ(options.depfile, "out.d");
+  EXPECT_EQ(options.manifest, "out.json");
+  EXPECT_EQ(options.settings.root, "r");
+  EXPECT_EQ(options.settings.project_file, "p.toml");
+  ASSERT_EQ(options.settings.defines.size(), 2u);
+  EXPECT_EQ(options.settings.defines[1].first, "b.c");
+  EXPECT_EQ(options.settings.defines[1].second, "x=y");
+  EXPECT_EQ(options.settings.type, "command");
+  EXPECT_TRUE(options.write_if_changed);
+  EXPECT_TRUE(options.settings.allow_outside_root);
+}
+
+TEST(CommandLineTest, SeveralSourcesWithOutDir) {
+  ParsedCommandLine parsed = ParseCommandLine(
+      {"render", "a.md", "b.md", "--out-dir", "o", "--depfile-dir", "d"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_EQ(parsed.options.sources.size(), 2u);
+}
+
+TEST(CommandLineTest, UsageErrorsExitTwoWithTheUsage) {
+  EXPECT_EQ(UsageErrorOf({"render", "a.md", "-o", "o", "-D", "flag"}),
+            std::string("agentgen: error: -D 'flag' needs the form name=value\n") +
+                kRenderUsage + "\n");
+  EXPECT_EQ(UsageErrorOf({"render", "a.md"}),
+            std::string("agentgen: error: give exactly one of -o and --out-dir\n") +
+                kRenderUsage + "\n");
+  EXPECT_NE(UsageErrorOf({"render", "a.md", "b.md", "-o", "o"})
+                .find("-o, --depfile and --manifest take exactly one source"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"render", "a.md", "-o", "o", "--type", "agents"})
+                .find("--type 'agents' is not one of"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"render", "a.md", "-o", "o", "--bogus"}).find("bogus"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"render", "-o", "o"}).find("sources"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({}).find("agentgen: error:"), std::string::npos);
+}
+
+TEST(CommandLineTest, VersionAndHelpExitZero) {
+  ParsedCommandLine version = ParseCommandLine({"--version"});
+  EXPECT_FALSE(version.run);
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out, std::string("agentgen ") + AGENTGEN_VERSION + "\n");
+  ParsedCommandLine help = ParseCommandLine({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("render"), std::string::npos);
+  ParsedCommandLine render_help = ParseCommandLine({"render", "--help"});
+  EXPECT_EQ(render_help.exit_code, 0);
+  EXPECT_NE(render_help.out.find("--write-if-changed"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace agentgen
