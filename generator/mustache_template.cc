@@ -75,25 +75,38 @@ class ScopedEscaping {
 
 // ---- The context -----------------------------------------------------------
 
+// The name parts (between dots) a template and its partials look up. mstch
+// reaches a table's member only through a tag naming it, so a member whose
+// key is no such part can be left out of the converted context.
+using NameParts = std::set<std::string, std::less<>>;
+
 // Converts the JSON context to mstch's node. Numbers become the strings the
 // AGPM dialect prints (nlohmann's dump: decimal integers, shortest round-trip
 // floats with ".0" for whole numbers), because mstch's own int is 32 bits and
 // its double prints six digits; as strings they are also always true in a
 // section, as SPEC.md wants. Strings are built as std::string: a const char*
 // would silently become mstch's bool.
-mstch::node ToNode(const nlohmann::json& value) {
+//
+// mstch copies a table each time a dotted name passes through it
+// (`agpm.project.name` copies all of `agpm`), so with `reachable` we leave
+// out the members no tag can name, such as the content of dependencies the
+// template does not use. A table stays true in a section however many members
+// it keeps: mstch never counts a table's members.
+mstch::node ToNode(const nlohmann::json& value, const NameParts* reachable) {
   switch (value.type()) {
     case nlohmann::json::value_t::object: {
       mstch::map map;
-      for (const auto& [key, member] : value.items())
-        map.emplace(key, ToNode(member));
+      for (const auto& [key, member] : value.items()) {
+        if (reachable == nullptr || reachable->count(key) != 0)
+          map.emplace(key, ToNode(member, reachable));
+      }
       return mstch::node(std::move(map));
     }
     case nlohmann::json::value_t::array: {
       mstch::array array;
       array.reserve(value.size());
       for (const nlohmann::json& element : value)
-        array.push_back(ToNode(element));
+        array.push_back(ToNode(element, reachable));
       return mstch::node(std::move(array));
     }
     case nlohmann::json::value_t::string:
@@ -366,7 +379,11 @@ class StrictCheck {
   /// The partials the checked templates include, directly or not.
   const std::set<std::string>& used_partials() const { return used_partials_; }
 
+  /// Every name part the checked templates look up.
+  const NameParts& name_parts() const { return name_parts_; }
+
  private:
+  void RecordNameParts(std::string_view name);
   void CheckInterpolation(const Tag& tag, std::vector<TemplateError>* errors);
   void CheckPartialTag(const Tag& tag, std::vector<TemplateError>* errors);
   const std::vector<std::string>& PartialErrors(const std::string& name,
@@ -377,6 +394,7 @@ class StrictCheck {
   std::map<std::string, std::vector<std::string>> partial_errors_;
   std::vector<std::string> partial_chain_;  // being checked, outermost first
   std::set<std::string> used_partials_;
+  NameParts name_parts_;
 };
 
 TemplateError SectionNotClosed(const Tag& opener) {
@@ -400,6 +418,7 @@ std::vector<TemplateError> StrictCheck::CheckTemplate(std::string_view text) {
     switch (tag.kind) {
       case TagKind::kSection:
       case TagKind::kInvertedSection:
+        RecordNameParts(tag.name);
         open_sections.push_back(tag);
         break;
       case TagKind::kSectionEnd: {
@@ -421,6 +440,7 @@ std::vector<TemplateError> StrictCheck::CheckTemplate(std::string_view text) {
       }
       case TagKind::kEscaped:
       case TagKind::kUnescaped:
+        RecordNameParts(tag.name);
         CheckInterpolation(tag, &errors);
         break;
       case TagKind::kPartial:
@@ -434,6 +454,16 @@ std::vector<TemplateError> StrictCheck::CheckTemplate(std::string_view text) {
   if (!open_sections.empty())
     errors.push_back(SectionNotClosed(open_sections.back()));
   return errors;
+}
+
+void StrictCheck::RecordNameParts(std::string_view name) {
+  size_t part_begin = 0;
+  while (true) {
+    size_t dot = name.find('.', part_begin);
+    name_parts_.emplace(name.substr(part_begin, dot - part_begin));
+    if (dot == std::string_view::npos) return;
+    part_begin = dot + 1;
+  }
 }
 
 // Only names under agpm. and project. are checked: they always mean the
@@ -492,30 +522,34 @@ std::optional<std::string> RenderMustache(
     DiagnosticSink& sink, const MustacheOptions& options) {
   InstallEscapeHookOnce();
   try {
-    // mstch parses every partial it is given, used or not; after the check we
-    // know which ones the template reaches and hand over only those.
+    if (!options.strict) {
+      ScopedEscaping escaping(options.escape_html);
+      return mstch::render(std::string(text), ToNode(context, nullptr),
+                           partials);
+    }
+    StrictCheck check(context, partials);
+    std::vector<TemplateError> errors = check.CheckTemplate(text);
+    if (!errors.empty()) {
+      std::stable_sort(errors.begin(), errors.end(),
+                       [](const TemplateError& a, const TemplateError& b) {
+                         return a.offset < b.offset;
+                       });
+      for (TemplateError& error : errors)
+        sink.Error(locate(error.offset), std::move(error.message));
+      return std::nullopt;
+    }
+    // mstch parses every partial it is given, used or not; the check knows
+    // which ones the template reaches, so only those are handed over.
     const std::map<std::string, std::string>* used_partials = &partials;
     std::map<std::string, std::string> reached_partials;
-    if (options.strict) {
-      StrictCheck check(context, partials);
-      std::vector<TemplateError> errors = check.CheckTemplate(text);
-      if (!errors.empty()) {
-        std::stable_sort(errors.begin(), errors.end(),
-                         [](const TemplateError& a, const TemplateError& b) {
-                           return a.offset < b.offset;
-                         });
-        for (TemplateError& error : errors)
-          sink.Error(locate(error.offset), std::move(error.message));
-        return std::nullopt;
-      }
-      if (check.used_partials().size() < partials.size()) {
-        for (const std::string& name : check.used_partials())
-          reached_partials.emplace(name, partials.at(name));
-        used_partials = &reached_partials;
-      }
+    if (check.used_partials().size() < partials.size()) {
+      for (const std::string& name : check.used_partials())
+        reached_partials.emplace(name, partials.at(name));
+      used_partials = &reached_partials;
     }
     ScopedEscaping escaping(options.escape_html);
-    return mstch::render(std::string(text), ToNode(context), *used_partials);
+    return mstch::render(std::string(text),
+                         ToNode(context, &check.name_parts()), *used_partials);
   } catch (const std::exception& e) {
     sink.Error(locate(0), std::string("cannot render: ") + e.what());
     return std::nullopt;

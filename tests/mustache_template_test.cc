@@ -140,6 +140,15 @@ TEST_F(MustacheContextTest, AnEmptyTableIsTrue) {
   EXPECT_EQ(Render("{{#table}}yes{{/table}}", context), "yes");
 }
 
+TEST_F(MustacheContextTest, ATableWhoseMembersTheTemplateNeverNamesIsTrue) {
+  // The strict render leaves such members out of what mstch sees.
+  json context = {
+      {"agpm", {{"deps", {{"snippets", {{"x", {{"content", "c"}}}}}}}}}};
+  EXPECT_EQ(Render("{{#agpm.deps.snippets}}has snippets{{/agpm.deps.snippets}}",
+                   context),
+            "has snippets");
+}
+
 TEST_F(MustacheContextTest, SectionsIterateListsAndEnterTables) {
   json context = {{"deps", {{"name", "base"}}},
                   {"items", json::array({{{"name", "a"}}, {{"name", "b"}}})},
