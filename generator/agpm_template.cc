@@ -436,7 +436,7 @@ class Parser {
       } else if (c == '"' || c == '\'') {
         size_t quote_end = FindQuoteEnd(at, end);
         if (quote_end == std::string_view::npos) {
-          Error(at, std::string("string is not closed (missing ") + c + ")");
+          Error(at, "string is not closed");
           return false;
         }
         kind = TokenKind::kString;
@@ -1148,12 +1148,13 @@ class Renderer {
     }
     if (result.status == Result::Status::kFailed) return;
     const json& items = result.value();
-    std::string written = Written(iterable.begin, iterable.end);
+    // Only the error messages below quote the expression.
+    auto written = [&] { return Written(iterable.begin, iterable.end); };
     if (items.is_array()) {
       if (!node.key_name.empty()) {
         Error(iterable.begin, "cannot iterate a list with two names ('" +
-                                  written + "'); write '{% for item in " +
-                                  written + " %}'");
+                                  written() + "'); write '{% for item in " +
+                                  written() + " %}'");
         return;
       }
       for (const json& item : items) {
@@ -1163,9 +1164,9 @@ class Renderer {
       }
     } else if (items.is_object()) {
       if (node.key_name.empty()) {
-        Error(iterable.begin, "cannot iterate a table with one name ('" +
-                                  written + "'); write '{% for key, value in " +
-                                  written + " %}'");
+        Error(iterable.begin,
+              "cannot iterate a table with one name ('" + written() +
+                  "'); write '{% for key, value in " + written() + " %}'");
         return;
       }
       for (auto item = items.begin(); item != items.end(); ++item) {
@@ -1178,7 +1179,7 @@ class Renderer {
       }
     } else {
       Error(iterable.begin,
-            "cannot iterate " + Describe(items) + " ('" + written + "')");
+            "cannot iterate " + Describe(items) + " ('" + written() + "')");
     }
   }
 
