@@ -220,11 +220,22 @@ void DependencyGraph::ResolveDependencies(
   std::map<std::string, std::map<std::string, std::string>> claim_paths;
 
   for (const DependencyEntry& entry : entries) {
+    // A dependency that fails still claims its keys (with no file), so the
+    // template's uses of it are not reported again as undefined names.
+    auto unresolved = [&file, &entry] {
+      ResolvedDependency dependency;
+      dependency.entry = entry;
+      dependency.keys.push_back(DependencyKey(StemOf(entry.path)));
+      if (entry.name && DependencyKey(*entry.name) != dependency.keys[0])
+        dependency.keys.push_back(DependencyKey(*entry.name));
+      file.dependencies.push_back(std::move(dependency));
+    };
     std::string error;
     std::optional<std::string> resolved = ResolveDeclaredPath(
         entry.path, ParentOf(file.path), settings_.root, &error);
     if (!resolved) {
       sink_.Error(entry.where, error);
+      unresolved();
       continue;
     }
     // The root `dependencies:` comes first, so on a repeat it wins.
@@ -237,14 +248,17 @@ void DependencyGraph::ResolveDependencies(
       case FileSystem::Kind::kMissing:
         sink_.Error(entry.where, "dependency '" + entry.path +
                                      "' not found (no file '" + display + "')");
+        unresolved();
         continue;
       case FileSystem::Kind::kDirectory:
         sink_.Error(entry.where,
                     "dependency '" + entry.path + "' is a folder, not a file");
+        unresolved();
         continue;
       case FileSystem::Kind::kOther:
         sink_.Error(entry.where,
                     "dependency '" + entry.path + "' is not a regular file");
+        unresolved();
         continue;
     }
     if (!settings_.allow_outside_root && !IsInsideRoot(*resolved)) {
@@ -252,6 +266,7 @@ void DependencyGraph::ResolveDependencies(
                                    "' lies outside the root '" +
                                    settings_.root_display +
                                    "' (pass --allow-outside-root to allow it)");
+      unresolved();
       continue;
     }
 
@@ -274,7 +289,10 @@ void DependencyGraph::ResolveDependencies(
     }
     InputFile* child =
         LoadFile(*resolved, display, SingularOf(entry.category), &entry.where);
-    if (clash || !child) continue;
+    if (clash || !child) {
+      unresolved();
+      continue;
+    }
     for (const std::string& key : dependency.keys) {
       claim_paths[entry.category][key] = *resolved;
       claims[entry.category][key] = child;

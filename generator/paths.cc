@@ -24,6 +24,8 @@ std::string Generic(const fs::path& path) {
     }
     break;
   }
+  // ...and keeps a leading "./" of a relative path.
+  while (text.size() > 2 && text.compare(0, 2, "./") == 0) text.erase(0, 2);
   return text.empty() ? "." : text;
 }
 

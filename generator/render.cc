@@ -160,16 +160,15 @@ std::optional<std::string> SourceRenderer::RenderTemplate(
   std::map<std::string, std::string> partials;
   bool dependency_failed = false;
   for (const ResolvedDependency& dependency : file.dependencies) {
-    if (!dependency.file) {
-      dependency_failed = true;
-      continue;
-    }
-    std::optional<std::string> content = ContentOf(*dependency.file);
     // A dependency that failed was reported already; render on with an empty
     // text so the file's own errors still show, without repeating its.
+    std::optional<std::string> content;
+    if (dependency.file) content = ContentOf(*dependency.file);
     if (!content) dependency_failed = true;
     nlohmann::json object =
-        DependencyObject(dependency, content ? *content : std::string());
+        dependency.file
+            ? DependencyObject(dependency, content ? *content : std::string())
+            : nlohmann::json{{"content", ""}};
     for (const std::string& key : dependency.keys) {
       deps[dependency.entry.category][key] = object;
       partials.emplace(key, content ? *content : std::string());

@@ -109,8 +109,8 @@ TEST_P(GoldenTest, MatchesExpectedOutputs) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Data, GoldenTest, ::testing::ValuesIn(CaseNames()),
-                         [](const ::testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param;
+                         [](const ::testing::TestParamInfo<std::string>& param) {
+                           std::string name = param.param;
                            for (char& c : name)
                              if (!std::isalnum(static_cast<unsigned char>(c)))
                                c = '_';

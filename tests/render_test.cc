@@ -59,7 +59,7 @@ TEST_F(RenderTest, TheDepfileNamesExactlyTheFilesRead) {
   fs_.Add("docs/unused.md", "not read\n");
 
   ASSERT_EQ(Run({"render", "agents/a.md", "-o", "out/a.md", "--depfile",
-                 "out/a.md.d", "--manifest", "out/a.json"}),
+                 "out/a.md.d", "--manifest", "out/a.json", "--root", "."}),
             0)
       << Messages();
   EXPECT_EQ(fs_.Contents("out/a.md"),
@@ -82,7 +82,7 @@ TEST_F(RenderTest, TheDepfileNamesExactlyTheFilesRead) {
   nlohmann::json manifest = nlohmann::json::parse(fs_.Contents("out/a.json"));
   EXPECT_EQ(manifest["source"], "agents/a.md");
   EXPECT_EQ(manifest["dialect"], "agpm");
-  EXPECT_EQ(manifest["root"], "/w");
+  EXPECT_EQ(manifest["root"], ".");
   EXPECT_EQ(manifest["output"], "out/a.md");
   ASSERT_EQ(manifest["inputs"].size(), 5u);
   EXPECT_EQ(manifest["inputs"][1]["role"], "project");
@@ -262,7 +262,9 @@ TEST_F(RenderTest, TheContentFilterIsConfinedToTheProjectDirectory) {
           "{{ 'missing.md' | content }}{{ 'docs' | content }}\n");
   fs_.AddDirectory("docs");
   EXPECT_EQ(Run({"render", "a.md", "-o", "out/a.md"}), 1);
-  EXPECT_EQ(sink_.error_count(), 3) << Messages();
+  EXPECT_EQ(sink_.error_count(), 4) << Messages();
+  EXPECT_NE(Messages().find("content filter: 'docs' has no extension"),
+            std::string::npos);
   EXPECT_NE(Messages().find("content filter: '../x.md' leaves the project "
                             "directory"),
             std::string::npos)
@@ -290,7 +292,7 @@ TEST_F(RenderTest, InvalidJsonIsLocatedInTheJsonFile) {
   fs_.Add("m.json", "{\n  \"command\": npx\n}\n");
   EXPECT_EQ(Run({"render", "a.md", "-o", "out/a.md"}), 1);
   std::string messages = Messages();
-  EXPECT_EQ(messages.rfind("m.json:2:14: error: invalid JSON: syntax error", 0),
+  EXPECT_EQ(messages.rfind("m.json:2:15: error: invalid JSON: syntax error", 0),
             0u)
       << messages;
 }
