@@ -14,11 +14,26 @@ std::string UsageErrorOf(std::vector<std::string> arguments) {
 }
 
 TEST(CommandLineTest, ParsesEveryRenderOption) {
-  ParsedCommandLine parsed = ParseCommandLine(
-      {"render", "a.md", "-o", "out.md", "--depfile", "out.d", "--manifest",
-       "out.json", "--root", "r", "--project-file", "p.toml", "-D", "a=1",
-       "-D", "b.c=x=y", "--type", "command", "--write-if-changed",
-       "--allow-outside-root"});
+  ParsedCommandLine parsed = ParseCommandLine({"render",
+                                               "a.md",
+                                               "-o",
+                                               "out.md",
+                                               "--depfile",
+                                               "out.d",
+                                               "--manifest",
+                                               "out.json",
+                                               "--root",
+                                               "r",
+                                               "--project-file",
+                                               "p.toml",
+                                               "-D",
+                                               "a=1",
+                                               "-D",
+                                               "b.c=x=y",
+                                               "--type",
+                                               "command",
+                                               "--write-if-changed",
+                                               "--allow-outside-root"});
   ASSERT_TRUE(parsed.run) << parsed.err;
   const RenderOptions& options = parsed.options;
   EXPECT_EQ(options.sources, std::vector<std::string>{"a.md"});
@@ -43,20 +58,23 @@ TEST(CommandLineTest, SeveralSourcesWithOutDir) {
 }
 
 TEST(CommandLineTest, UsageErrorsExitTwoWithTheUsage) {
-  EXPECT_EQ(UsageErrorOf({"render", "a.md", "-o", "o", "-D", "flag"}),
-            std::string("agentgen: error: -D 'flag' needs the form name=value\n") +
-                kRenderUsage + "\n");
-  EXPECT_EQ(UsageErrorOf({"render", "a.md"}),
-            std::string("agentgen: error: give exactly one of -o and --out-dir\n") +
-                kRenderUsage + "\n");
+  EXPECT_EQ(
+      UsageErrorOf({"render", "a.md", "-o", "o", "-D", "flag"}),
+      std::string("agentgen: error: -D 'flag' needs the form name=value\n") +
+          kRenderUsage + "\n");
+  EXPECT_EQ(
+      UsageErrorOf({"render", "a.md"}),
+      std::string("agentgen: error: give exactly one of -o and --out-dir\n") +
+          kRenderUsage + "\n");
   EXPECT_NE(UsageErrorOf({"render", "a.md", "b.md", "-o", "o"})
                 .find("-o, --depfile and --manifest take exactly one source"),
             std::string::npos);
   EXPECT_NE(UsageErrorOf({"render", "a.md", "-o", "o", "--type", "agents"})
                 .find("--type 'agents' is not one of"),
             std::string::npos);
-  EXPECT_NE(UsageErrorOf({"render", "a.md", "-o", "o", "--bogus"}).find("bogus"),
-            std::string::npos);
+  EXPECT_NE(
+      UsageErrorOf({"render", "a.md", "-o", "o", "--bogus"}).find("bogus"),
+      std::string::npos);
   EXPECT_NE(UsageErrorOf({"render", "-o", "o"}).find("sources"),
             std::string::npos);
   EXPECT_NE(UsageErrorOf({}).find("agentgen: error:"), std::string::npos);

@@ -27,7 +27,8 @@ TEST(DepfileTest, EscapesSpacesHashesAndDollars) {
 
 TEST(DepfileTest, RefusesNewlinesAndBackslashes) {
   std::string unwritable;
-  EXPECT_FALSE(FormatDepfile("/o/a.md", {"/s/ok.md", "/s/a\nb.md"}, &unwritable));
+  EXPECT_FALSE(
+      FormatDepfile("/o/a.md", {"/s/ok.md", "/s/a\nb.md"}, &unwritable));
   EXPECT_EQ(unwritable, "/s/a\nb.md");
   EXPECT_FALSE(FormatDepfile("/o/a\\b.md", {}, &unwritable));
   EXPECT_EQ(unwritable, "/o/a\\b.md");

@@ -7,7 +7,8 @@ namespace agentgen {
 namespace {
 
 TEST(LocateOffsetTest, CountsLinesAndByteColumnsFromTheTop) {
-  Location where = LocateOffset("a.md", "---\nname: x\n---\nbody {{ y }}\n", 21);
+  Location where =
+      LocateOffset("a.md", "---\nname: x\n---\nbody {{ y }}\n", 21);
   EXPECT_EQ(where.file, "a.md");
   EXPECT_EQ(where.line, 4);
   EXPECT_EQ(where.column, 6);

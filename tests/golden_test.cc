@@ -57,7 +57,8 @@ TEST_P(GoldenTest, MatchesExpectedOutputs) {
   fs.AddDirectory(kOutDir);
   stdfs::path input = folder / "input";
   for (const auto& entry : stdfs::recursive_directory_iterator(input)) {
-    std::string relative = stdfs::relative(entry.path(), input).generic_string();
+    std::string relative =
+        stdfs::relative(entry.path(), input).generic_string();
     if (entry.is_directory())
       fs.AddDirectory(relative);
     else
@@ -79,17 +80,16 @@ TEST_P(GoldenTest, MatchesExpectedOutputs) {
 
   // Every output the run wrote, by its name under /out.
   std::map<std::string, std::string> produced;
-  for (const std::string& written : fs.files_written()) {
-    if (written.rfind(std::string(kOutDir) + "/", 0) == 0 && fs.Has(written))
-      produced[written.substr(sizeof(kOutDir))] = fs.Contents(written);
-  }
+  for (const std::string& path : fs.FilesUnder(kOutDir))
+    produced[path.substr(sizeof(kOutDir))] = fs.Contents(path);
   produced["stderr"] = stderr_text;
   produced["status"] = std::to_string(status) + "\n";
 
   stdfs::path expected = folder / "expected";
   if (std::getenv("AGENTGEN_UPDATE_GOLDEN")) {
     stdfs::remove_all(expected);
-    for (const auto& [name, bytes] : produced) WriteWhole(expected / name, bytes);
+    for (const auto& [name, bytes] : produced)
+      WriteWhole(expected / name, bytes);
     GTEST_SKIP() << "rewrote " << expected;
   }
   std::map<std::string, std::string> wanted;
@@ -108,14 +108,14 @@ TEST_P(GoldenTest, MatchesExpectedOutputs) {
     EXPECT_TRUE(wanted.count(name)) << "unexpected output " << name;
 }
 
-INSTANTIATE_TEST_SUITE_P(Data, GoldenTest, ::testing::ValuesIn(CaseNames()),
-                         [](const ::testing::TestParamInfo<std::string>& param) {
-                           std::string name = param.param;
-                           for (char& c : name)
-                             if (!std::isalnum(static_cast<unsigned char>(c)))
-                               c = '_';
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    Data, GoldenTest, ::testing::ValuesIn(CaseNames()),
+    [](const ::testing::TestParamInfo<std::string>& param) {
+      std::string name = param.param;
+      for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+      return name;
+    });
 
 TEST(GoldenDataTest, TheFolderHoldsCases) {
   EXPECT_GE(CaseNames().size(), 8u) << "tests/data/ lost its cases";

@@ -7,7 +7,8 @@ namespace agentgen {
 namespace {
 
 TEST(PathsTest, AbsoluteNormalFoldsDotsLexically) {
-  EXPECT_EQ(AbsoluteNormal("/w", "agents/../snippets/./s.md"), "/w/snippets/s.md");
+  EXPECT_EQ(AbsoluteNormal("/w", "agents/../snippets/./s.md"),
+            "/w/snippets/s.md");
   EXPECT_EQ(AbsoluteNormal("/w", "/abs/x/"), "/abs/x");
   EXPECT_EQ(AbsoluteNormal("/w", "."), "/w");
   EXPECT_EQ(AbsoluteNormal("/", "a"), "/a");

@@ -28,7 +28,8 @@ TEST(ProjectTest, NoProjectTableIsEmpty) {
 
 TEST(ProjectTest, SyntaxErrorsAreLocated) {
   DiagnosticSink sink;
-  EXPECT_FALSE(ParseProjectTable("[project]\nlanguage = \n", "p/agpm.toml", sink));
+  EXPECT_FALSE(
+      ParseProjectTable("[project]\nlanguage = \n", "p/agpm.toml", sink));
   ASSERT_EQ(sink.diagnostics().size(), 1u);
   std::string text = FormatDiagnostic(sink.diagnostics()[0]);
   EXPECT_EQ(text.rfind("p/agpm.toml:2:", 0), 0u) << text;
@@ -50,8 +51,9 @@ TEST(ProjectTest, DefinesAreStringsAndWin) {
   ApplyDefine(project, "flag", "false");
   ApplyDefine(project, "a.b.c", "x");
   ApplyDefine(project, "new", "1");
-  EXPECT_EQ(project, nlohmann::json::parse(
-                         R"({"flag": "false", "a": {"b": {"c": "x"}}, "new": "1"})"));
+  EXPECT_EQ(project,
+            nlohmann::json::parse(
+                R"({"flag": "false", "a": {"b": {"c": "x"}}, "new": "1"})"));
 }
 
 }  // namespace

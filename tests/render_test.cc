@@ -50,9 +50,10 @@ class RenderTest : public ::testing::Test {
 
 TEST_F(RenderTest, TheDepfileNamesExactlyTheFilesRead) {
   fs_.Add("agents/a.md", kAgent);
-  fs_.Add("snippets/base-rules.md",
-          "---\nagpm:\n  templating: true\ndependencies:\n  snippets:\n"
-          "    - path: leaf.md\n---\nBase {{ agpm.deps.snippets.leaf.content }}\n");
+  fs_.Add(
+      "snippets/base-rules.md",
+      "---\nagpm:\n  templating: true\ndependencies:\n  snippets:\n"
+      "    - path: leaf.md\n---\nBase {{ agpm.deps.snippets.leaf.content }}\n");
   fs_.Add("snippets/leaf.md", "Leaf\n");
   fs_.Add("agpm.toml", "[project]\nguide = \"docs/guide.md\"\n");
   fs_.Add("docs/guide.md", "---\ntitle: g\n---\nGuide\n");
@@ -74,10 +75,10 @@ TEST_F(RenderTest, TheDepfileNamesExactlyTheFilesRead) {
             " /w/docs/guide.md\n");
 
   std::set<std::string> read(fs_.files_read().begin(), fs_.files_read().end());
-  EXPECT_EQ(read, (std::set<std::string>{
-                      "/w/agents/a.md", "/w/agpm.toml",
-                      "/w/snippets/base-rules.md", "/w/snippets/leaf.md",
-                      "/w/docs/guide.md"}));
+  EXPECT_EQ(read,
+            (std::set<std::string>{"/w/agents/a.md", "/w/agpm.toml",
+                                   "/w/snippets/base-rules.md",
+                                   "/w/snippets/leaf.md", "/w/docs/guide.md"}));
 
   nlohmann::json manifest = nlohmann::json::parse(fs_.Contents("out/a.json"));
   EXPECT_EQ(manifest["source"], "agents/a.md");
@@ -136,10 +137,11 @@ TEST_F(RenderTest, AFileDependingOnItselfIsACycle) {
 }
 
 TEST_F(RenderTest, ADiamondReadsTheSharedFileOnce) {
-  fs_.Add("a.md",
-          "---\nagpm:\n  templating: true\ndependencies:\n  snippets:\n"
-          "    - path: b.md\n    - path: c.md\n---\n"
-          "{{ agpm.deps.snippets.b.content }}{{ agpm.deps.snippets.c.content }}\n");
+  fs_.Add(
+      "a.md",
+      "---\nagpm:\n  templating: true\ndependencies:\n  snippets:\n"
+      "    - path: b.md\n    - path: c.md\n---\n"
+      "{{ agpm.deps.snippets.b.content }}{{ agpm.deps.snippets.c.content }}\n");
   fs_.Add("b.md",
           "---\nagpm:\n  templating: true\ndependencies:\n  snippets:\n"
           "    - path: d.md\n---\nb{{ agpm.deps.snippets.d.content }}\n");
@@ -148,9 +150,9 @@ TEST_F(RenderTest, ADiamondReadsTheSharedFileOnce) {
           "    - path: d.md\n---\nc{{ agpm.deps.snippets.d.content }}\n");
   fs_.Add("d.md", "d\n");
   ASSERT_EQ(Run({"render", "a.md", "-o", "out/a.md"}), 0) << Messages();
-  EXPECT_EQ(std::count(fs_.files_read().begin(), fs_.files_read().end(),
-                       "/w/d.md"),
-            1);
+  EXPECT_EQ(
+      std::count(fs_.files_read().begin(), fs_.files_read().end(), "/w/d.md"),
+      1);
   std::string out = fs_.Contents("out/a.md");
   EXPECT_EQ(out.substr(out.rfind("---\n") + 4), "bdcd\n");
 }
@@ -209,26 +211,28 @@ TEST_F(RenderTest, GlobsAbsolutePathsAndBackslashesAreRefused) {
           "---\ndependencies:\n  snippets:\n    - path: s/*.md\n"
           "    - path: /etc/passwd.md\n    - path: s\\x.md\n---\n");
   EXPECT_EQ(Run({"render", "a.md", "-o", "out/a.md"}), 1);
-  EXPECT_EQ(Messages(),
-            "a.md:4:13: error: glob patterns are not supported in dependency "
-            "paths: 's/*.md'\n"
-            "    - path: s/*.md\n"
-            "            ^\n"
-            "a.md:5:13: error: absolute dependency path '/etc/passwd.md' (write "
-            "it relative to the file or to the root)\n"
-            "    - path: /etc/passwd.md\n"
-            "            ^\n"
-            "a.md:6:13: error: dependency path 's\\x.md' contains '\\'; use '/' "
-            "as the separator\n"
-            "    - path: s\\x.md\n"
-            "            ^\n");
+  EXPECT_EQ(
+      Messages(),
+      "a.md:4:13: error: glob patterns are not supported in dependency "
+      "paths: 's/*.md'\n"
+      "    - path: s/*.md\n"
+      "            ^\n"
+      "a.md:5:13: error: absolute dependency path '/etc/passwd.md' (write "
+      "it relative to the file or to the root)\n"
+      "    - path: /etc/passwd.md\n"
+      "            ^\n"
+      "a.md:6:13: error: dependency path 's\\x.md' contains '\\'; use '/' "
+      "as the separator\n"
+      "    - path: s\\x.md\n"
+      "            ^\n");
 }
 
 TEST_F(RenderTest, ReadsStayInsideTheRoot) {
   fs_.Add("/w/repo/a.md",
           "---\ndependencies:\n  snippets:\n    - path: ../outside.md\n---\n");
   fs_.Add("/w/outside.md", "secret\n");
-  EXPECT_EQ(Run({"render", "repo/a.md", "-o", "out/a.md", "--root", "repo"}), 1);
+  EXPECT_EQ(Run({"render", "repo/a.md", "-o", "out/a.md", "--root", "repo"}),
+            1);
   EXPECT_EQ(Messages(),
             "repo/a.md:4:13: error: dependency '../outside.md' lies outside "
             "the root 'repo' (pass --allow-outside-root to allow it)\n"
@@ -244,7 +248,8 @@ TEST_F(RenderTest, ASymlinkOutOfTheRootIsRefused) {
           "---\ndependencies:\n  snippets:\n    - path: link.md\n---\n");
   fs_.Add("/etc/secret.md", "secret\n");
   fs_.AddSymlink("/w/repo/link.md", "/etc/secret.md");
-  EXPECT_EQ(Run({"render", "repo/a.md", "-o", "out/a.md", "--root", "repo"}), 1);
+  EXPECT_EQ(Run({"render", "repo/a.md", "-o", "out/a.md", "--root", "repo"}),
+            1);
   EXPECT_NE(Messages().find("lies outside the root"), std::string::npos);
   EXPECT_TRUE(std::find(fs_.files_read().begin(), fs_.files_read().end(),
                         "/w/repo/link.md") == fs_.files_read().end());
@@ -277,8 +282,10 @@ TEST_F(RenderTest, TheContentFilterIsConfinedToTheProjectDirectory) {
 }
 
 TEST_F(RenderTest, AJsonDependencyMayNotDeclareDependencies) {
-  fs_.Add("a.md", "---\ndependencies:\n  mcp-servers:\n    - path: m.json\n---\n");
-  fs_.Add("m.json", "{\n  \"dependencies\": {\"snippets\": [{\"path\": \"x.md\"}]}\n}\n");
+  fs_.Add("a.md",
+          "---\ndependencies:\n  mcp-servers:\n    - path: m.json\n---\n");
+  fs_.Add("m.json",
+          "{\n  \"dependencies\": {\"snippets\": [{\"path\": \"x.md\"}]}\n}\n");
   EXPECT_EQ(Run({"render", "a.md", "-o", "out/a.md"}), 1);
   EXPECT_EQ(Messages(),
             "m.json:2:3: error: dependencies declared in a JSON file are not "
@@ -288,7 +295,8 @@ TEST_F(RenderTest, AJsonDependencyMayNotDeclareDependencies) {
 }
 
 TEST_F(RenderTest, InvalidJsonIsLocatedInTheJsonFile) {
-  fs_.Add("a.md", "---\ndependencies:\n  mcp-servers:\n    - path: m.json\n---\n");
+  fs_.Add("a.md",
+          "---\ndependencies:\n  mcp-servers:\n    - path: m.json\n---\n");
   fs_.Add("m.json", "{\n  \"command\": npx\n}\n");
   EXPECT_EQ(Run({"render", "a.md", "-o", "out/a.md"}), 1);
   std::string messages = Messages();
@@ -300,17 +308,19 @@ TEST_F(RenderTest, InvalidJsonIsLocatedInTheJsonFile) {
 TEST_F(RenderTest, AnOutputThatIsAnInputIsRefused) {
   fs_.Add("a.md", "plain\n");
   EXPECT_EQ(Run({"render", "a.md", "-o", "./a.md"}), 1);
-  EXPECT_EQ(Messages(),
-            "agentgen: error: output '/w/a.md' is one of the render's inputs\n");
+  EXPECT_EQ(
+      Messages(),
+      "agentgen: error: output '/w/a.md' is one of the render's inputs\n");
   EXPECT_EQ(fs_.Contents("a.md"), "plain\n");
 }
 
 TEST_F(RenderTest, AFailedRenderChangesNothing) {
-  fs_.Add("a.md", "---\nagpm:\n  templating: true\n---\n{{ agpm.project.x }}\n");
+  fs_.Add("a.md",
+          "---\nagpm:\n  templating: true\n---\n{{ agpm.project.x }}\n");
   fs_.Add("out/a.md", "OLD\n");
   fs_.Add("out/a.md.d", "old: dep\n");
-  EXPECT_EQ(Run({"render", "a.md", "-o", "out/a.md", "--depfile", "out/a.md.d"}),
-            1);
+  EXPECT_EQ(
+      Run({"render", "a.md", "-o", "out/a.md", "--depfile", "out/a.md.d"}), 1);
   EXPECT_EQ(fs_.Contents("out/a.md"), "OLD\n");
   EXPECT_EQ(fs_.Contents("out/a.md.d"), "old: dep\n");
   EXPECT_TRUE(fs_.files_written().empty());
@@ -321,7 +331,8 @@ TEST_F(RenderTest, AFullDiskLeavesTheOldOutputsAndNoTemporaryFiles) {
   fs_.Add("out/a.md", "OLD\n");
   fs_.AddDirectory("deps");
   fs_.FailWritesUnder("/w/deps");
-  EXPECT_EQ(Run({"render", "a.md", "-o", "out/a.md", "--depfile", "deps/a.d"}), 1);
+  EXPECT_EQ(Run({"render", "a.md", "-o", "out/a.md", "--depfile", "deps/a.d"}),
+            1);
   EXPECT_EQ(fs_.Contents("out/a.md"), "OLD\n");
   for (const std::string& written : fs_.files_written())
     EXPECT_FALSE(fs_.Has(written)) << written << " was left behind";
@@ -358,9 +369,10 @@ TEST_F(RenderTest, TheTraceGetsOneLinePerSourceSuccessOrFailure) {
 TEST_F(RenderTest, OutDirKeepsRootRelativePaths) {
   fs_.Add("agents/x/a.md", "A\n");
   fs_.Add("agents/b.md", "B\n");
-  ASSERT_EQ(Run({"render", "agents/x/a.md", "agents/b.md", "--out-dir", "out",
-                 "--depfile-dir", "deps", "--manifest-dir", "m", "--root", "."}),
-            0)
+  ASSERT_EQ(
+      Run({"render", "agents/x/a.md", "agents/b.md", "--out-dir", "out",
+           "--depfile-dir", "deps", "--manifest-dir", "m", "--root", "."}),
+      0)
       << Messages();
   EXPECT_EQ(fs_.Contents("out/agents/x/a.md"), "A\n");
   EXPECT_EQ(fs_.Contents("deps/agents/b.md.d"),
@@ -386,12 +398,14 @@ TEST_F(RenderTest, TheRootDefaultsToTheGitWorkTree) {
 
 TEST_F(RenderTest, AMissingSourceNamesNoFile) {
   EXPECT_EQ(Run({"render", "nope.md", "-o", "out/a.md"}), 1);
-  EXPECT_EQ(Messages(), "agentgen: error: cannot read 'nope.md': no such file\n");
+  EXPECT_EQ(Messages(),
+            "agentgen: error: cannot read 'nope.md': no such file\n");
 }
 
 TEST_F(RenderTest, AMissingProjectFileNamesNoFile) {
   fs_.Add("a.md", "x\n");
-  EXPECT_EQ(Run({"render", "a.md", "-o", "o.md", "--project-file", "p.toml"}), 1);
+  EXPECT_EQ(Run({"render", "a.md", "-o", "o.md", "--project-file", "p.toml"}),
+            1);
   EXPECT_EQ(Messages(),
             "agentgen: error: cannot read project file 'p.toml': no such "
             "file\n");
@@ -420,7 +434,8 @@ TEST_F(RenderTest, NearMissSwitchesWarn) {
             "on; only a plain YAML boolean 'true' does\n"
             "  templating: yes\n"
             "              ^\n");
-  EXPECT_EQ(fs_.Contents("o.md"), "---\nagpm:\n  templating: yes\n---\n{{ x }}\n");
+  EXPECT_EQ(fs_.Contents("o.md"),
+            "---\nagpm:\n  templating: yes\n---\n{{ x }}\n");
 }
 
 TEST_F(RenderTest, AnUnknownMustacheSwitchValueIsAnError) {
@@ -466,7 +481,8 @@ TEST_F(RenderTest, YamlErrorsAfterThePrePassPointIntoTheSource) {
           "description: two\n---\n");
   EXPECT_EQ(Run({"render", "a.md", "-o", "o.md", "-D", "lang=go"}), 1);
   std::string messages = Messages();
-  EXPECT_EQ(messages.rfind("a.md:4:1: error: duplicate key 'description'", 0), 0u)
+  EXPECT_EQ(messages.rfind("a.md:4:1: error: duplicate key 'description'", 0),
+            0u)
       << messages;
 }
 

@@ -63,6 +63,15 @@ bool MemoryFileSystem::Has(const std::string& path) const {
   return files_.count(Absolute(path)) > 0;
 }
 
+std::vector<std::string> MemoryFileSystem::FilesUnder(
+    const std::string& folder) const {
+  std::vector<std::string> paths;
+  for (const auto& [path, bytes] : files_) {
+    if (IsWithin(path, Absolute(folder))) paths.push_back(path);
+  }
+  return paths;
+}
+
 FileSystem::Kind MemoryFileSystem::Stat(const std::string& path,
                                         uint64_t* size) {
   std::string resolved = Resolve(Absolute(path));
@@ -81,8 +90,9 @@ bool MemoryFileSystem::ReadFile(const std::string& path, std::string* bytes,
   files_read_.push_back(absolute);
   auto file = files_.find(Resolve(absolute));
   if (file == files_.end()) {
-    *error = directories_.count(Resolve(absolute)) ? "Is a directory"
-                                                   : "No such file or directory";
+    *error = directories_.count(Resolve(absolute))
+                 ? "Is a directory"
+                 : "No such file or directory";
     return false;
   }
   *bytes = file->second;

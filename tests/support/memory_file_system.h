@@ -31,6 +31,8 @@ class MemoryFileSystem : public FileSystem {
   /// The file's bytes, or "" when absent.
   std::string Contents(const std::string& path) const;
   bool Has(const std::string& path) const;
+  /// Every file below `folder`, by absolute path.
+  std::vector<std::string> FilesUnder(const std::string& folder) const;
 
   const std::vector<std::string>& files_read() const { return files_read_; }
   const std::vector<std::string>& files_written() const {

@@ -1,0 +1,2 @@
+/out/plain.md: /case/plain.md \
+ /case/s.md
