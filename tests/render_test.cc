@@ -9,6 +9,7 @@
 #include <set>
 
 #include "command_line.h"
+#include "content_filter.h"
 #include "run.h"
 #include "support/memory_file_system.h"
 
@@ -484,6 +485,159 @@ TEST_F(RenderTest, YamlErrorsAfterThePrePassPointIntoTheSource) {
   EXPECT_EQ(messages.rfind("a.md:4:1: error: duplicate key 'description'", 0),
             0u)
       << messages;
+}
+
+}  // namespace
+}  // namespace agentgen
+
+namespace agentgen {
+namespace {
+
+// Every remaining diagnostic of the pipeline, compared as a whole.
+class RenderMessageTest : public RenderTest {
+ protected:
+  std::string MessagesOf(std::vector<std::string> arguments) {
+    EXPECT_EQ(Run(std::move(arguments)), 1);
+    return Messages();
+  }
+};
+
+TEST_F(RenderMessageTest, ARootThatIsNotAFolder) {
+  fs_.Add("a.md", "x\n");
+  EXPECT_EQ(MessagesOf({"render", "a.md", "-o", "o.md", "--root", "nope"}),
+            "agentgen: error: root 'nope' is not a folder\n");
+}
+
+TEST_F(RenderMessageTest, ASourceOutsideTheRoot) {
+  fs_.Add("a.md", "x\n");
+  fs_.AddDirectory("r");
+  EXPECT_EQ(MessagesOf({"render", "a.md", "-o", "o.md", "--root", "r"}),
+            "agentgen: error: 'a.md' lies outside the root 'r' (pass "
+            "--allow-outside-root to allow it)\n");
+}
+
+TEST_F(RenderMessageTest, AProjectFileOutsideTheRoot) {
+  fs_.Add("r/a.md", "x\n");
+  fs_.Add("p.toml", "[project]\n");
+  EXPECT_EQ(MessagesOf({"render", "r/a.md", "-o", "o.md", "--root", "r",
+                        "--project-file", "p.toml"}),
+            "agentgen: error: project file 'p.toml' lies outside the root 'r' "
+            "(pass --allow-outside-root to allow it)\n");
+}
+
+TEST_F(RenderMessageTest, ASourceThatIsAFolder) {
+  fs_.AddDirectory("d.md");
+  EXPECT_EQ(MessagesOf({"render", "d.md", "-o", "o.md"}),
+            "agentgen: error: cannot read 'd.md': not a regular file\n");
+}
+
+TEST_F(RenderMessageTest, ADependencyThatIsAFolder) {
+  fs_.Add("a.md", "---\ndependencies:\n  snippets:\n    - path: d.md\n---\n");
+  fs_.AddDirectory("d.md");
+  EXPECT_EQ(MessagesOf({"render", "a.md", "-o", "o.md"}),
+            "a.md:4:13: error: dependency 'd.md' is a folder, not a file\n"
+            "    - path: d.md\n"
+            "            ^\n");
+}
+
+TEST_F(RenderMessageTest, MalformedDependencySections) {
+  fs_.Add("a.md",
+          "---\ndependencies:\n  snippets: x.md\n  agents:\n    - just-a-path\n"
+          "  hooks:\n    - path: ''\n---\n");
+  EXPECT_EQ(
+      MessagesOf({"render", "a.md", "-o", "o.md"}),
+      "a.md:3:13: error: 'snippets' must be a list of dependency entries\n"
+      "  snippets: x.md\n"
+      "            ^\n"
+      "a.md:5:7: error: a dependency entry must be a mapping with a "
+      "'path:'\n"
+      "    - just-a-path\n"
+      "      ^\n"
+      "a.md:7:13: error: 'path' must be a non-empty string\n"
+      "    - path: ''\n"
+      "            ^\n");
+}
+
+TEST_F(RenderMessageTest, DependenciesThatAreNotAMapping) {
+  fs_.Add("a.md", "---\ndependencies:\n  - path: x.md\n---\n");
+  EXPECT_EQ(MessagesOf({"render", "a.md", "-o", "o.md"}),
+            "a.md:3:3: error: 'dependencies' must map categories to lists of "
+            "entries\n"
+            "  - path: x.md\n"
+            "  ^\n");
+}
+
+TEST_F(RenderMessageTest, AnUnknownCategory) {
+  fs_.Add("a.md", "---\ndependencies:\n  snipets: []\n---\n");
+  EXPECT_EQ(MessagesOf({"render", "a.md", "-o", "o.md"}),
+            "a.md:3:3: error: unknown dependency category 'snipets' (expected "
+            "one of agents, commands, snippets, hooks, mcp-servers, scripts, "
+            "skills)\n"
+            "  snipets: []\n"
+            "  ^\n");
+}
+
+TEST_F(RenderMessageTest, APathADepfileCannotHold) {
+  fs_.Add("a b\\c.md", "x\n");
+  EXPECT_EQ(
+      MessagesOf({"render", "a b\\c.md", "-o", "o.md", "--depfile", "o.d"}),
+      "agentgen: error: path '/w/a b\\c.md' cannot be written to a "
+      "depfile (it holds a newline or a backslash)\n");
+  EXPECT_FALSE(fs_.Has("o.md"));
+}
+
+TEST_F(RenderMessageTest, ContentFilterMessages) {
+  fs_.Add("a.md",
+          "---\nagpm:\n  templating: true\n---\n"
+          "{{ '/etc/x.md' | content }}\n{{ 'big.txt' | content }}\n"
+          "{{ 'dir.md' | content }}\n");
+  fs_.Add("big.txt", std::string(kMaxContentFileSize + 1, 'x'));
+  fs_.AddDirectory("dir.md");
+  EXPECT_EQ(MessagesOf({"render", "a.md", "-o", "o.md"}),
+            "a.md:5:4: error: content filter: absolute path '/etc/x.md' is not "
+            "allowed (paths are relative to the project directory)\n"
+            "{{ '/etc/x.md' | content }}\n"
+            "   ^\n"
+            "a.md:6:4: error: content filter: 'big.txt' is too large (1048577 "
+            "bytes; the limit is 1048576)\n"
+            "{{ 'big.txt' | content }}\n"
+            "   ^\n"
+            "a.md:7:4: error: content filter: 'dir.md' is not a regular file\n"
+            "{{ 'dir.md' | content }}\n"
+            "   ^\n");
+}
+
+TEST_F(RenderMessageTest, ContentThroughASymlinkOutOfTheProject) {
+  fs_.Add("a.md",
+          "---\nagpm:\n  templating: true\n---\n{{ 'l.md' | content }}\n");
+  fs_.Add("/etc/s.md", "secret\n");
+  fs_.AddSymlink("l.md", "/etc/s.md");
+  EXPECT_EQ(MessagesOf({"render", "a.md", "-o", "o.md"}),
+            "a.md:5:4: error: content filter: 'l.md' leaves the project "
+            "directory through a symlink\n"
+            "{{ 'l.md' | content }}\n"
+            "   ^\n");
+  EXPECT_TRUE(std::find(fs_.files_read().begin(), fs_.files_read().end(),
+                        "/w/l.md") == fs_.files_read().end());
+}
+
+TEST_F(RenderMessageTest, InvalidJsonReadByTheContentFilter) {
+  fs_.Add("a.md",
+          "---\nagpm:\n  templating: true\n---\n{{ 'c.json' | content }}\n");
+  fs_.Add("c.json", "{\"a\": }\n");
+  EXPECT_EQ(MessagesOf({"render", "a.md", "-o", "o.md"}),
+            "c.json:1:7: error: invalid JSON (read by the content filter)\n"
+            "{\"a\": }\n"
+            "      ^\n");
+}
+
+TEST_F(RenderMessageTest, BadBytesInADependency) {
+  fs_.Add("a.md", "---\ndependencies:\n  snippets:\n    - path: s.md\n---\n");
+  fs_.Add("s.md", std::string("ok\nbad \0 byte\n", 14));
+  EXPECT_EQ(MessagesOf({"render", "a.md", "-o", "o.md"}),
+            "s.md:2:5: error: NUL byte in input\n"
+            "bad ? byte\n"
+            "    ^\n");
 }
 
 }  // namespace

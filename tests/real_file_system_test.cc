@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#include "real_file_system.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace agentgen {
+namespace {
+
+class RealFileSystemTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/agentgen-fs-XXXXXX";
+    ASSERT_NE(::mkdtemp(pattern), nullptr);
+    dir_ = pattern;
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+
+  RealFileSystem fs_;
+  std::string dir_;
+};
+
+TEST_F(RealFileSystemTest, WritesReadsRenamesAndStats) {
+  std::string error;
+  ASSERT_TRUE(fs_.CreateDirectories(dir_ + "/a/b", &error)) << error;
+  ASSERT_TRUE(fs_.WriteFile(dir_ + "/a/b/t", "bytes\n", &error)) << error;
+  ASSERT_TRUE(fs_.Rename(dir_ + "/a/b/t", dir_ + "/a/b/f", &error)) << error;
+  uint64_t size = 0;
+  EXPECT_EQ(fs_.Stat(dir_ + "/a/b/f", &size), FileSystem::Kind::kFile);
+  EXPECT_EQ(size, 6u);
+  EXPECT_EQ(fs_.Stat(dir_ + "/a", nullptr), FileSystem::Kind::kDirectory);
+  EXPECT_EQ(fs_.Stat(dir_ + "/a/b/t", nullptr), FileSystem::Kind::kMissing);
+  std::string bytes;
+  ASSERT_TRUE(fs_.ReadFile(dir_ + "/a/b/f", &bytes, &error));
+  EXPECT_EQ(bytes, "bytes\n");
+  EXPECT_FALSE(fs_.ReadFile(dir_ + "/nope", &bytes, &error));
+  EXPECT_EQ(error, "No such file or directory");
+}
+
+TEST_F(RealFileSystemTest, RealPathFollowsSymlinks) {
+  std::string error;
+  ASSERT_TRUE(fs_.WriteFile(dir_ + "/target", "x", &error));
+  ASSERT_EQ(::symlink((dir_ + "/target").c_str(), (dir_ + "/link").c_str()), 0);
+  std::optional<std::string> real = fs_.RealPath(dir_ + "/link");
+  ASSERT_TRUE(real);
+  EXPECT_EQ(*real, std::filesystem::canonical(dir_ + "/target").string());
+  EXPECT_FALSE(fs_.RealPath(dir_ + "/missing"));
+}
+
+TEST_F(RealFileSystemTest, AppendLineAddsOneLineEachCall) {
+  std::string error;
+  ASSERT_TRUE(fs_.AppendLine(dir_ + "/trace", "a.md", &error));
+  ASSERT_TRUE(fs_.AppendLine(dir_ + "/trace", "b.md", &error));
+  std::string bytes;
+  ASSERT_TRUE(fs_.ReadFile(dir_ + "/trace", &bytes, &error));
+  EXPECT_EQ(bytes, "a.md\nb.md\n");
+}
+
+}  // namespace
+}  // namespace agentgen
