@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Times agentgen against the floors and the installed peers.
+
+usage: run_bench.py --agentgen PATH [--rounds R] [--work DIR] [--quick]
+
+For each workload it alternates the commands round by round (so drift on a
+shared machine hits all of them alike) and reports medians, the median of
+the per-round ratios to the floor, and peak RSS:
+  batch 1,000 and 10,000 agents in one process     floor: cp -r of the corpus
+  one process per agent, 100 agents, xargs -P2      floor: /bin/true per agent
+Peers (bench/peers/, installed by bench/peers/install.sh) are optional: the
+script says which it skipped.
+"""
+import argparse
+import datetime
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PEERS = os.path.join(HERE, "peers")
+
+
+def run(cmd, cwd, shell=False):
+    """Runs a command; returns (wall seconds, peak RSS in KiB of its largest child)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, shell=shell, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    err = proc.stderr.read().decode(errors="replace")
+    proc.stderr.close()
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"command failed: {cmd}\n{err}")
+    return wall, usage.ru_maxrss
+
+
+def peer_commands(corpus, out):
+    """The peers that are installed, as (name, command) pairs, and the skipped ones."""
+    agents = os.path.join(corpus, "agents")
+    files = " ".join(f"agents/{f}" for f in sorted(os.listdir(agents)))
+    found, skipped = [], []
+    for name, module, command in [
+            ("pystache", "pystache", f"/usr/bin/python3 {PEERS}/pystache_render.py . {out} {files}"),
+            ("jinja2", "jinja2", f"/usr/bin/python3 {PEERS}/jinja2_render.py . {out} {files}"),
+    ]:
+        ok = subprocess.run(["/usr/bin/python3", "-c", f"import {module}, yaml"],
+                            capture_output=True).returncode == 0
+        (found if ok else skipped).append((name, command))
+    if shutil.which("node") and os.path.isdir(os.path.join(PEERS, "node_modules", "mustache")):
+        found.append(("mustache.js", f"node {PEERS}/mustache_render.js . {out} {files}"))
+    else:
+        skipped.append(("mustache.js", None))
+    return found, [name for name, _ in skipped]
+
+
+def make_corpus(path, agents, snippets):
+    if not os.path.isdir(path):
+        subprocess.run([sys.executable, os.path.join(HERE, "make_corpus.py"), path,
+                        "--agents", str(agents), "--snippets", str(snippets),
+                        "--refs", "3", "--chains"], check=True)
+
+
+def measure(label, commands, cwd, rounds, clean):
+    """commands: [(name, shell command)], the first is the floor."""
+    times = {name: [] for name, _ in commands}
+    rss = {name: 0 for name, _ in commands}
+    for _ in range(rounds):
+        for name, command in commands:
+            clean()
+            wall, peak = run(command, cwd, shell=True)
+            times[name].append(wall)
+            rss[name] = max(rss[name], peak)
+    floor = commands[0][0]
+    rows = []
+    for name, _ in commands:
+        ratios = [t / f for t, f in zip(times[name], times[floor])]
+        rows.append((label, name, statistics.median(times[name]),
+                     statistics.median(ratios), rss[name] / 1024))
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--agentgen", required=True)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "agentgen-bench"))
+    parser.add_argument("--quick", action="store_true", help="1,000 agents only, 3 rounds")
+    args = parser.parse_args()
+    agentgen = os.path.abspath(args.agentgen)
+    rounds = 3 if args.quick else args.rounds
+    os.makedirs(args.work, exist_ok=True)
+    out = os.path.join(args.work, "out")
+
+    def clean():
+        shutil.rmtree(out, ignore_errors=True)
+
+    rows, skipped = [], []
+    sizes = [1000] if args.quick else [1000, 10000]
+    for agents in sizes:
+        corpus = os.path.join(args.work, f"corpus-{agents}")
+        make_corpus(corpus, agents, max(100, agents // 10))
+        commands = [("cp -r (floor)", f"cp -r {corpus} {out}"),
+                    ("agentgen", f"{agentgen} render agents/*.md --out-dir {out} --root .")]
+        peers, skipped = peer_commands(corpus, out)
+        if agents <= 1000 or not args.quick:
+            commands += [p for p in peers if not (agents > 1000 and p[0] == "pystache")]
+        rows += measure(f"batch {agents:,}", commands, corpus, rounds, clean)
+
+    corpus = os.path.join(args.work, "corpus-1000")
+    listing = os.path.join(args.work, "agents-100.txt")
+    with open(listing, "w") as f:
+        f.writelines(f"agents/{name}\n" for name in sorted(os.listdir(os.path.join(corpus, "agents")))[:100])
+    per_agent = [
+        ("/bin/true (floor)", f"xargs -P2 -I{{}} /bin/true {{}} < {listing}"),
+        ("agentgen", f"mkdir -p {out} && xargs -P2 -I{{}} {agentgen} render {{}} -o {out}/{{}} --root . < {listing}"),
+    ]
+    rows += measure("per agent, 100", per_agent, corpus, rounds, clean)
+
+    # Peak RSS of one agent's render on its own.
+    one = sorted(os.listdir(os.path.join(corpus, "agents")))[0]
+    clean()
+    _, one_rss = run([agentgen, "render", f"agents/{one}", "-o", f"{out}/one.md", "--root", "."], corpus)
+
+    print(f"agentgen benchmark, {datetime.date.today()}, {platform.node()}, "
+          f"{os.cpu_count()} cores, {platform.platform()}; {rounds} rounds, medians")
+    print(f"{'work':<16} {'command':<20} {'wall s':>8} {'x floor':>8} {'peak MiB':>9}")
+    for label, name, wall, ratio, peak in rows:
+        print(f"{label:<16} {name:<20} {wall:>8.3f} {ratio:>8.2f} {peak:>9.1f}")
+    print(f"one agent alone: peak RSS {one_rss / 1024:.1f} MiB")
+    batch = {label: wall for label, name, wall, _, _ in rows if name == "agentgen"}
+    if "batch 10,000" in batch:
+        print(f"scaling 10,000 / 1,000 agents: {batch['batch 10,000'] / batch['batch 1,000']:.2f}")
+    if skipped:
+        print("skipped peers (not installed; see bench/peers/install.sh): " + ", ".join(skipped))
+
+
+if __name__ == "__main__":
+    main()
