@@ -11,12 +11,16 @@ find_package(nlohmann_json 3.10 CONFIG REQUIRED)
 find_package(tomlplusplus CONFIG REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)
 
+include(${CMAKE_CURRENT_LIST_DIR}/build-modes.cmake)
+
 if(AGENTGEN_STATIC_DEPS)
   set(Boost_USE_STATIC_LIBS ON)
   set(OPENSSL_USE_STATIC_LIBS TRUE)
   # Relocating a dynamic libstdc++ costs a third of a small render's
   # instructions (callgrind); a static one costs nothing at start-up.
-  add_link_options(-static-libstdc++ -static-libgcc)
+  if(NOT AGENTGEN_SANITIZE AND NOT AGENTGEN_FUZZ)
+    add_link_options(-static-libstdc++ -static-libgcc)
+  endif()
 endif()
 find_package(Boost 1.71 REQUIRED COMPONENTS filesystem)
 find_package(OpenSSL REQUIRED COMPONENTS Crypto)

@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+// Fuzzes input checks, frontmatter splitting and the strict YAML reader.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "diagnostic.h"
+#include "frontmatter.h"
+#include "source_text.h"
+#include "yaml_frontmatter.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  std::string bytes(reinterpret_cast<const char*>(data), size);
+  agentgen::DiagnosticSink sink;
+  if (!agentgen::CheckInputBytes(bytes, "f.md", sink)) return 0;
+  std::string text = agentgen::NormalizeLineEnds(bytes);
+  std::optional<agentgen::Frontmatter> split = agentgen::SplitFrontmatter(
+      text, agentgen::SliceLocator("f.md", text, 0), sink);
+  if (!split || !split->present) return 0;
+  std::string_view yaml(text.data() + split->yaml_begin,
+                        split->yaml_end - split->yaml_begin);
+  agentgen::ParseFrontmatterYaml(
+      yaml, agentgen::SliceLocator("f.md", text, split->yaml_begin), sink);
+  for (const agentgen::Diagnostic& diagnostic : sink.diagnostics())
+    agentgen::FormatDiagnostic(diagnostic);
+  return 0;
+}
