@@ -51,11 +51,53 @@ Location LocateLineColumn(std::string_view file, std::string_view text,
   return LocateOffset(file, text, offset);
 }
 
+// The offset of the first non-ASCII byte outside strings and comments, or
+// npos. TOML allows such bytes nowhere else, and toml++ 3.3 reaches
+// __builtin_unreachable() (undefined behaviour, found by fuzzing) when it
+// classifies some of them as whitespace, so they are refused before it sees
+// them.
+size_t FindNonAsciiOutsideStrings(std::string_view text) {
+  size_t i = 0;
+  auto starts = [&](const char* token) {
+    return text.compare(i, std::char_traits<char>::length(token), token) == 0;
+  };
+  while (i < text.size()) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x80) return i;
+    if (c == '#') {
+      while (i < text.size() && text[i] != '\n') ++i;
+    } else if (starts("\"\"\"") || starts("'''")) {
+      std::string_view close = text.substr(i, 3);
+      bool escapes = close[0] == '"';
+      i += 3;
+      while (i < text.size() && text.compare(i, 3, close) != 0)
+        i += escapes && text[i] == '\\' ? 2 : 1;
+      // A closing run may be up to five quotes long; the extra ones belong
+      // to the string.
+      while (i < text.size() && text[i] == close[0]) ++i;
+      continue;
+    } else if (c == '"' || c == '\'') {
+      char quote = static_cast<char>(c);
+      ++i;
+      while (i < text.size() && text[i] != quote && text[i] != '\n')
+        i += quote == '"' && text[i] == '\\' ? 2 : 1;
+    }
+    ++i;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 std::optional<nlohmann::json> ParseProjectTable(std::string_view toml_text,
                                                 std::string_view display_path,
                                                 DiagnosticSink& sink) {
+  size_t stray = FindNonAsciiOutsideStrings(toml_text);
+  if (stray != std::string_view::npos) {
+    sink.Error(LocateOffset(display_path, toml_text, stray),
+               "non-ASCII character outside a string or comment");
+    return std::nullopt;
+  }
   toml::table document;
   try {
     document = toml::parse(toml_text, display_path);

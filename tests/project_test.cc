@@ -58,3 +58,34 @@ TEST(ProjectTest, DefinesAreStringsAndWin) {
 
 }  // namespace
 }  // namespace agentgen
+
+namespace agentgen {
+namespace {
+
+TEST(ProjectTest, NonAsciiOutsideStringsIsRefusedBeforeTomlPlusPlusSeesIt) {
+  DiagnosticSink sink;
+  EXPECT_FALSE(
+      ParseProjectTable("[project]\nx = 1 \xc3\xa9\n", "agpm.toml", sink));
+  ASSERT_EQ(sink.diagnostics().size(), 1u);
+  EXPECT_EQ(FormatDiagnostic(sink.diagnostics()[0]),
+            "agpm.toml:2:7: error: non-ASCII character outside a string or "
+            "comment\n"
+            "x = 1 \xc3\xa9\n"
+            "      ^\n");
+}
+
+TEST(ProjectTest, NonAsciiInStringsAndCommentsIsFine) {
+  DiagnosticSink sink;
+  std::optional<nlohmann::json> project = ParseProjectTable(
+      "# caf\xc3\xa9\n[project]\na = \"\xc3\xa9\\\"\xef\xb8\xbf\"\nb = "
+      "'\xc3\xa9'\n"
+      "c = \"\"\"\n\xc3\xa9\"\"\"\"\nd = '''\xc3\xa9'''\n\"k\xc3\xa9\" = 1\n",
+      "agpm.toml", sink);
+  ASSERT_TRUE(project) << FormatDiagnostic(sink.diagnostics()[0]);
+  EXPECT_EQ((*project)["a"], "\xc3\xa9\"\xef\xb8\xbf");
+  EXPECT_EQ((*project)["c"], "\xc3\xa9\"");
+  EXPECT_EQ((*project)["k\xc3\xa9"], 1);
+}
+
+}  // namespace
+}  // namespace agentgen
