@@ -251,6 +251,34 @@ std::string DiagnosticMessage(std::string message) {
   return message;
 }
 
+// The first tab in a line's leading whitespace, on or before the line holding
+// `end`, or npos. YAML indents with spaces only, and yaml-cpp's complaint about
+// a tab ("illegal map value", "end of map not found") does not name it.
+size_t FirstIndentationTab(std::string_view text, size_t end) {
+  size_t line_begin = 0;
+  while (line_begin < text.size() && line_begin <= end) {
+    for (size_t i = line_begin; i < text.size(); ++i) {
+      if (text[i] == '\t') return i;
+      if (text[i] != ' ') break;
+    }
+    size_t newline = text.find('\n', line_begin);
+    if (newline == std::string_view::npos) break;
+    line_begin = newline + 1;
+  }
+  return std::string_view::npos;
+}
+
+void ReportYamlError(std::string_view text, const YAML::Exception& error,
+                     const Locator& locate, DiagnosticSink& sink) {
+  size_t offset = MarkOffset(error.mark);
+  size_t tab = FirstIndentationTab(text, offset);
+  if (tab != std::string_view::npos) {
+    sink.Error(locate(tab), "tab in indentation (YAML indents with spaces)");
+    return;
+  }
+  sink.Error(locate(offset), DiagnosticMessage(error.msg));
+}
+
 }  // namespace
 
 std::optional<YAML::Node> ParseFrontmatterYaml(std::string_view yaml_text,
@@ -278,7 +306,7 @@ std::optional<YAML::Node> ParseFrontmatterYaml(std::string_view yaml_text,
       for (const Finding& finding : checker.findings()) {
         sink.Error(locate(finding.offset), finding.message);
       }
-      sink.Error(locate(MarkOffset(error.mark)), DiagnosticMessage(error.msg));
+      ReportYamlError(yaml_text, error, locate, sink);
       return std::nullopt;
     }
   }
@@ -294,7 +322,7 @@ std::optional<YAML::Node> ParseFrontmatterYaml(std::string_view yaml_text,
   } catch (const YAML::Exception& error) {
     // The checking pass read the same text with the same parser, so this is
     // not expected; it is reported rather than allowed to escape.
-    sink.Error(locate(MarkOffset(error.mark)), DiagnosticMessage(error.msg));
+    ReportYamlError(yaml_text, error, locate, sink);
     return std::nullopt;
   }
 }

@@ -233,16 +233,21 @@ TEST(YamlFrontmatterTest, AnErrorAtTheEndPointsAtTheClosingLine) {
             "^\n");
 }
 
-TEST(YamlFrontmatterTest, TabsInIndentationAreErrors) {
+TEST(YamlFrontmatterTest, TabsInIndentationAreErrorsThatSaySo) {
   EXPECT_EQ(Errors("---\na: 1\n\tb: 2\n---\n"),
-            "a.md:3:1: error: illegal tab when looking for indentation\n"
+            "a.md:3:1: error: tab in indentation (YAML indents with spaces)\n"
             "\tb: 2\n"
             "^\n");
-  // Where yaml-cpp's reason is less direct, it is still an error on the line.
-  EXPECT_EQ(Errors("---\na:\n\tb: 1\n---\n"),
-            "a.md:3:3: error: illegal map value\n"
-            "\tb: 1\n"
-            "\t ^\n");
+  // yaml-cpp's own reason here ("illegal map value") would not name the tab.
+  EXPECT_EQ(Errors("---\na:\n  x: 1\n \tb: 1\n---\n"),
+            "a.md:4:2: error: tab in indentation (YAML indents with spaces)\n"
+            " \tb: 1\n"
+            " ^\n");
+}
+
+TEST(YamlFrontmatterTest, ATabInsideABlockScalarIsContent) {
+  EXPECT_EQ(Root("---\nd: |\n  x\n  \ty\n---\n")["d"].as<std::string>(),
+            "x\n\ty\n");
 }
 
 TEST(YamlFrontmatterTest, AnUndefinedAliasIsAnError) {

@@ -11,7 +11,7 @@
 #include "support/memory_file_system.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const char* const kNames[] = {"a.md", "s.md",      "t.md",
+  static const char* const kNames[] = {"a.md",   "s.md",      "t.md",
                                        "m.json", "agpm.toml", "docs/c.md"};
   std::string input(reinterpret_cast<const char*>(data), size);
   agentgen::MemoryFileSystem fs("/w");
@@ -19,15 +19,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const char* name : kNames) {
     if (begin > input.size()) break;
     size_t end = input.find("\n====\n", begin);
-    fs.Add(name, input.substr(begin, end == std::string::npos
-                                         ? std::string::npos
-                                         : end - begin));
+    fs.Add(name,
+           input.substr(begin, end == std::string::npos ? std::string::npos
+                                                        : end - begin));
     if (end == std::string::npos) break;
     begin = end + 6;
   }
   agentgen::ParsedCommandLine parsed = agentgen::ParseCommandLine(
-      {"render", "a.md", "-o", "out/a.md", "--depfile", "out/a.d",
-       "--manifest", "out/a.json", "-D", "lang=go"});
+      {"render", "a.md", "-o", "out/a.md", "--depfile", "out/a.d", "--manifest",
+       "out/a.json", "-D", "lang=go"});
   agentgen::DiagnosticSink sink;
   int status = agentgen::RunRender(fs, parsed.options, "", sink);
   // A failed render writes nothing; a successful one writes all three.

@@ -88,6 +88,10 @@ bool MemoryFileSystem::ReadFile(const std::string& path, std::string* bytes,
                                 std::string* error) {
   std::string absolute = Absolute(path);
   files_read_.push_back(absolute);
+  if (unreadable_.count(absolute)) {
+    *error = "Permission denied";
+    return false;
+  }
   auto file = files_.find(Resolve(absolute));
   if (file == files_.end()) {
     *error = directories_.count(Resolve(absolute))

@@ -25,6 +25,10 @@ class MemoryFileSystem : public FileSystem {
   /// Adds a symlink at `path` pointing to `target` (absolute or relative to
   /// the link's folder).
   void AddSymlink(const std::string& path, const std::string& target);
+  /// Makes reading `path` fail, like a file without read permission.
+  void MakeUnreadable(const std::string& path) {
+    unreadable_.insert(Absolute(path));
+  }
   /// Makes every write under `folder` fail, like a full disk.
   void FailWritesUnder(const std::string& folder) { failing_ = folder; }
 
@@ -63,6 +67,7 @@ class MemoryFileSystem : public FileSystem {
   std::set<std::string> directories_;
   std::map<std::string, std::string> symlinks_;
   std::string failing_;
+  std::set<std::string> unreadable_;
   std::vector<std::string> files_read_;
   std::vector<std::string> files_written_;
 };
