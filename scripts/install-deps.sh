@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   g++ cmake ninja-build make python3 git clang-format meson strace
   libyaml-cpp-dev libmstch-dev nlohmann-json3-dev libboost-filesystem-dev
-  libgtest-dev libtomlplusplus-dev libcli11-dev libssl-dev
+  libgtest-dev libbenchmark-dev libtomlplusplus-dev libcli11-dev libssl-dev
 )
 
 missing=()
