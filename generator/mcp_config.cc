@@ -60,8 +60,9 @@ std::optional<MergedMcpConfig> MergeMcpConfig(
 
   json current = config->value("mcpServers", json::object());
   std::set<std::string> owned_before;
-  for (const auto& [name, source] :
-       record->value("servers", json::object()).items())
+  json owned_servers = record->value("servers", json::object());
+  if (!owned_servers.is_object()) owned_servers = json::object();
+  for (const auto& [name, source] : owned_servers.items())
     owned_before.insert(name);
 
   // Each name once: the same file reached from several agents is one

@@ -1,227 +1,149 @@
 // SPDX-License-Identifier: MIT
 #include "schema.h"
 
+#include <utility>
+
 namespace agentgen {
 
 const char* const kSchemaTools[2] = {"claude-code", "opencode"};
 
 namespace {
 
-// Keys agentgen and AGPM read while building; the tools ignore them.
-void AddBuildKeys(Schema* schema) {
-  for (const char* key : {"agpm", "agentgen", "dependencies"})
-    schema->fields.push_back({key, FieldKind::kAny, false, "", {}, 0, 0});
+using Kind = FieldKind;
+
+FieldRule Field(std::string key, Kind kind, std::string must_be,
+                std::vector<std::string> choices = {}) {
+  return {std::move(key),     kind, false, std::move(must_be),
+          std::move(choices), 0,    0};
 }
 
-const char kToolListMust[] =
+FieldRule Required(std::string key, Kind kind, std::string must_be) {
+  FieldRule rule = Field(std::move(key), kind, std::move(must_be));
+  rule.required = true;
+  return rule;
+}
+
+FieldRule Number(std::string key, double minimum, double maximum,
+                 std::string must_be) {
+  FieldRule rule = Field(std::move(key), Kind::kNumber, std::move(must_be));
+  rule.minimum = minimum;
+  rule.maximum = maximum;
+  return rule;
+}
+
+// Keys agentgen and AGPM read while building; the tools ignore them.
+std::vector<FieldRule> WithBuildKeys(std::vector<FieldRule> fields) {
+  for (const char* key : {"agpm", "agentgen", "dependencies"})
+    fields.push_back(Field(key, Kind::kAny, ""));
+  return fields;
+}
+
+const char kToolList[] =
     "a comma-separated string or a list of tool names (built-in tools such "
     "as Read, mcp__<server>__<tool>, Agent(<type>))";
-const char kClaudeModelMust[] =
+const char kClaudeModel[] =
     "sonnet, opus, haiku, inherit or a full model id such as "
     "claude-sonnet-4-5";
-const char kProviderModelMust[] =
+const char kProviderModel[] =
     "provider/model-id, such as anthropic/claude-sonnet-4-5";
+const char kBoolean[] = "true or false";
+const std::vector<std::string> kModelAliases = {"sonnet", "opus", "haiku",
+                                                "inherit"};
 
 Schema ClaudeCodeAgent() {
   Schema schema{"claude-code-agent",      "claude-code", "agent",
                 "a Claude Code subagent", true,          {}};
-  schema.fields = {
-      {"name",
-       FieldKind::kAgentName,
-       true,
-       "lowercase letters, digits and hyphens (Claude Code knows the agent "
-       "by this name)",
-       {},
-       0,
-       0},
-      {"description",
-       FieldKind::kNonEmptyText,
-       true,
-       "a non-empty text (Claude Code reads it to decide when to hand a task "
-       "to the agent)",
-       {},
-       0,
-       0},
-      {"tools", FieldKind::kToolList, false, kToolListMust, {}, 0, 0},
-      {"disallowedTools", FieldKind::kToolList, false, kToolListMust, {}, 0, 0},
-      {"model",
-       FieldKind::kClaudeModel,
-       false,
-       kClaudeModelMust,
-       {"sonnet", "opus", "haiku", "inherit"},
-       0,
-       0},
-      {"permissionMode",
-       FieldKind::kChoice,
-       false,
-       "one of default, acceptEdits, dontAsk, bypassPermissions, plan",
-       {"default", "acceptEdits", "dontAsk", "bypassPermissions", "plan"},
-       0,
-       0},
-      {"maxTurns",
-       FieldKind::kPositiveInteger,
-       false,
-       "a positive integer (the most turns the agent may take)",
-       {},
-       0,
-       0},
-      {"skills",
-       FieldKind::kTextList,
-       false,
-       "a list of skill names",
-       {},
-       0,
-       0},
-      {"mcpServers",
-       FieldKind::kServerList,
-       false,
-       "a list of MCP server names or {name: configuration} mappings",
-       {},
-       0,
-       0},
-      {"hooks",
-       FieldKind::kMapping,
-       false,
-       "a mapping of hook events (PreToolUse, PostToolUse, Stop, ...) to "
-       "hooks",
-       {},
-       0,
-       0},
-      {"memory",
-       FieldKind::kChoice,
-       false,
-       "one of user, project, local",
-       {"user", "project", "local"},
-       0,
-       0},
-      {"background", FieldKind::kBoolean, false, "true or false", {}, 0, 0},
-      {"isolation",
-       FieldKind::kChoice,
-       false,
-       "worktree (the only isolation Claude Code offers)",
-       {"worktree"},
-       0,
-       0},
-      {"color",
-       FieldKind::kChoice,
-       false,
-       "one of the CLI's colours: red, blue, green, yellow, purple, orange, "
-       "pink, cyan",
-       {"red", "blue", "green", "yellow", "purple", "orange", "pink", "cyan"},
-       0,
-       0},
-      {"effort", FieldKind::kText, false, "a text", {}, 0, 0},
-      {"initialPrompt", FieldKind::kText, false, "a text", {}, 0, 0},
-  };
-  AddBuildKeys(&schema);
+  schema.fields = WithBuildKeys({
+      Required("name", Kind::kAgentName,
+               "lowercase letters, digits and hyphens (Claude Code knows the "
+               "agent by this name)"),
+      Required("description", Kind::kNonEmptyText,
+               "a non-empty text (Claude Code reads it to decide when to hand "
+               "a task to the agent)"),
+      Field("tools", Kind::kToolList, kToolList),
+      Field("disallowedTools", Kind::kToolList, kToolList),
+      Field("model", Kind::kClaudeModel, kClaudeModel, kModelAliases),
+      Field("permissionMode", Kind::kChoice,
+            "one of default, acceptEdits, dontAsk, bypassPermissions, plan",
+            {"default", "acceptEdits", "dontAsk", "bypassPermissions", "plan"}),
+      Field("maxTurns", Kind::kPositiveInteger,
+            "a positive integer (the most turns the agent may take)"),
+      Field("skills", Kind::kTextList, "a list of skill names"),
+      Field("mcpServers", Kind::kServerList,
+            "a list of MCP server names or {name: configuration} mappings"),
+      Field("hooks", Kind::kMapping,
+            "a mapping of hook events (PreToolUse, PostToolUse, Stop, ...) "
+            "to hooks"),
+      Field("memory", Kind::kChoice, "one of user, project, local",
+            {"user", "project", "local"}),
+      Field("background", Kind::kBoolean, kBoolean),
+      Field("isolation", Kind::kChoice,
+            "worktree (the only isolation Claude Code offers)", {"worktree"}),
+      Field("color", Kind::kChoice,
+            "one of the CLI's colours: red, blue, green, yellow, purple, "
+            "orange, pink, cyan",
+            {"red", "blue", "green", "yellow", "purple", "orange", "pink",
+             "cyan"}),
+      Field("effort", Kind::kText, "a text"),
+      Field("initialPrompt", Kind::kText, "a text"),
+  });
   return schema;
 }
 
 Schema ClaudeCodeCommand() {
   Schema schema{"claude-code-command",         "claude-code", "command",
                 "a Claude Code slash command", false,         {}};
-  schema.fields = {
-      {"description",
-       FieldKind::kText,
-       false,
-       "a text (shown beside the command in /help)",
-       {},
-       0,
-       0},
-      {"allowed-tools", FieldKind::kToolList, false, kToolListMust, {}, 0, 0},
-      {"argument-hint",
-       FieldKind::kText,
-       false,
-       "a text (shown as the command's arguments)",
-       {},
-       0,
-       0},
-      {"model",
-       FieldKind::kClaudeModel,
-       false,
-       kClaudeModelMust,
-       {"sonnet", "opus", "haiku", "inherit"},
-       0,
-       0},
-      {"disable-model-invocation",
-       FieldKind::kBoolean,
-       false,
-       "true or false",
-       {},
-       0,
-       0},
-  };
-  AddBuildKeys(&schema);
+  schema.fields = WithBuildKeys({
+      Field("description", Kind::kText,
+            "a text (shown beside the command in /help)"),
+      Field("allowed-tools", Kind::kToolList, kToolList),
+      Field("argument-hint", Kind::kTextOrList,
+            "a text (shown as the command's arguments)"),
+      Field("model", Kind::kClaudeModel, kClaudeModel, kModelAliases),
+      Field("disable-model-invocation", Kind::kBoolean, kBoolean),
+  });
   return schema;
 }
 
 Schema OpenCodeAgent() {
   Schema schema{"opencode-agent",    "opencode", "agent",
                 "an OpenCode agent", false,      {}};
-  schema.fields = {
-      {"description",
-       FieldKind::kNonEmptyText,
-       true,
-       "a non-empty text (OpenCode reads it to decide when to use the agent)",
-       {},
-       0,
-       0},
-      {"mode",
-       FieldKind::kChoice,
-       false,
-       "one of primary, subagent, all",
-       {"primary", "subagent", "all"},
-       0,
-       0},
-      {"model", FieldKind::kProviderModel, false, kProviderModelMust, {}, 0, 0},
-      {"temperature",
-       FieldKind::kNumber,
-       false,
-       "a number from 0 to 2 (lower is more focused)",
-       {},
-       0,
-       2},
-      {"top_p", FieldKind::kNumber, false, "a number from 0 to 1", {}, 0, 1},
-      {"tools",
-       FieldKind::kBooleanMapping,
-       false,
-       "a mapping of tool names to true or false",
-       {},
-       0,
-       0},
-      {"permission",
-       FieldKind::kPermissionMapping,
-       false,
-       "a mapping of tools to ask, allow or deny (or of patterns to those)",
-       {},
-       0,
-       0},
-      {"prompt", FieldKind::kText, false, "a text", {}, 0, 0},
-      {"maxSteps",
-       FieldKind::kPositiveInteger,
-       false,
-       "a positive integer (the most steps the agent may take)",
-       {},
-       0,
-       0},
-      {"hidden", FieldKind::kBoolean, false, "true or false", {}, 0, 0},
-      {"disable", FieldKind::kBoolean, false, "true or false", {}, 0, 0},
-      {"color", FieldKind::kText, false, "a colour such as #ff6600", {}, 0, 0},
-  };
-  AddBuildKeys(&schema);
+  schema.fields = WithBuildKeys({
+      Required("description", Kind::kNonEmptyText,
+               "a non-empty text (OpenCode reads it to decide when to use the "
+               "agent)"),
+      Field("name", Kind::kText,
+            "a text (OpenCode names the agent after its file by default)"),
+      Field("mode", Kind::kChoice, "one of primary, subagent, all",
+            {"primary", "subagent", "all"}),
+      Field("model", Kind::kProviderModel, kProviderModel),
+      Number("temperature", 0, 2,
+             "a number from 0 to 2 (lower is more focused)"),
+      Number("top_p", 0, 1, "a number from 0 to 1"),
+      Field("tools", Kind::kBooleanMapping,
+            "a mapping of tool names to true or false"),
+      Field("permission", Kind::kPermissionMapping,
+            "a mapping of tools to ask, allow or deny (or of patterns to "
+            "those)"),
+      Field("prompt", Kind::kText, "a text"),
+      Field("maxSteps", Kind::kPositiveInteger,
+            "a positive integer (the most steps the agent may take)"),
+      Field("hidden", Kind::kBoolean, kBoolean),
+      Field("disable", Kind::kBoolean, kBoolean),
+      Field("color", Kind::kText, "a colour such as #ff6600"),
+  });
   return schema;
 }
 
 Schema OpenCodeCommand() {
   Schema schema{"opencode-command",    "opencode", "command",
                 "an OpenCode command", false,      {}};
-  schema.fields = {
-      {"description", FieldKind::kText, false, "a text", {}, 0, 0},
-      {"agent", FieldKind::kText, false, "the name of an agent", {}, 0, 0},
-      {"model", FieldKind::kProviderModel, false, kProviderModelMust, {}, 0, 0},
-      {"subtask", FieldKind::kBoolean, false, "true or false", {}, 0, 0},
-  };
-  AddBuildKeys(&schema);
+  schema.fields = WithBuildKeys({
+      Field("description", Kind::kText, "a text"),
+      Field("agent", Kind::kText, "the name of an agent"),
+      Field("model", Kind::kProviderModel, kProviderModel),
+      Field("subtask", Kind::kBoolean, kBoolean),
+  });
   return schema;
 }
 

@@ -15,6 +15,7 @@ namespace agentgen {
 enum class FieldKind {
   kAny,               ///< build keys: anything (agentgen reads them itself)
   kText,              ///< a scalar
+  kTextOrList,        ///< a scalar, or a list of them (`[message]`)
   kNonEmptyText,      ///< a scalar with something in it
   kAgentName,         ///< lowercase letters, digits and hyphens
   kToolList,          ///< a comma-separated string or a list of tool names

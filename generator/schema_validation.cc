@@ -213,6 +213,14 @@ bool Validator::ValueFits(const FieldRule& rule, const YAML::Node& value,
       return true;
     case FieldKind::kText:
       return scalar;
+    case FieldKind::kTextOrList:
+      // `argument-hint: [message]` is a YAML list; the tool shows its text.
+      return scalar ||
+             (value.IsDefined() && value.IsSequence() &&
+              std::all_of(value.begin(), value.end(),
+                          [](const YAML::Node& entry) {
+                            return entry.IsScalar();
+                          }));
     case FieldKind::kNonEmptyText:
       return scalar && text.find_first_not_of(" \t\n") != std::string::npos;
     case FieldKind::kAgentName: {
@@ -338,7 +346,8 @@ void Validator::CheckToolList(const FieldRule& rule, const YAML::Node& value) {
       char c = i < text.size() ? text[i] : ',';
       if (c == '(') ++depth;
       if (c == ')' && depth > 0) --depth;
-      if (c != ',' || depth > 0) continue;
+      // The end of the text ends the last entry, even inside parentheses.
+      if (i < text.size() && (c != ',' || depth > 0)) continue;
       size_t first = text.find_first_not_of(" \t\n", begin);
       size_t last = text.find_last_not_of(" \t\n", i == 0 ? 0 : i - 1);
       if (first == std::string::npos || first >= i || last < first) {
