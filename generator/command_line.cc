@@ -202,6 +202,14 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
                           "Write a Makefile-syntax depfile");
   AddSharedOptions(mcp_command, &mcp_shared, &mcp.settings);
 
+  // CLI11 would only say that a subcommand is required.
+  if (!arguments.empty() && !arguments[0].empty() && arguments[0][0] != '-' &&
+      arguments[0] != "render" && arguments[0] != "check" &&
+      arguments[0] != "mcp") {
+    return UsageError("unknown command '" + arguments[0] +
+                          "' (expected render, check or mcp)",
+                      arguments);
+  }
   std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
   try {
     app.parse(reversed);

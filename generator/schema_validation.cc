@@ -215,12 +215,11 @@ bool Validator::ValueFits(const FieldRule& rule, const YAML::Node& value,
       return scalar;
     case FieldKind::kTextOrList:
       // `argument-hint: [message]` is a YAML list; the tool shows its text.
-      return scalar ||
-             (value.IsDefined() && value.IsSequence() &&
-              std::all_of(value.begin(), value.end(),
-                          [](const YAML::Node& entry) {
-                            return entry.IsScalar();
-                          }));
+      return scalar || (value.IsDefined() && value.IsSequence() &&
+                        std::all_of(value.begin(), value.end(),
+                                    [](const YAML::Node& entry) {
+                                      return entry.IsScalar();
+                                    }));
     case FieldKind::kNonEmptyText:
       return scalar && text.find_first_not_of(" \t\n") != std::string::npos;
     case FieldKind::kAgentName: {
