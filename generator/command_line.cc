@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "dependencies.h"
+#include "schema.h"
 
 namespace agentgen {
 
@@ -12,14 +13,33 @@ const char kRenderUsage[] =
     "usage: agentgen render <source.md>... (-o FILE | --out-dir DIR) "
     "[--depfile FILE | --depfile-dir DIR] [--manifest FILE | --manifest-dir "
     "DIR] [--root DIR] [--project-file FILE] [-D name=value]... [--type TYPE] "
-    "[--write-if-changed] [--allow-outside-root]";
+    "[--write-if-changed] [--allow-outside-root] [--check]";
+const char kCheckUsage[] =
+    "usage: agentgen check <file.md>... [--root DIR] [--project-file FILE] "
+    "[-D name=value]... [--type TYPE] [--tool claude-code|opencode] "
+    "[--werror] [--format text|json] [--allow-outside-root]";
+const char kMcpUsage[] =
+    "usage: agentgen mcp <agent.md>... -o FILE [--depfile FILE] [--root DIR] "
+    "[--project-file FILE] [-D name=value]... [--type TYPE] "
+    "[--allow-outside-root]";
 
 namespace {
 
-ParsedCommandLine UsageError(const std::string& message) {
+// The usage lines a usage error prints: those of the command named, or all.
+std::string UsageOf(const std::vector<std::string>& arguments) {
+  std::string command = arguments.empty() ? "" : arguments[0];
+  if (command == "render") return std::string(kRenderUsage) + "\n";
+  if (command == "check") return std::string(kCheckUsage) + "\n";
+  if (command == "mcp") return std::string(kMcpUsage) + "\n";
+  return std::string(kRenderUsage) + "\n" + kCheckUsage + "\n" + kMcpUsage +
+         "\n";
+}
+
+ParsedCommandLine UsageError(const std::string& message,
+                             const std::vector<std::string>& arguments) {
   ParsedCommandLine parsed;
   parsed.exit_code = 2;
-  parsed.err = "agentgen: error: " + message + "\n" + kRenderUsage + "\n";
+  parsed.err = "agentgen: error: " + message + "\n" + UsageOf(arguments);
   return parsed;
 }
 
@@ -34,9 +54,58 @@ std::string Lowercased(std::string message) {
   return message;
 }
 
+// The options every command shares: how sources are read and rendered.
+struct SharedArguments {
+  std::string root;
+  std::string project_file;
+  std::vector<std::string> defines;
+};
+
+void AddSharedOptions(CLI::App* command, SharedArguments* shared,
+                      RenderSettings* settings) {
+  command->add_option("--root", shared->root,
+                      "Folder that bounds every read (default: the git work "
+                      "tree, else the source's folder)");
+  command->add_option("--project-file", shared->project_file,
+                      "TOML file whose [project] table gives agpm.project "
+                      "(default: <root>/agpm.toml when present)");
+  command->add_option("-D,--define", shared->defines,
+                      "Set a project variable: -D name=value (a string)");
+  command->add_option("--type", settings->type,
+                      "Resource type of the source (default: agent)");
+  command->add_flag("--allow-outside-root", settings->allow_outside_root,
+                    "Allow reading files outside the root");
+}
+
+std::optional<std::string> CheckShared(const SharedArguments& shared,
+                                       const RenderSettings& settings) {
+  for (const std::string& define : shared.defines) {
+    size_t equals = define.find('=');
+    if (equals == std::string::npos)
+      return "-D '" + define + "' needs the form name=value";
+    if (equals == 0) return "-D '" + define + "' has no name";
+  }
+  if (!IsResourceType(settings.type)) {
+    return "--type '" + settings.type +
+           "' is not one of agent, command, snippet, hook, mcp-server, "
+           "script, skill";
+  }
+  return std::nullopt;
+}
+
+void ApplyShared(const SharedArguments& shared, RenderSettings* settings) {
+  if (!shared.root.empty()) settings->root = shared.root;
+  if (!shared.project_file.empty())
+    settings->project_file = shared.project_file;
+  for (const std::string& define : shared.defines) {
+    size_t equals = define.find('=');
+    settings->defines.emplace_back(define.substr(0, equals),
+                                   define.substr(equals + 1));
+  }
+}
+
 // Checks what CLI11 cannot express: exclusive pairs and one-source options.
-std::optional<std::string> CheckRender(
-    const RenderOptions& options, const std::vector<std::string>& defines) {
+std::optional<std::string> CheckRender(const RenderOptions& options) {
   if (options.output.empty() == options.out_dir.empty())
     return std::string("give exactly one of -o and --out-dir");
   if (!options.depfile.empty() && !options.depfile_dir.empty())
@@ -54,16 +123,11 @@ std::optional<std::string> CheckRender(
       (!options.depfile.empty() || !options.manifest.empty())) {
     return std::string("with --out-dir use --depfile-dir and --manifest-dir");
   }
-  for (const std::string& define : defines) {
-    size_t equals = define.find('=');
-    if (equals == std::string::npos)
-      return "-D '" + define + "' needs the form name=value";
-    if (equals == 0) return "-D '" + define + "' has no name";
-  }
-  if (!IsResourceType(options.settings.type)) {
-    return "--type '" + options.settings.type +
-           "' is not one of agent, command, snippet, hook, mcp-server, "
-           "script, skill";
+  if (options.check &&
+      (!options.depfile.empty() || !options.depfile_dir.empty() ||
+       !options.manifest.empty() || !options.manifest_dir.empty())) {
+    return std::string(
+        "--check writes nothing; it takes no depfile or manifest options");
   }
   return std::nullopt;
 }
@@ -73,18 +137,22 @@ std::optional<std::string> CheckRender(
 ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
   ParsedCommandLine parsed;
   RenderOptions& options = parsed.options;
-  std::vector<std::string> defines;
-  std::string root;
-  std::string project_file;
+  CheckOptions& check = parsed.check;
+  McpOptions& mcp = parsed.mcp;
+  SharedArguments render_shared;
+  SharedArguments check_shared;
+  SharedArguments mcp_shared;
+  std::string format = "text";
 
   CLI::App app{
       "agentgen renders AGPM-format agent files (Markdown with YAML "
-      "frontmatter) with everything they depend on, and writes a depfile and "
-      "a JSON manifest of every input.",
+      "frontmatter) with everything they depend on, checks them against the "
+      "target tool's schema, and writes the MCP configuration they need.",
       "agentgen"};
   app.set_version_flag("--version",
                        std::string("agentgen ") + AGENTGEN_VERSION);
   app.require_subcommand(1);
+
   CLI::App* render = app.add_subcommand(
       "render", "Render agent files; see SPEC.md section 8.");
   render->add_option("sources", options.sources, "Agent files to render")
@@ -101,26 +169,52 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
                      "Write a JSON manifest of every input");
   render->add_option("--manifest-dir", options.manifest_dir,
                      "Folder for several sources' manifests");
-  render->add_option("--root", root,
-                     "Folder that bounds every read (default: the git work "
-                     "tree, else the source's folder)");
-  render->add_option("--project-file", project_file,
-                     "TOML file whose [project] table gives agpm.project "
-                     "(default: <root>/agpm.toml when present)");
-  render->add_option("-D,--define", defines,
-                     "Set a project variable: -D name=value (a string)");
-  render->add_option("--type", options.settings.type,
-                     "Resource type of the source (default: agent)");
+  AddSharedOptions(render, &render_shared, &options.settings);
   render->add_flag("--write-if-changed", options.write_if_changed,
                    "Leave an output whose bytes would not change untouched");
-  render->add_flag("--allow-outside-root", options.settings.allow_outside_root,
-                   "Allow reading files outside the root");
+  render->add_flag("--check", options.check,
+                   "Write nothing; exit 1 with a unified diff on stdout when "
+                   "an existing output is not what the render gives");
 
+  CLI::App* check_command = app.add_subcommand(
+      "check",
+      "Render in memory and check each file against its tool's schema; "
+      "writes nothing.");
+  check_command->add_option("sources", check.sources, "Files to check")
+      ->required();
+  AddSharedOptions(check_command, &check_shared, &check.settings);
+  check_command->add_option("--tool", check.tool,
+                            "The tool whose schema applies: claude-code "
+                            "(default) or opencode");
+  check_command->add_flag("--werror", check.werror, "Exit 1 on warnings too");
+  check_command->add_option("--format", format,
+                            "text (default: diagnostics on stderr) or json "
+                            "(one document on stdout)");
+
+  CLI::App* mcp_command = app.add_subcommand(
+      "mcp",
+      "Write the MCP servers the agents depend on into Claude Code's "
+      ".mcp.json, keeping the servers and keys that agentgen did not write.");
+  mcp_command->add_option("sources", mcp.sources, "Agent files")->required();
+  mcp_command->add_option("-o,--output", mcp.output, "The .mcp.json to write")
+      ->required();
+  mcp_command->add_option("--depfile", mcp.depfile,
+                          "Write a Makefile-syntax depfile");
+  AddSharedOptions(mcp_command, &mcp_shared, &mcp.settings);
+
+  // CLI11 would only say that a subcommand is required.
+  if (!arguments.empty() && !arguments[0].empty() && arguments[0][0] != '-' &&
+      arguments[0] != "render" && arguments[0] != "check" &&
+      arguments[0] != "mcp") {
+    return UsageError("unknown command '" + arguments[0] +
+                          "' (expected render, check or mcp)",
+                      arguments);
+  }
   std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
   try {
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
-    parsed.out = app.help();
+    parsed.out = app.help();  // the parsed command's help, when one was given
     return parsed;
   } catch (const CLI::CallForVersion&) {
     parsed.out = std::string("agentgen ") + AGENTGEN_VERSION + "\n";
@@ -129,17 +223,38 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
     parsed.out = app.help("", CLI::AppFormatMode::All);
     return parsed;
   } catch (const CLI::ParseError& error) {
-    return UsageError(Lowercased(error.what()));
+    return UsageError(Lowercased(error.what()), arguments);
   }
 
-  if (!root.empty()) options.settings.root = root;
-  if (!project_file.empty()) options.settings.project_file = project_file;
-  if (std::optional<std::string> problem = CheckRender(options, defines))
-    return UsageError(*problem);
-  for (const std::string& define : defines) {
-    size_t equals = define.find('=');
-    options.settings.defines.emplace_back(define.substr(0, equals),
-                                          define.substr(equals + 1));
+  if (render->parsed()) {
+    parsed.command = Command::kRender;
+    if (std::optional<std::string> problem = CheckRender(options))
+      return UsageError(*problem, arguments);
+    if (std::optional<std::string> problem =
+            CheckShared(render_shared, options.settings))
+      return UsageError(*problem, arguments);
+    ApplyShared(render_shared, &options.settings);
+  } else if (check_command->parsed()) {
+    parsed.command = Command::kCheck;
+    if (std::optional<std::string> problem =
+            CheckShared(check_shared, check.settings))
+      return UsageError(*problem, arguments);
+    if (std::find(std::begin(kSchemaTools), std::end(kSchemaTools),
+                  check.tool) == std::end(kSchemaTools))
+      return UsageError(
+          "--tool '" + check.tool + "' is not one of claude-code, opencode",
+          arguments);
+    if (format != "text" && format != "json")
+      return UsageError("--format '" + format + "' is not one of text, json",
+                        arguments);
+    check.json = format == "json";
+    ApplyShared(check_shared, &check.settings);
+  } else {
+    parsed.command = Command::kMcp;
+    if (std::optional<std::string> problem =
+            CheckShared(mcp_shared, mcp.settings))
+      return UsageError(*problem, arguments);
+    ApplyShared(mcp_shared, &mcp.settings);
   }
   parsed.run = true;
   return parsed;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The command line (SPEC.md section 8), parsed by CLI11.
+// The command line (SPEC.md section 8, and `check` and `mcp`), parsed by
+// CLI11.
 #ifndef AGENTGEN_COMMAND_LINE_H_
 #define AGENTGEN_COMMAND_LINE_H_
 
@@ -9,6 +10,8 @@
 #include "render.h"
 
 namespace agentgen {
+
+enum class Command { kRender, kCheck, kMcp };
 
 /// `agentgen render`'s options.
 struct RenderOptions {
@@ -21,13 +24,36 @@ struct RenderOptions {
   std::string manifest;      ///< --manifest
   std::string manifest_dir;  ///< --manifest-dir
   bool write_if_changed = false;
+  /// --check: compare with the existing outputs instead of writing them.
+  bool check = false;
 };
 
-/// The outcome of parsing: either options to run, or text to print and an
-/// exit status (0 for --help and --version, 2 for a usage error).
+/// `agentgen check`'s options.
+struct CheckOptions {
+  RenderSettings settings;
+  std::vector<std::string> sources;
+  std::string tool = "claude-code";  ///< --tool
+  bool werror = false;               ///< --werror
+  bool json = false;                 ///< --format json
+};
+
+/// `agentgen mcp`'s options.
+struct McpOptions {
+  RenderSettings settings;
+  std::vector<std::string> sources;
+  std::string output;   ///< -o
+  std::string depfile;  ///< --depfile
+};
+
+/// The outcome of parsing: either a command to run with its options, or
+/// text to print and an exit status (0 for --help and --version, 2 for a
+/// usage error).
 struct ParsedCommandLine {
   bool run = false;
-  RenderOptions options;
+  Command command = Command::kRender;
+  RenderOptions options;  ///< render
+  CheckOptions check;
+  McpOptions mcp;
   int exit_code = 0;
   std::string out;  ///< for stdout
   std::string err;  ///< for stderr
@@ -35,8 +61,10 @@ struct ParsedCommandLine {
 
 ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments);
 
-/// The one-line usage of `agentgen render`.
+/// The one-line usage of each command.
 extern const char kRenderUsage[];
+extern const char kCheckUsage[];
+extern const char kMcpUsage[];
 
 }  // namespace agentgen
 

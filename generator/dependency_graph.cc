@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "agpm_template.h"
+#include "json_positions.h"
 #include "paths.h"
 #include "sha256.h"
 #include "source_text.h"
@@ -26,18 +27,6 @@ bool HasTemplateSyntax(std::string_view text) {
   return text.find("{{") != std::string_view::npos ||
          text.find("{%") != std::string_view::npos ||
          text.find("{#") != std::string_view::npos;
-}
-
-// nlohmann's messages read "[json.exception.parse_error.101] parse error at
-// line 1, column 5: syntax error ..."; the place is ours to print.
-std::string JsonErrorText(const std::string& what) {
-  size_t at = what.find("column ");
-  if (at != std::string::npos) {
-    size_t colon = what.find(": ", at);
-    if (colon != std::string::npos) return what.substr(colon + 2);
-  }
-  size_t bracket = what.find("] ");
-  return bracket == std::string::npos ? what : what.substr(bracket + 2);
 }
 
 bool DeclaresAnything(const nlohmann::json& dependencies) {
@@ -187,7 +176,7 @@ void DependencyGraph::ParseJson(InputFile& file) {
   } catch (const nlohmann::json::parse_error& error) {
     size_t offset = error.byte > 0 ? error.byte - 1 : 0;
     sink_.Error(LocateOffset(file.display, file.bytes, offset),
-                "invalid JSON: " + JsonErrorText(error.what()));
+                "invalid JSON: " + JsonParseErrorText(error.what()));
     file.ok = false;
     return;
   }

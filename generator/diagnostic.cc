@@ -37,12 +37,16 @@ Locator SliceLocator(std::string file, std::string_view file_text,
   };
 }
 
-void DiagnosticSink::Error(Location where, std::string message) {
-  Report({Severity::kError, std::move(where), std::move(message)});
+void DiagnosticSink::Error(Location where, std::string message,
+                           std::string rule) {
+  Report({Severity::kError, std::move(where), std::move(message),
+          std::move(rule)});
 }
 
-void DiagnosticSink::Warning(Location where, std::string message) {
-  Report({Severity::kWarning, std::move(where), std::move(message)});
+void DiagnosticSink::Warning(Location where, std::string message,
+                             std::string rule) {
+  Report({Severity::kWarning, std::move(where), std::move(message),
+          std::move(rule)});
 }
 
 void DiagnosticSink::Report(Diagnostic diagnostic) {

@@ -41,13 +41,16 @@ struct Diagnostic {
   Severity severity = Severity::kError;
   Location where;
   std::string message;
+  /// What `agentgen check --format json` names the rule by
+  /// (`claude-code-agent.model`); empty for the render's own diagnostics.
+  std::string rule;
 };
 
 /// Collects the diagnostics of a run; only the command line prints them.
 class DiagnosticSink {
  public:
-  void Error(Location where, std::string message);
-  void Warning(Location where, std::string message);
+  void Error(Location where, std::string message, std::string rule = "");
+  void Warning(Location where, std::string message, std::string rule = "");
   void Report(Diagnostic diagnostic);
 
   int error_count() const { return error_count_; }

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "command_line.h"
-#include "diagnostic.h"
 #include "real_file_system.h"
 #include "run.h"
 
@@ -19,10 +18,9 @@ int main(int argc, char** argv) {
 
   const char* trace = std::getenv("AGENTGEN_TRACE");
   agentgen::RealFileSystem fs;
-  agentgen::DiagnosticSink sink;
-  int status =
-      agentgen::RunRender(fs, parsed.options, trace ? trace : "", sink);
-  for (const agentgen::Diagnostic& diagnostic : sink.diagnostics())
-    std::fputs(agentgen::FormatDiagnostic(diagnostic).c_str(), stderr);
-  return status;
+  agentgen::CommandResult result =
+      agentgen::RunCommand(fs, parsed, trace ? trace : "");
+  std::fwrite(result.out.data(), 1, result.out.size(), stdout);
+  std::fwrite(result.err.data(), 1, result.err.size(), stderr);
+  return result.status;
 }

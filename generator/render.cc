@@ -35,10 +35,13 @@ class SourceRenderer {
   std::optional<std::string> RenderTemplate(const InputFile& file,
                                             std::string_view text,
                                             size_t text_offset,
-                                            const nlohmann::json& install_path);
+                                            const nlohmann::json& install_path,
+                                            OffsetMap* offsets = nullptr);
   std::vector<RenderInput> Inputs(const DependencyGraph& graph,
                                   const ContentFilterReader& content) const;
   nlohmann::json ManifestDependencies(const DependencyGraph& graph) const;
+  std::vector<McpServerDependency> McpServers(
+      const DependencyGraph& graph) const;
 
   FileSystem& fs_;
   const RenderSettings& settings_;
@@ -155,7 +158,7 @@ std::optional<std::string> SourceRenderer::ContentOf(const InputFile& file) {
 
 std::optional<std::string> SourceRenderer::RenderTemplate(
     const InputFile& file, std::string_view text, size_t text_offset,
-    const nlohmann::json& install_path) {
+    const nlohmann::json& install_path, OffsetMap* offsets) {
   nlohmann::json deps = EmptyDeps();
   std::map<std::string, std::string> partials;
   bool dependency_failed = false;
@@ -181,7 +184,8 @@ std::optional<std::string> SourceRenderer::RenderTemplate(
   if (file.dialect == Dialect::kAgpm) {
     std::optional<AgpmTemplate> parsed =
         AgpmTemplate::Parse(std::string(text), locate, sink_);
-    if (parsed) rendered = parsed->Render(context, content_filter_, sink_);
+    if (parsed)
+      rendered = parsed->Render(context, content_filter_, sink_, offsets);
   } else {
     rendered = RenderMustache(text, context, partials, locate, sink_);
   }
@@ -229,6 +233,30 @@ nlohmann::json SourceRenderer::ManifestDependencies(
     dependencies[file->relative] = std::move(entries);
   }
   return dependencies;
+}
+
+std::vector<McpServerDependency> SourceRenderer::McpServers(
+    const DependencyGraph& graph) const {
+  std::vector<McpServerDependency> servers;
+  for (const InputFile* file : graph.files()) {
+    for (const ResolvedDependency& dependency : file->dependencies) {
+      if (dependency.entry.category != "mcp-servers" || !dependency.file)
+        continue;
+      const InputFile& json = *dependency.file;
+      McpServerDependency server;
+      server.name = dependency.entry.name ? *dependency.entry.name
+                                          : StemOf(dependency.entry.path);
+      server.path = json.path;
+      server.display = json.display;
+      server.relative = json.relative;
+      server.bytes = json.bytes;
+      server.is_json = json.kind == FileKind::kJson;
+      server.value = json.json;
+      server.declared_at = dependency.entry.where;
+      servers.push_back(std::move(server));
+    }
+  }
+  return servers;
 }
 
 std::optional<RenderedSource> SourceRenderer::Render(
@@ -280,9 +308,12 @@ std::optional<RenderedSource> SourceRenderer::Render(
   if (file->dialect == Dialect::kNone) {
     result.text = file->bytes;
   } else {
+    result.source_text = file->text;
+    OffsetMap offsets;
     std::optional<std::string> text =
-        RenderTemplate(*file, file->text, 0, install_path);
+        RenderTemplate(*file, file->text, 0, install_path, &offsets);
     if (text) result.text = std::move(*text);
+    if (file->dialect == Dialect::kAgpm) result.offsets = std::move(offsets);
   }
   if (sink_.error_count() > errors_before) return std::nullopt;
 
@@ -291,6 +322,7 @@ std::optional<RenderedSource> SourceRenderer::Render(
   result.inputs = Inputs(graph, content);
   result.dependencies = ManifestDependencies(graph);
   result.project = project_;
+  result.mcp_servers = McpServers(graph);
   return result;
 }
 

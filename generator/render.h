@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "agpm_template.h"
 #include "diagnostic.h"
 #include "file_system.h"
 #include "templating_switch.h"
@@ -34,6 +35,19 @@ struct RenderInput {
   std::string role;  ///< source, project, dependency or content
 };
 
+/// A dependency declared under `mcp-servers` anywhere in a render (the
+/// source's and its dependencies' own declarations alike).
+struct McpServerDependency {
+  std::string name;      ///< its server name: the entry's `name:`, else stem
+  std::string path;      ///< absolute, lexically normal
+  std::string display;   ///< how diagnostics name the file
+  std::string relative;  ///< relative to the root
+  std::string bytes;     ///< as read, for locating values
+  bool is_json = false;
+  nlohmann::json value;  ///< a JSON file's value, `dependencies` removed
+  Location declared_at;  ///< the entry's `path:`
+};
+
 /// The result of rendering one source.
 struct RenderedSource {
   std::string text;
@@ -44,6 +58,14 @@ struct RenderedSource {
   std::vector<RenderInput> inputs;  ///< in depfile order
   nlohmann::json dependencies;      ///< the manifest's `dependencies`
   nlohmann::json project;           ///< the merged project table
+
+  /// The source's text with LF line ends, which `text` was rendered from
+  /// when the source is templated.
+  std::string source_text;
+  /// For the AGPM dialect: offsets of `text` back to `source_text`, so that
+  /// `agentgen check` can point at what produced a rendered value.
+  std::optional<OffsetMap> offsets;
+  std::vector<McpServerDependency> mcp_servers;  ///< in the order declared
 };
 
 /// Names a source's output (its `agpm.resource.install_path`, as given)

@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "run.h"
 
+#include <set>
 #include <vector>
 
+#include "check.h"
 #include "depfile.h"
+#include "line_diff.h"
 #include "manifest.h"
+#include "mcp_config.h"
+#include "mcp_server.h"
 #include "outputs.h"
 #include "paths.h"
 #include "render.h"
@@ -38,9 +43,44 @@ OutputPaths PathsFor(const RenderOptions& options, const std::string& cwd,
   return paths;
 }
 
+// --check: whether the existing output holds exactly `rendered`; if not,
+// reports where it starts to differ and appends the diff to `out`.
+bool OutputIsCurrent(FileSystem& fs, const OutputPaths& paths,
+                     const std::string& source, const std::string& rendered,
+                     DiagnosticSink& sink, std::string* out) {
+  std::string existing;
+  std::string error;
+  if (fs.Stat(paths.output_path) != FileSystem::Kind::kFile) {
+    sink.Error({},
+               "'" + paths.output + "' does not exist; render '" + source +
+                   "' without --check to write it",
+               "render.stale");
+  } else if (!fs.ReadFile(paths.output_path, &existing, &error)) {
+    sink.Error({}, "cannot read '" + paths.output + "': " + error);
+    return false;
+  } else if (existing == rendered) {
+    return true;
+  } else {
+    size_t differ = 0;
+    while (differ < existing.size() && differ < rendered.size() &&
+           existing[differ] == rendered[differ])
+      ++differ;
+    size_t line_begin = existing.rfind('\n', differ == 0 ? 0 : differ - 1);
+    line_begin =
+        line_begin == std::string::npos || differ == 0 ? 0 : line_begin + 1;
+    sink.Error(LocateOffset(paths.output, existing, line_begin),
+               "stale: rendering '" + source +
+                   "' gives other text from this line on (the diff is on "
+                   "stdout); render without --check to update it",
+               "render.stale");
+  }
+  if (out) *out += UnifiedDiff(existing, rendered, paths.output, paths.output);
+  return false;
+}
+
 bool RenderOne(FileSystem& fs, const RenderOptions& options,
                const std::string& cwd, const std::string& source,
-               DiagnosticSink& sink) {
+               DiagnosticSink& sink, std::string* out) {
   std::string relative;
   auto output_for = [&](const std::string& source_relative) {
     relative = source_relative;
@@ -62,6 +102,9 @@ bool RenderOne(FileSystem& fs, const RenderOptions& options,
       }
     }
   }
+
+  if (options.check)
+    return OutputIsCurrent(fs, paths, source, rendered->text, sink, out);
 
   std::vector<PendingOutput> outputs;
   outputs.push_back(
@@ -98,11 +141,12 @@ bool RenderOne(FileSystem& fs, const RenderOptions& options,
 }  // namespace
 
 int RunRender(FileSystem& fs, const RenderOptions& options,
-              const std::string& trace_path, DiagnosticSink& sink) {
+              const std::string& trace_path, DiagnosticSink& sink,
+              std::string* out) {
   std::string cwd = fs.CurrentDirectory();
   bool ok = true;
   for (const std::string& source : options.sources) {
-    ok = RenderOne(fs, options, cwd, source, sink) && ok;
+    ok = RenderOne(fs, options, cwd, source, sink, out) && ok;
     if (!trace_path.empty()) {
       std::string error;
       if (!fs.AppendLine(AbsoluteNormal(cwd, trace_path), source, &error))
@@ -111,6 +155,109 @@ int RunRender(FileSystem& fs, const RenderOptions& options,
     }
   }
   return ok && !sink.has_errors() ? 0 : 1;
+}
+
+int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink) {
+  std::string cwd = fs.CurrentDirectory();
+  std::string output_path = AbsoluteNormal(cwd, options.output);
+  std::string ownership_path = output_path + kMcpOwnershipSuffix;
+  std::vector<std::string> prerequisites;
+  std::set<std::string> listed;
+  std::vector<McpServerConfig> servers;
+  std::set<std::string> validated;
+  for (const std::string& source : options.sources) {
+    std::optional<RenderedSource> rendered = RenderSource(
+        fs, options.settings, source, [](const std::string&) { return ""; },
+        sink);
+    if (!rendered) continue;
+    for (const RenderInput& input : rendered->inputs) {
+      if (input.path == output_path || input.path == ownership_path) {
+        sink.Error({}, "output '" + options.output +
+                           "' is one of the inputs of '" + source + "'");
+      }
+      if (listed.insert(input.path).second) prerequisites.push_back(input.path);
+    }
+    for (const McpServerDependency& server : rendered->mcp_servers) {
+      // A file reached from several agents is checked and reported once.
+      bool first = validated.insert(server.path).second;
+      DiagnosticSink quiet;
+      std::optional<nlohmann::json> config =
+          ValidateMcpServer(server, first ? sink : quiet);
+      if (!config) continue;
+      servers.push_back({server.name, std::move(*config), server.display,
+                         server.relative, server.declared_at});
+    }
+  }
+  if (sink.has_errors()) return 1;
+
+  // The file and the record as they are; agentgen keeps what it did not
+  // write, so both are read (they are outputs, never prerequisites).
+  auto read_existing = [&fs, &sink](const std::string& path,
+                                    const std::string& display) {
+    ExistingFile file{display, std::nullopt};
+    if (fs.Stat(path) == FileSystem::Kind::kMissing) return file;
+    std::string bytes;
+    std::string error;
+    if (!fs.ReadFile(path, &bytes, &error))
+      sink.Error({}, "cannot read '" + display + "': " + error);
+    else
+      file.text = std::move(bytes);
+    return file;
+  };
+  ExistingFile existing = read_existing(output_path, options.output);
+  ExistingFile ownership =
+      read_existing(ownership_path, options.output + kMcpOwnershipSuffix);
+  if (sink.has_errors()) return 1;
+  std::optional<MergedMcpConfig> merged =
+      MergeMcpConfig(existing, ownership, servers, sink);
+  if (!merged) return 1;
+
+  std::vector<PendingOutput> outputs = {
+      {output_path, merged->config, true},
+      {ownership_path, merged->ownership, true}};
+  if (!options.depfile.empty()) {
+    std::string unwritable;
+    std::optional<std::string> depfile =
+        FormatDepfile(output_path, prerequisites, &unwritable);
+    if (!depfile) {
+      sink.Error({}, "path '" + unwritable +
+                         "' cannot be written to a depfile (it holds a "
+                         "newline or a backslash)");
+      return 1;
+    }
+    outputs.push_back({AbsoluteNormal(cwd, options.depfile), *depfile, false});
+  }
+  std::string error;
+  if (!CommitOutputs(fs, outputs, &error)) {
+    sink.Error({}, error);
+    return 1;
+  }
+  return 0;
+}
+
+CommandResult RunCommand(FileSystem& fs, const ParsedCommandLine& parsed,
+                         const std::string& trace_path) {
+  CommandResult result;
+  DiagnosticSink sink;
+  switch (parsed.command) {
+    case Command::kRender:
+      result.status =
+          RunRender(fs, parsed.options, trace_path, sink, &result.out);
+      break;
+    case Command::kCheck:
+      result.status = RunCheck(fs, parsed.check, sink);
+      if (parsed.check.json) {
+        result.out = FormatCheckReport(parsed.check, sink);
+        return result;
+      }
+      break;
+    case Command::kMcp:
+      result.status = RunMcp(fs, parsed.mcp, sink);
+      break;
+  }
+  for (const Diagnostic& diagnostic : sink.diagnostics())
+    result.err += FormatDiagnostic(diagnostic);
+  return result;
 }
 
 }  // namespace agentgen

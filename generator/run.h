@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
-// `agentgen render`: renders each source and commits its outputs.
+// The commands: `agentgen render` renders each source and commits its
+// outputs (or, with --check, compares them); `agentgen mcp` writes the MCP
+// configuration; RunCommand runs whichever the command line named.
 #ifndef AGENTGEN_RUN_H_
 #define AGENTGEN_RUN_H_
 
@@ -12,10 +14,28 @@
 namespace agentgen {
 
 /// Renders every source of `options`. `trace_path` (AGENTGEN_TRACE), when
-/// not empty, gets one line per source processed. Returns the exit status:
-/// 0, or 1 when any error was reported to `sink`.
+/// not empty, gets one line per source processed. With --check nothing is
+/// written and `out`, when given, receives a unified diff for each stale
+/// output. Returns the exit status: 0, or 1 when any error was reported to
+/// `sink`.
 int RunRender(FileSystem& fs, const RenderOptions& options,
-              const std::string& trace_path, DiagnosticSink& sink);
+              const std::string& trace_path, DiagnosticSink& sink,
+              std::string* out = nullptr);
+
+/// Merges the MCP servers of every source into `options.output` (see
+/// mcp_config.h). Returns 0, or 1 when any error was reported to `sink`.
+int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink);
+
+/// What a command prints and its exit status.
+struct CommandResult {
+  int status = 0;
+  std::string out;  ///< for stdout
+  std::string err;  ///< for stderr: the diagnostics, as text
+};
+
+/// Runs a parsed command line (`parsed.run` must be true).
+CommandResult RunCommand(FileSystem& fs, const ParsedCommandLine& parsed,
+                         const std::string& trace_path);
 
 }  // namespace agentgen
 

@@ -80,6 +80,57 @@ TEST(CommandLineTest, UsageErrorsExitTwoWithTheUsage) {
   EXPECT_NE(UsageErrorOf({}).find("agentgen: error:"), std::string::npos);
 }
 
+TEST(CommandLineTest, ParsesCheck) {
+  ParsedCommandLine parsed = ParseCommandLine(
+      {"check", "a.md", "b.md", "--root", "r", "-D", "x=1", "--tool",
+       "opencode", "--werror", "--format", "json", "--type", "command"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_EQ(parsed.command, Command::kCheck);
+  EXPECT_EQ(parsed.check.sources, (std::vector<std::string>{"a.md", "b.md"}));
+  EXPECT_EQ(parsed.check.settings.root, "r");
+  EXPECT_EQ(parsed.check.settings.defines.size(), 1u);
+  EXPECT_EQ(parsed.check.tool, "opencode");
+  EXPECT_TRUE(parsed.check.werror);
+  EXPECT_TRUE(parsed.check.json);
+  EXPECT_EQ(parsed.check.settings.type, "command");
+}
+
+TEST(CommandLineTest, ParsesMcpAndRenderCheck) {
+  ParsedCommandLine mcp = ParseCommandLine(
+      {"mcp", "a.md", "b.md", "-o", ".mcp.json", "--depfile", "m.d"});
+  ASSERT_TRUE(mcp.run) << mcp.err;
+  EXPECT_EQ(mcp.command, Command::kMcp);
+  EXPECT_EQ(mcp.mcp.output, ".mcp.json");
+  EXPECT_EQ(mcp.mcp.depfile, "m.d");
+  ParsedCommandLine render =
+      ParseCommandLine({"render", "a.md", "-o", "a.out", "--check"});
+  ASSERT_TRUE(render.run) << render.err;
+  EXPECT_TRUE(render.options.check);
+}
+
+TEST(CommandLineTest, UsageErrorsOfCheckAndMcp) {
+  EXPECT_EQ(UsageErrorOf({"check", "a.md", "--tool", "cursor"}),
+            std::string("agentgen: error: --tool 'cursor' is not one of "
+                        "claude-code, opencode\n") +
+                kCheckUsage + "\n");
+  EXPECT_EQ(UsageErrorOf({"check", "a.md", "--format", "xml"}),
+            std::string("agentgen: error: --format 'xml' is not one of text, "
+                        "json\n") +
+                kCheckUsage + "\n");
+  EXPECT_EQ(UsageErrorOf({"mcp", "a.md"}),
+            std::string("agentgen: error: --output is required\n") + kMcpUsage +
+                "\n");
+  EXPECT_EQ(
+      UsageErrorOf({"render", "a.md", "-o", "o", "--check", "--depfile", "d"}),
+      std::string("agentgen: error: --check writes nothing; it takes no "
+                  "depfile or manifest options\n") +
+          kRenderUsage + "\n");
+  EXPECT_EQ(UsageErrorOf({"lint"}),
+            std::string("agentgen: error: unknown command 'lint' (expected "
+                        "render, check or mcp)\n") +
+                kRenderUsage + "\n" + kCheckUsage + "\n" + kMcpUsage + "\n");
+}
+
 TEST(CommandLineTest, VersionAndHelpExitZero) {
   ParsedCommandLine version = ParseCommandLine({"--version"});
   EXPECT_FALSE(version.run);

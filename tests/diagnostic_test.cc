@@ -38,7 +38,7 @@ TEST(SliceLocatorTest, AddsTheSliceStart) {
 
 TEST(FormatDiagnosticTest, PrintsTheLineAndACaretUnderTheColumn) {
   Diagnostic d{Severity::kError, LocateOffset("a.md", "x\n\tab {{ y }}\n", 7),
-               "undefined name 'y'"};
+               "undefined name 'y'", ""};
   EXPECT_EQ(FormatDiagnostic(d),
             "a.md:2:6: error: undefined name 'y'\n"
             "\tab {{ y }}\n"
@@ -46,18 +46,19 @@ TEST(FormatDiagnosticTest, PrintsTheLineAndACaretUnderTheColumn) {
 }
 
 TEST(FormatDiagnosticTest, WarningsSayWarning) {
-  Diagnostic d{Severity::kWarning, LocateOffset("a.md", "k: yes\n", 3), "w"};
+  Diagnostic d{Severity::kWarning, LocateOffset("a.md", "k: yes\n", 3), "w",
+               ""};
   EXPECT_EQ(FormatDiagnostic(d), "a.md:1:4: warning: w\nk: yes\n   ^\n");
 }
 
 TEST(FormatDiagnosticTest, WithoutAFileNamesTheProgram) {
-  Diagnostic d{Severity::kError, {}, "cannot read 'x.md': no such file"};
+  Diagnostic d{Severity::kError, {}, "cannot read 'x.md': no such file", ""};
   EXPECT_EQ(FormatDiagnostic(d),
             "agentgen: error: cannot read 'x.md': no such file\n");
 }
 
 TEST(FormatDiagnosticTest, AFileWithoutALineHasNoCaret) {
-  Diagnostic d{Severity::kError, {"a.md", 0, 0, ""}, "bad"};
+  Diagnostic d{Severity::kError, {"a.md", 0, 0, ""}, "bad", ""};
   EXPECT_EQ(FormatDiagnostic(d), "a.md: error: bad\n");
 }
 

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 // Golden cases: each folder of tests/data/ holds `input/` (a source tree),
-// `args` (the command line, one argument a line, run in that tree) and
-// `expected/` (every output file, plus `stderr` and `status`). The whole
-// pipeline runs over an in-memory copy of the tree; outputs go to /out.
+// `args` (the command line, one argument a line, run in that tree: its first
+// line names the command, render, check or mcp) and `expected/` (every
+// output file, plus `stderr`, `status` and, when anything was printed there,
+// `stdout`). The whole pipeline runs over an in-memory copy of the tree;
+// outputs go to /out, which starts with the files of `before/` when the
+// case has one (an existing .mcp.json, a committed rendered agent).
 //
 // AGENTGEN_UPDATE_GOLDEN=1 rewrites `expected/` from what the run produced;
 // review the diff before committing it.
@@ -65,6 +68,16 @@ TEST_P(GoldenTest, MatchesExpectedOutputs) {
       fs.Add(relative, ReadWhole(entry.path()));
   }
 
+  stdfs::path before = folder / "before";
+  if (stdfs::is_directory(before)) {
+    for (const auto& entry : stdfs::recursive_directory_iterator(before)) {
+      if (!entry.is_regular_file()) continue;
+      fs.Add(std::string(kOutDir) + "/" +
+                 stdfs::relative(entry.path(), before).generic_string(),
+             ReadWhole(entry.path()));
+    }
+  }
+
   std::vector<std::string> arguments;
   std::istringstream lines(ReadWhole(folder / "args"));
   for (std::string line; std::getline(lines, line);) {
@@ -72,18 +85,15 @@ TEST_P(GoldenTest, MatchesExpectedOutputs) {
   }
   ParsedCommandLine parsed = ParseCommandLine(arguments);
   ASSERT_TRUE(parsed.run) << parsed.err;
-  DiagnosticSink sink;
-  int status = RunRender(fs, parsed.options, "", sink);
-  std::string stderr_text;
-  for (const Diagnostic& diagnostic : sink.diagnostics())
-    stderr_text += FormatDiagnostic(diagnostic);
+  CommandResult result = RunCommand(fs, parsed, "");
 
   // Every output the run wrote, by its name under /out.
   std::map<std::string, std::string> produced;
   for (const std::string& path : fs.FilesUnder(kOutDir))
     produced[path.substr(sizeof(kOutDir))] = fs.Contents(path);
-  produced["stderr"] = stderr_text;
-  produced["status"] = std::to_string(status) + "\n";
+  produced["stderr"] = result.err;
+  produced["status"] = std::to_string(result.status) + "\n";
+  if (!result.out.empty()) produced["stdout"] = result.out;
 
   stdfs::path expected = folder / "expected";
   if (std::getenv("AGENTGEN_UPDATE_GOLDEN")) {

@@ -640,5 +640,47 @@ TEST_F(RenderMessageTest, BadBytesInADependency) {
             "    ^\n");
 }
 
+TEST_F(RenderTest, McpWritesOnlyWhatChanged) {
+  fs_.Add("agents/a.md",
+          "---\nname: a\ndescription: x\ndependencies:\n  mcp-servers:\n"
+          "    - path: ../mcp/s.json\n---\n");
+  fs_.Add("mcp/s.json", "{\"command\": \"s\"}");
+  McpOptions options;
+  options.sources = {"agents/a.md"};
+  options.output = ".mcp.json";
+  options.settings.root = ".";
+  ASSERT_EQ(RunMcp(fs_, options, sink_), 0) << Messages();
+  EXPECT_EQ(fs_.Contents(".mcp.json"),
+            "{\n  \"mcpServers\": {\n    \"s\": {\n      \"command\": "
+            "\"s\"\n    }\n  }\n}\n");
+  size_t writes = fs_.files_written().size();
+  ASSERT_EQ(RunMcp(fs_, options, sink_), 0) << Messages();
+  EXPECT_EQ(fs_.files_written().size(), writes);
+}
+
+TEST_F(RenderTest, McpRefusesToOverwriteAnInput) {
+  fs_.Add("agents/a.md", "---\nname: a\ndescription: x\n---\n");
+  McpOptions options;
+  options.sources = {"agents/a.md"};
+  options.output = "agents/a.md";
+  options.settings.root = ".";
+  EXPECT_EQ(RunMcp(fs_, options, sink_), 1);
+  EXPECT_EQ(Messages(),
+            "agentgen: error: output 'agents/a.md' is one of the inputs of "
+            "'agents/a.md'\n");
+}
+
+TEST_F(RenderTest, RenderCheckWritesNothing) {
+  fs_.Add("agents/a.md", "plain\n");
+  fs_.Add("out/a.md", "plain\n");
+  std::string out;
+  ParsedCommandLine parsed = ParseCommandLine(
+      {"render", "agents/a.md", "-o", "out/a.md", "--check", "--root", "."});
+  ASSERT_TRUE(parsed.run);
+  EXPECT_EQ(RunRender(fs_, parsed.options, "", sink_, &out), 0);
+  EXPECT_EQ(out, "");
+  EXPECT_TRUE(fs_.files_written().empty());
+}
+
 }  // namespace
 }  // namespace agentgen
