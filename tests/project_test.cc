@@ -69,7 +69,8 @@ TEST(ProjectTest, NonAsciiOutsideStringsIsALocatedError) {
     DiagnosticSink sink;
     EXPECT_FALSE(ParseProjectTable(text, "agpm.toml", sink)) << text;
     ASSERT_EQ(sink.diagnostics().size(), 1u) << text;
-    EXPECT_EQ(FormatDiagnostic(sink.diagnostics()[0]).rfind("agpm.toml:", 0), 0u);
+    EXPECT_EQ(FormatDiagnostic(sink.diagnostics()[0]).rfind("agpm.toml:", 0),
+              0u);
   }
 }
 
