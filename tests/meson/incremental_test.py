@@ -341,8 +341,8 @@ def main():
                      r"CUSTOM_COMMAND_DEP (.*)$", ninja_file, re.M)
     check(edge and re.search(r"(^| )\| (.* )?%s( |$)" % re.escape(tool_in_ninja),
                              edge.group(1)),
-          "the reviewer edge does not depend on %s:\n%s"
-          % (tool_in_ninja, edge.group(0) if edge else "(no edge)"))
+          "the reviewer edge is not a depfile edge depending on %s:\n%s"
+          % (tool_in_ninja, edge.group(0) if edge else "(no CUSTOM_COMMAND_DEP edge)"))
     print("ok    meson %s setup (%s mode): agents depend on %s"
           % (meson_version, args.mode, tool_in_ninja))
 
