@@ -69,8 +69,11 @@ void AddSharedOptions(CLI::App* command, SharedArguments* shared,
   command->add_option("--project-file", shared->project_file,
                       "TOML file whose [project] table gives agpm.project "
                       "(default: <root>/agpm.toml when present)");
-  command->add_option("-D,--define", shared->defines,
-                      "Set a project variable: -D name=value (a string)");
+  // One value per -D, so `-D a=b x.md` leaves x.md a source.
+  command
+      ->add_option("-D,--define", shared->defines,
+                   "Set a project variable: -D name=value (a string)")
+      ->allow_extra_args(false);
   command->add_option("--type", settings->type,
                       "Resource type of the source (default: agent)");
   command->add_flag("--allow-outside-root", settings->allow_outside_root,

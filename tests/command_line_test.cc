@@ -50,6 +50,14 @@ TEST(CommandLineTest, ParsesEveryRenderOption) {
   EXPECT_TRUE(options.settings.allow_outside_root);
 }
 
+TEST(CommandLineTest, ADefineTakesOneValue) {
+  ParsedCommandLine parsed = ParseCommandLine(
+      {"render", "--out-dir", "d", "-D", "a=b", "x.md", "-D", "c=d", "y.md"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_EQ(parsed.options.sources, (std::vector<std::string>{"x.md", "y.md"}));
+  EXPECT_EQ(parsed.options.settings.defines.size(), 2u);
+}
+
 TEST(CommandLineTest, SeveralSourcesWithOutDir) {
   ParsedCommandLine parsed = ParseCommandLine(
       {"render", "a.md", "b.md", "--out-dir", "o", "--depfile-dir", "d"});
