@@ -1078,20 +1078,33 @@ class Renderer {
     return std::string(text_.substr(begin, end - begin));
   }
 
+  // Whether `size` more bytes still fit the output limit; the first overflow
+  // is reported at the tag that caused it and stops the render.
+  bool Fits(size_t size, size_t offset) {
+    if (full_) return false;
+    if (out_.size() + size <= kMaxRenderedSize) return true;
+    full_ = true;
+    Error(offset, "the rendered text would exceed " +
+                      std::to_string(kMaxRenderedSize / (1024 * 1024)) +
+                      " MiB, the limit on one render's output");
+    return false;
+  }
+
   void AppendCopied(size_t begin, size_t end) {
-    if (begin >= end) return;
+    if (begin >= end || !Fits(end - begin, begin)) return;
     if (offsets_ != nullptr) offsets_->AddCopied(out_.size(), begin);
     out_.append(text_.substr(begin, end - begin));
   }
 
   void AppendProduced(size_t tag, std::string_view text) {
-    if (text.empty()) return;
+    if (text.empty() || !Fits(text.size(), tag)) return;
     if (offsets_ != nullptr) offsets_->AddProduced(out_.size(), tag);
     out_.append(text);
   }
 
   void RenderBlock(const Block& block) {
     for (const Node& node : block) {
+      if (full_) return;
       if (const auto* text = std::get_if<TextNode>(&node.v)) {
         AppendCopied(text->begin, text->end);
       } else if (const auto* fence = std::get_if<FenceNode>(&node.v)) {
@@ -1314,6 +1327,7 @@ class Renderer {
   std::vector<Binding> scope_;
   std::set<size_t> reported_;
   bool failed_ = false;
+  bool full_ = false;  // the output reached kMaxRenderedSize
 };
 
 }  // namespace

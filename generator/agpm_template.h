@@ -76,6 +76,10 @@ class AgpmTemplate {
   std::unique_ptr<AgpmNode> root_;
 };
 
+/// The largest text one render may produce: a loop over a large snippet
+/// stops here with a located error instead of exhausting memory.
+inline constexpr size_t kMaxRenderedSize = 64 * 1024 * 1024;
+
 /// Prints a scalar as a template prints it: strings as they are, integers in
 /// decimal, floats in the shortest form that reads back the same (`0.1`,
 /// `100.0`), booleans as true/false, null as nothing. Lists and tables:

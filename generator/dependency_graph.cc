@@ -77,6 +77,28 @@ InputFile* DependencyGraph::LoadFile(const std::string& path,
     return file;
   }
 
+  // Limits keep hostile trees from exhausting the machine; each is a located
+  // error like any other.
+  Location where = declared_at ? *declared_at : Location{};
+  if (stack_.size() >= kMaxDependencyDepth) {
+    sink_.Error(where, "dependencies nest deeper than " +
+                           std::to_string(kMaxDependencyDepth) + " levels");
+    return nullptr;
+  }
+  if (files_.size() >= kMaxFilesPerRender) {
+    sink_.Error(where, "a render may read at most " +
+                           std::to_string(kMaxFilesPerRender) + " files");
+    return nullptr;
+  }
+  uint64_t size = 0;
+  if (fs_.Stat(path, &size) == FileSystem::Kind::kFile &&
+      size > kMaxInputFileSize) {
+    sink_.Error(where, "'" + display + "' is larger than " +
+                           std::to_string(kMaxInputFileSize / (1024 * 1024)) +
+                           " MiB, the limit on an input file");
+    return nullptr;
+  }
+
   auto owned = std::make_unique<InputFile>();
   InputFile& file = *owned;
   files_.emplace(path, std::move(owned));
@@ -89,7 +111,6 @@ InputFile* DependencyGraph::LoadFile(const std::string& path,
 
   std::string error;
   if (!fs_.ReadFile(path, &file.bytes, &error)) {
-    Location where = declared_at ? *declared_at : Location{};
     sink_.Error(where, "cannot read '" + display + "': " + error);
     file.ok = false;
     return &file;

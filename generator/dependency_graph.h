@@ -23,6 +23,11 @@ namespace agentgen {
 
 struct InputFile;
 
+/// Limits of one render (documented in the README).
+inline constexpr uint64_t kMaxInputFileSize = 16 * 1024 * 1024;
+inline constexpr size_t kMaxDependencyDepth = 64;
+inline constexpr size_t kMaxFilesPerRender = 4096;
+
 /// A dependency as the graph resolved it.
 struct ResolvedDependency {
   DependencyEntry entry;

@@ -123,6 +123,14 @@ bool SourceRenderer::LoadProject() {
       return false;
     }
   }
+  uint64_t size = 0;
+  fs_.Stat(project_path_, &size);
+  if (size > kMaxInputFileSize) {
+    sink_.Error({}, "project file '" + display + "' is larger than " +
+                        std::to_string(kMaxInputFileSize / (1024 * 1024)) +
+                        " MiB, the limit on an input file");
+    return false;
+  }
   std::string bytes;
   std::string error;
   if (!fs_.ReadFile(project_path_, &bytes, &error)) {
@@ -188,6 +196,13 @@ std::optional<std::string> SourceRenderer::RenderTemplate(
       rendered = parsed->Render(context, content_filter_, sink_, offsets);
   } else {
     rendered = RenderMustache(text, context, partials, locate, sink_);
+    if (rendered && rendered->size() > kMaxRenderedSize) {
+      sink_.Error(locate(0),
+                  "the rendered text exceeds " +
+                      std::to_string(kMaxRenderedSize / (1024 * 1024)) +
+                      " MiB, the limit on one render's output");
+      rendered.reset();
+    }
   }
   if (dependency_failed) return std::nullopt;
   return rendered;

@@ -37,6 +37,28 @@ std::string Nested(int depth) {
   return text + "\n";
 }
 
+// A chain a.md -> c1.md -> ... -> c<length>.md.
+void AddChain(MemoryFileSystem& fs, int length) {
+  for (int i = 1; i <= length; ++i) {
+    std::string next = "c" + std::to_string(i + 1) + ".md";
+    fs.Add("c" + std::to_string(i) + ".md",
+           i == length ? "end\n" : WithSnippet(next));
+  }
+}
+
+std::string ManySnippets(int count) {
+  std::string text = "---\ndependencies:\n  snippets:\n";
+  for (int i = 0; i < count; ++i)
+    text += "    - path: m/" + std::to_string(i) + ".md\n";
+  return text + "---\n";
+}
+
+std::string ListOf(int count) {
+  std::string list = "1";
+  for (int i = 1; i < count; ++i) list += ", 1";
+  return list;
+}
+
 std::vector<BadInput> Catalogue() {
   std::string bom = "\xEF\xBB\xBF---\nname: a\n---\n";
   return {
@@ -267,6 +289,31 @@ std::vector<BadInput> Catalogue() {
        {"agentgen: error: cannot create folder '/w/out/deps': No space left"},
        {"--depfile", "out/deps/a.d"},
        [](MemoryFileSystem& fs) { fs.FailWritesUnder("/w/out/deps"); }},
+      {"InputFileTooLarge",
+       {{"a.md", WithSnippet("big.md")},
+        {"big.md", std::string(16 * 1024 * 1024 + 1, 'x')}},
+       {"a.md:4:13: error: 'big.md' is larger than 16 MiB"}},
+      {"DependenciesTooDeep",
+       {{"a.md", WithSnippet("c1.md")}},
+       {"c63.md:4:13: error: dependencies nest deeper than 64 levels"},
+       {},
+       [](MemoryFileSystem& fs) { AddChain(fs, 80); }},
+      {"TooManyDependencies",
+       {{"a.md", ManySnippets(4100)}},
+       {"a.md:", "error: a render may read at most 4096 files"},
+       {},
+       [](MemoryFileSystem& fs) {
+         for (int i = 0; i < 4100; ++i)
+           fs.Add("m/" + std::to_string(i) + ".md", "");
+       }},
+      {"OutputTooLarge",
+       {{"a.md",
+         "---\nagpm:\n  templating: true\ndependencies:\n  snippets:\n"
+         "    - path: s.md\n---\n{% for i in agpm.project.l %}"
+         "{{ agpm.deps.snippets.s.content }}{% endfor %}\n"},
+        {"s.md", std::string(1024 * 1024, 'x')},
+        {"agpm.toml", "[project]\nl = [" + ListOf(80) + "]\n"}},
+       {"a.md:8:", "error: the rendered text would exceed 64 MiB"}},
   };
 }
 
