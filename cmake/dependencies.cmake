@@ -10,6 +10,7 @@ find_package(mstch CONFIG REQUIRED)
 find_package(nlohmann_json 3.10 CONFIG REQUIRED)
 find_package(tomlplusplus CONFIG REQUIRED)
 find_package(CLI11 CONFIG REQUIRED)
+find_package(Threads REQUIRED)
 
 include(${CMAKE_CURRENT_LIST_DIR}/build-modes.cmake)
 

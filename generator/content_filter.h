@@ -25,29 +25,45 @@ class ContentFilterReader {
   /// `project_directory` is absolute and normal; `display_directory` is how
   /// diagnostics name it.
   ContentFilterReader(FileSystem& fs, std::string project_directory,
-                      std::string display_directory, DiagnosticSink& sink);
+                      std::string display_directory);
+
+  /// Where errors go from now on (the current render's sink).
+  void SetSink(DiagnosticSink& sink) { sink_ = &sink; }
 
   /// The filter itself: the processed text of `path`, or an error reported
-  /// at `where` and nullopt.
+  /// at `where` and nullopt. Files are read once and kept.
   std::optional<std::string> Read(const std::string& path,
                                   const Location& where);
 
-  /// Every file read, in the order first read.
-  const std::vector<ContentInput>& inputs() const { return inputs_; }
+  /// Every file read from now on (or met again in the cache) is appended to
+  /// `reads` as well, until the matching EndRecording. Recordings nest: a
+  /// read goes to every open one.
+  void BeginRecording(std::vector<ContentInput>* reads);
+  void EndRecording();
+  /// Appends `reads` to every open recording, as if read again now.
+  void Replay(const std::vector<ContentInput>& reads);
+
+  /// Forgets every kept file (after a failed render).
+  void Clear() { cache_.clear(); }
 
  private:
   std::optional<std::string> Load(const std::string& path,
                                   const std::string& absolute,
                                   const std::string& display,
-                                  const Location& where);
+                                  const Location& where, std::string* sha256);
+
+  struct Kept {
+    std::optional<std::string> text;  ///< nullopt: reading it failed
+    ContentInput input;
+  };
 
   FileSystem& fs_;
   std::string project_directory_;
   std::string display_directory_;
-  DiagnosticSink& sink_;
+  DiagnosticSink* sink_ = nullptr;
   std::optional<std::string> real_project_directory_;
-  std::map<std::string, std::optional<std::string>> cache_;
-  std::vector<ContentInput> inputs_;
+  std::map<std::string, Kept> cache_;
+  std::vector<std::vector<ContentInput>*> recordings_;
 };
 
 /// Files larger than this are refused.

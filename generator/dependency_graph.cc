@@ -40,9 +40,8 @@ bool DeclaresAnything(const nlohmann::json& dependencies) {
 
 }  // namespace
 
-DependencyGraph::DependencyGraph(FileSystem& fs, GraphSettings settings,
-                                 DiagnosticSink& sink)
-    : fs_(fs), settings_(std::move(settings)), sink_(sink) {}
+DependencyGraph::DependencyGraph(FileSystem& fs, GraphSettings settings)
+    : fs_(fs), settings_(std::move(settings)) {}
 
 bool DependencyGraph::IsInsideRoot(const std::string& path) {
   if (!real_root_) real_root_ = fs_.RealPath(settings_.root);
@@ -50,93 +49,184 @@ bool DependencyGraph::IsInsideRoot(const std::string& path) {
   return real_root_ && real && IsWithin(*real, *real_root_);
 }
 
-InputFile* DependencyGraph::Load(const std::string& path,
-                                 const std::string& display,
-                                 const std::string& type) {
-  InputFile* file = LoadFile(path, display, type, nullptr);
-  return file && file->ok ? file : nullptr;
+void DependencyGraph::Clear() {
+  files_.clear();
+  closures_.clear();
+}
+
+InputFile* DependencyGraph::LoadSource(const std::string& path,
+                                       const std::string& display,
+                                       const std::string& type,
+                                       const nlohmann::json& install_path,
+                                       DiagnosticSink& sink) {
+  sink_ = &sink;
+  stack_.clear();
+  render_paths_ = {path};
+  source_ = std::make_unique<InputFile>();
+  source_->path = path;
+  source_->display = display;
+  source_->type = type;
+  ReadAndParse(*source_, Location{}, install_path);
+  return source_->ok ? source_.get() : nullptr;
+}
+
+std::vector<const InputFile*> DependencyGraph::FilesOf(
+    const InputFile& source) {
+  std::vector<const InputFile*> files;
+  std::set<std::string> seen;
+  std::vector<const InputFile*> pending = {&source};
+  while (!pending.empty()) {
+    const InputFile* file = pending.back();
+    pending.pop_back();
+    if (!seen.insert(file->path).second) continue;
+    files.push_back(file);
+    // Pushed in reverse, so the first declared is visited first.
+    for (auto it = file->dependencies.rbegin(); it != file->dependencies.rend();
+         ++it) {
+      if (it->file) pending.push_back(it->file);
+    }
+  }
+  return files;
+}
+
+const std::set<std::string>& DependencyGraph::Closure(const InputFile& file) {
+  auto known = closures_.find(&file);
+  if (known != closures_.end()) return known->second;
+  std::set<std::string> closure = {file.path};
+  for (const ResolvedDependency& dependency : file.dependencies) {
+    if (!dependency.file) continue;
+    const std::set<std::string>& below = Closure(*dependency.file);
+    closure.insert(below.begin(), below.end());
+  }
+  return closures_.emplace(&file, std::move(closure)).first->second;
+}
+
+// A file kept from an earlier source of the batch was loaded completely and
+// without error, so the only cycle it can close runs back into the stack of
+// the current render; that is checked here as a fresh load would have.
+InputFile* DependencyGraph::Reuse(InputFile* file, const Location& where) {
+  const std::set<std::string>& closure = Closure(*file);
+  for (auto on_stack = stack_.begin(); on_stack != stack_.end(); ++on_stack) {
+    if (!closure.count((*on_stack)->path)) continue;
+    // Walk the kept files down to the one on the stack, for the message and
+    // the place: the entry that closes the loop, as a fresh load reports it.
+    const std::string& target = (*on_stack)->path;
+    std::string chain;
+    for (auto it = on_stack; it != stack_.end(); ++it)
+      chain += (*it)->display + " -> ";
+    Location closing = where;
+    for (const InputFile* step = file; step != nullptr;) {
+      chain += step->display + " -> ";
+      const InputFile* next = nullptr;
+      for (const ResolvedDependency& dependency : step->dependencies) {
+        if (!dependency.file) continue;
+        if (dependency.file->path == target) {
+          closing = dependency.entry.where;
+          break;
+        }
+        if (Closure(*dependency.file).count(target)) {
+          next = dependency.file;
+          break;
+        }
+      }
+      step = next;
+    }
+    chain += (*on_stack)->display;
+    sink_->Error(closing, "dependency cycle: " + chain);
+    return nullptr;
+  }
+  render_paths_.insert(closure.begin(), closure.end());
+  return file;
 }
 
 InputFile* DependencyGraph::LoadFile(const std::string& path,
                                      const std::string& display,
                                      const std::string& type,
                                      const Location* declared_at) {
-  auto known = files_.find(path);
+  Location where = declared_at ? *declared_at : Location{};
+  auto on_stack = std::find_if(
+      stack_.begin(), stack_.end(),
+      [&path](const InputFile* file) { return file->path == path; });
+  if (on_stack != stack_.end()) {
+    std::string chain;
+    for (auto it = on_stack; it != stack_.end(); ++it)
+      chain += (*it)->display + " -> ";
+    chain += (*on_stack)->display;
+    sink_->Error(where, "dependency cycle: " + chain);
+    return nullptr;
+  }
+  std::string key = path + '\0' + type + '\0' + display;
+  auto known = files_.find(key);
   if (known != files_.end()) {
     InputFile* file = known->second.get();
-    auto on_stack = std::find(stack_.begin(), stack_.end(), file);
-    if (on_stack != stack_.end()) {
-      std::string chain;
-      for (auto it = on_stack; it != stack_.end(); ++it)
-        chain += (*it)->display + " -> ";
-      chain += file->display;
-      sink_.Error(declared_at ? *declared_at : Location{},
-                  "dependency cycle: " + chain);
-      return nullptr;
-    }
-    return file;
+    // Loaded earlier in this render (a diamond), or kept from an earlier one.
+    return render_paths_.count(path) || !file->ok ? file : Reuse(file, where);
   }
 
   // Limits keep hostile trees from exhausting the machine; each is a located
   // error like any other.
-  Location where = declared_at ? *declared_at : Location{};
   if (stack_.size() >= kMaxDependencyDepth) {
-    sink_.Error(where, "dependencies nest deeper than " +
-                           std::to_string(kMaxDependencyDepth) + " levels");
+    sink_->Error(where, "dependencies nest deeper than " +
+                            std::to_string(kMaxDependencyDepth) + " levels");
     return nullptr;
   }
-  if (files_.size() >= kMaxFilesPerRender) {
-    sink_.Error(where, "a render may read at most " +
-                           std::to_string(kMaxFilesPerRender) + " files");
+  if (render_paths_.size() >= kMaxFilesPerRender) {
+    sink_->Error(where, "a render may read at most " +
+                            std::to_string(kMaxFilesPerRender) + " files");
     return nullptr;
   }
-  uint64_t size = 0;
-  if (fs_.Stat(path, &size) == FileSystem::Kind::kFile &&
-      size > kMaxInputFileSize) {
-    sink_.Error(where, "'" + display + "' is larger than " +
-                           std::to_string(kMaxInputFileSize / (1024 * 1024)) +
-                           " MiB, the limit on an input file");
-    return nullptr;
-  }
-
   auto owned = std::make_unique<InputFile>();
   InputFile& file = *owned;
-  files_.emplace(path, std::move(owned));
-  order_.push_back(&file);
+  files_.emplace(key, std::move(owned));
+  render_paths_.insert(path);
   file.path = path;
   file.display = display;
-  file.relative = RelativeTo(path, settings_.root);
   file.type = type;
-  file.kind = KindOf(path);
+  ReadAndParse(file, where, nullptr);
+  return &file;
+}
 
-  std::string error;
-  if (!fs_.ReadFile(path, &file.bytes, &error)) {
-    sink_.Error(where, "cannot read '" + display + "': " + error);
+void DependencyGraph::ReadAndParse(InputFile& file, const Location& where,
+                                   const nlohmann::json& install_path) {
+  file.relative = RelativeTo(file.path, settings_.root);
+  file.kind = KindOf(file.path);
+  uint64_t size = 0;
+  if (fs_.Stat(file.path, &size) == FileSystem::Kind::kFile &&
+      size > kMaxInputFileSize) {
+    sink_->Error(where, "'" + file.display + "' is larger than " +
+                            std::to_string(kMaxInputFileSize / (1024 * 1024)) +
+                            " MiB, the limit on an input file");
     file.ok = false;
-    return &file;
+    return;
   }
-  if (!CheckInputBytes(file.bytes, display, sink_)) {
+  std::string error;
+  if (!fs_.ReadFile(file.path, &file.bytes, &error)) {
+    sink_->Error(where, "cannot read '" + file.display + "': " + error);
     file.ok = false;
-    return &file;
+    return;
+  }
+  if (!CheckInputBytes(file.bytes, file.display, *sink_)) {
+    file.ok = false;
+    return;
   }
   file.sha256 = Sha256Hex(file.bytes);
 
   stack_.push_back(&file);
   if (file.kind == FileKind::kMarkdown) {
     file.text = NormalizeLineEnds(file.bytes);
-    ParseMarkdown(file);
+    ParseMarkdown(file, install_path);
   } else if (file.kind == FileKind::kJson) {
     ParseJson(file);
   }
   stack_.pop_back();
-  return &file;
 }
 
-void DependencyGraph::ParseMarkdown(InputFile& file) {
-  int errors_before = sink_.error_count();
+void DependencyGraph::ParseMarkdown(InputFile& file,
+                                    const nlohmann::json& install_path) {
+  int errors_before = sink_->error_count();
   Locator file_locator = SliceLocator(file.display, file.text, 0);
   std::optional<Frontmatter> frontmatter =
-      SplitFrontmatter(file.text, file_locator, sink_);
+      SplitFrontmatter(file.text, file_locator, *sink_);
   if (!frontmatter) {
     file.ok = false;
     return;
@@ -156,17 +246,22 @@ void DependencyGraph::ParseMarkdown(InputFile& file) {
   Locator locator = yaml_locator;
   if (HasTemplateSyntax(yaml_text)) {
     std::optional<AgpmTemplate> prepass =
-        AgpmTemplate::Parse(std::string(yaml_text), yaml_locator, sink_);
+        AgpmTemplate::Parse(std::string(yaml_text), yaml_locator, *sink_);
     if (!prepass) {
       file.ok = false;
       return;
     }
-    nlohmann::json install_path =
-        stack_.size() == 1 ? settings_.install_path : nlohmann::json();
     nlohmann::json context =
         PrepassContext(settings_.project, ResourceObject(file, install_path));
+    ContentFilterReader* reader = settings_.content;
+    ContentFilter content = [reader](const std::string& path,
+                                     const Location& where) {
+      return reader->Read(path, where);
+    };
+    reader->BeginRecording(&file.prepass_reads);
     std::optional<std::string> output =
-        prepass->Render(context, settings_.content_filter, sink_, &offsets);
+        prepass->Render(context, content, *sink_, &offsets);
+    reader->EndRecording();
     if (!output) {
       file.ok = false;
       return;
@@ -179,15 +274,15 @@ void DependencyGraph::ParseMarkdown(InputFile& file) {
   }
 
   std::optional<YAML::Node> yaml =
-      ParseFrontmatterYaml(yaml_text, locator, sink_);
+      ParseFrontmatterYaml(yaml_text, locator, *sink_);
   if (!yaml) {
     file.ok = false;
     return;
   }
-  file.dialect = ReadTemplatingSwitch(*yaml, locator, sink_);
+  file.dialect = ReadTemplatingSwitch(*yaml, locator, *sink_);
   std::vector<DependencyEntry> entries =
-      ReadDependencyEntries(*yaml, locator, sink_);
-  if (sink_.error_count() > errors_before) file.ok = false;
+      ReadDependencyEntries(*yaml, locator, *sink_);
+  if (sink_->error_count() > errors_before) file.ok = false;
   ResolveDependencies(file, entries);
 }
 
@@ -196,18 +291,18 @@ void DependencyGraph::ParseJson(InputFile& file) {
     file.json = nlohmann::json::parse(file.bytes);
   } catch (const nlohmann::json::parse_error& error) {
     size_t offset = error.byte > 0 ? error.byte - 1 : 0;
-    sink_.Error(LocateOffset(file.display, file.bytes, offset),
-                "invalid JSON: " + JsonParseErrorText(error.what()));
+    sink_->Error(LocateOffset(file.display, file.bytes, offset),
+                 "invalid JSON: " + JsonParseErrorText(error.what()));
     file.ok = false;
     return;
   }
   if (!file.json.is_object() || !file.json.contains("dependencies")) return;
   if (DeclaresAnything(file.json["dependencies"])) {
     size_t at = file.bytes.find("\"dependencies\"");
-    sink_.Error(LocateOffset(file.display, file.bytes,
-                             at == std::string::npos ? 0 : at),
-                "dependencies declared in a JSON file are not supported "
-                "(only Markdown files may declare dependencies)");
+    sink_->Error(LocateOffset(file.display, file.bytes,
+                              at == std::string::npos ? 0 : at),
+                 "dependencies declared in a JSON file are not supported "
+                 "(only Markdown files may declare dependencies)");
     file.ok = false;
     return;
   }
@@ -244,7 +339,7 @@ void DependencyGraph::ResolveDependencies(
     std::optional<std::string> resolved = ResolveDeclaredPath(
         entry.path, ParentOf(file.path), settings_.root, &error);
     if (!resolved) {
-      sink_.Error(entry.where, error);
+      sink_->Error(entry.where, error);
       unresolved();
       continue;
     }
@@ -256,26 +351,27 @@ void DependencyGraph::ResolveDependencies(
       case FileSystem::Kind::kFile:
         break;
       case FileSystem::Kind::kMissing:
-        sink_.Error(entry.where, "dependency '" + entry.path +
-                                     "' not found (no file '" + display + "')");
+        sink_->Error(entry.where, "dependency '" + entry.path +
+                                      "' not found (no file '" + display +
+                                      "')");
         unresolved();
         continue;
       case FileSystem::Kind::kDirectory:
-        sink_.Error(entry.where,
-                    "dependency '" + entry.path + "' is a folder, not a file");
+        sink_->Error(entry.where,
+                     "dependency '" + entry.path + "' is a folder, not a file");
         unresolved();
         continue;
       case FileSystem::Kind::kOther:
-        sink_.Error(entry.where,
-                    "dependency '" + entry.path + "' is not a regular file");
+        sink_->Error(entry.where,
+                     "dependency '" + entry.path + "' is not a regular file");
         unresolved();
         continue;
     }
     if (!settings_.allow_outside_root && !IsInsideRoot(*resolved)) {
-      sink_.Error(entry.where, "dependency '" + entry.path +
-                                   "' lies outside the root '" +
-                                   settings_.root_display +
-                                   "' (pass --allow-outside-root to allow it)");
+      sink_->Error(entry.where,
+                   "dependency '" + entry.path + "' lies outside the root '" +
+                       settings_.root_display +
+                       "' (pass --allow-outside-root to allow it)");
       unresolved();
       continue;
     }
@@ -290,10 +386,11 @@ void DependencyGraph::ResolveDependencies(
     for (const std::string& key : dependency.keys) {
       auto& owner = claim_paths[entry.category][key];
       if (!owner.empty() && owner != *resolved) {
-        sink_.Error(entry.where, "dependency key '" + key + "' in '" +
-                                     entry.category + "' is claimed by both '" +
-                                     claims[entry.category][key]->display +
-                                     "' and '" + display + "'");
+        sink_->Error(entry.where, "dependency key '" + key + "' in '" +
+                                      entry.category +
+                                      "' is claimed by both '" +
+                                      claims[entry.category][key]->display +
+                                      "' and '" + display + "'");
         clash = true;
       }
     }

@@ -9,10 +9,12 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "agpm_template.h"
+#include "content_filter.h"
 #include "dependencies.h"
 #include "diagnostic.h"
 #include "file_system.h"
@@ -52,6 +54,8 @@ struct InputFile {
   nlohmann::json json;  ///< a JSON file's value, `dependencies` removed
   std::vector<ResolvedDependency> dependencies;
   bool ok = true;  ///< read and parsed without error
+  /// Files the `content` filter read in this file's frontmatter pre-pass.
+  std::vector<ContentInput> prepass_reads;
 };
 
 /// What every file of a render shares.
@@ -60,23 +64,33 @@ struct GraphSettings {
   std::string root_display;  ///< prefix for naming root-relative files
   nlohmann::json project;    ///< the merged project table
   bool allow_outside_root = false;
-  nlohmann::json install_path;   ///< the source's `agpm.resource.install_path`
-  ContentFilter content_filter;  ///< for `| content` in the pre-pass
+  ContentFilterReader* content = nullptr;  ///< for `| content` in pre-passes
 };
 
-/// Loads a source and everything it depends on, depth first in declaration
-/// order, each file once.
+/// Loads sources and everything they depend on, depth first in declaration
+/// order, each file once. Dependencies loaded for one source are kept for the
+/// next sources of a batch (each file is read and parsed once per process);
+/// the source itself is loaded afresh every time, since its pre-pass sees its
+/// own output path.
 class DependencyGraph {
  public:
-  DependencyGraph(FileSystem& fs, GraphSettings settings, DiagnosticSink& sink);
+  DependencyGraph(FileSystem& fs, GraphSettings settings);
 
-  /// Loads the source and its dependencies. Returns null when the source
-  /// itself could not be read or parsed; errors are reported to the sink.
-  InputFile* Load(const std::string& path, const std::string& display,
-                  const std::string& type);
+  /// Loads a source and its dependencies, reporting to `sink`. Returns null
+  /// when the source itself could not be read or parsed. The source stays
+  /// valid until the next call.
+  InputFile* LoadSource(const std::string& path, const std::string& display,
+                        const std::string& type,
+                        const nlohmann::json& install_path,
+                        DiagnosticSink& sink);
 
-  /// Every file read, in the order read (the source first).
-  const std::vector<InputFile*>& files() const { return order_; }
+  /// The source and every file it depends on, depth first in declaration
+  /// order, each once: the order of a fresh render's reads.
+  static std::vector<const InputFile*> FilesOf(const InputFile& source);
+
+  /// Forgets every kept file (after a failed render, so that errors are
+  /// reported again by the next source that meets them).
+  void Clear();
 
   /// Whether `path` lies inside the root once symlinks are resolved.
   bool IsInsideRoot(const std::string& path);
@@ -84,7 +98,11 @@ class DependencyGraph {
  private:
   InputFile* LoadFile(const std::string& path, const std::string& display,
                       const std::string& type, const Location* declared_at);
-  void ParseMarkdown(InputFile& file);
+  InputFile* Reuse(InputFile* file, const Location& where);
+  void ReadAndParse(InputFile& file, const Location& where,
+                    const nlohmann::json& install_path);
+  const std::set<std::string>& Closure(const InputFile& file);
+  void ParseMarkdown(InputFile& file, const nlohmann::json& install_path);
   void ParseJson(InputFile& file);
   void ResolveDependencies(InputFile& file,
                            const std::vector<DependencyEntry>& entries);
@@ -93,11 +111,15 @@ class DependencyGraph {
 
   FileSystem& fs_;
   GraphSettings settings_;
-  DiagnosticSink& sink_;
+  DiagnosticSink* sink_ = nullptr;  ///< the current render's
   std::optional<std::string> real_root_;
+  /// Kept dependencies by path, type and display name (each shapes what a
+  /// file's parse and content are).
   std::map<std::string, std::unique_ptr<InputFile>> files_;
-  std::vector<InputFile*> order_;
-  std::vector<InputFile*> stack_;  ///< files being loaded, for cycles
+  std::map<const InputFile*, std::set<std::string>> closures_;
+  std::unique_ptr<InputFile> source_;
+  std::vector<InputFile*> stack_;       ///< files being loaded, for cycles
+  std::set<std::string> render_paths_;  ///< files of the current render
 };
 
 }  // namespace agentgen

@@ -16,36 +16,44 @@
 #include "template_context.h"
 
 namespace agentgen {
-namespace {
 
-// Renders one source: owns the state its files share.
-class SourceRenderer {
+// Renders sources one after another, keeping what they share.
+class RenderSession::Impl {
  public:
-  SourceRenderer(FileSystem& fs, const RenderSettings& settings,
-                 DiagnosticSink& sink)
-      : fs_(fs), settings_(settings), sink_(sink) {}
+  Impl(FileSystem& fs, RenderSettings settings)
+      : fs_(fs), settings_(std::move(settings)) {}
 
   std::optional<RenderedSource> Render(const std::string& source,
-                                       const OutputNamer& output_for);
+                                       const OutputNamer& output_for,
+                                       DiagnosticSink& sink);
 
  private:
+  struct KeptContent {
+    std::optional<std::string> text;
+    std::vector<ContentInput> reads;  ///< `content` filter reads it made
+  };
+
   bool FindRoot(const std::string& source, const std::string& source_path);
   bool LoadProject();
+  void Prepare();
+  void Forget();
   std::optional<std::string> ContentOf(const InputFile& file);
   std::optional<std::string> RenderTemplate(const InputFile& file,
                                             std::string_view text,
                                             size_t text_offset,
                                             const nlohmann::json& install_path,
                                             OffsetMap* offsets = nullptr);
-  std::vector<RenderInput> Inputs(const DependencyGraph& graph,
-                                  const ContentFilterReader& content) const;
-  nlohmann::json ManifestDependencies(const DependencyGraph& graph) const;
+  std::vector<RenderInput> Inputs(
+      const std::vector<const InputFile*>& files,
+      const std::vector<ContentInput>& render_reads) const;
+  nlohmann::json ManifestDependencies(
+      const std::vector<const InputFile*>& files) const;
   std::vector<McpServerDependency> McpServers(
-      const DependencyGraph& graph) const;
+      const std::vector<const InputFile*>& files) const;
 
   FileSystem& fs_;
-  const RenderSettings& settings_;
-  DiagnosticSink& sink_;
+  const RenderSettings settings_;
+  DiagnosticSink* sink_ = nullptr;  // the current render's
 
   std::string cwd_;
   std::string root_;          // absolute
@@ -57,18 +65,26 @@ class SourceRenderer {
   std::string project_directory_display_;
   nlohmann::json project_ = nlohmann::json::object();
 
+  // What the sources of a batch share, valid while root and project file
+  // stay the same: dependencies read and parsed, `content` filter reads, and
+  // dependency contents (with the `content` reads they made).
+  std::string shared_key_;
+  std::string loaded_project_path_;
+  nlohmann::json project_table_;  // before -D
+  std::unique_ptr<ContentFilterReader> reader_;
+  std::unique_ptr<DependencyGraph> graph_;
   ContentFilter content_filter_;
-  std::map<const InputFile*, std::optional<std::string>> contents_;
+  std::map<std::string, KeptContent> contents_;
 };
 
-bool SourceRenderer::FindRoot(const std::string& source,
-                              const std::string& source_path) {
+bool RenderSession::Impl::FindRoot(const std::string& source,
+                                   const std::string& source_path) {
   if (settings_.root) {
     root_ = AbsoluteNormal(cwd_, *settings_.root);
     root_display_ = Normal(*settings_.root);
     root_manifest_ = *settings_.root;
     if (fs_.Stat(root_) != FileSystem::Kind::kDirectory) {
-      sink_.Error({}, "root '" + *settings_.root + "' is not a folder");
+      sink_->Error({}, "root '" + *settings_.root + "' is not a folder");
       return false;
     }
     return true;
@@ -88,14 +104,15 @@ bool SourceRenderer::FindRoot(const std::string& source,
   return true;
 }
 
-bool SourceRenderer::LoadProject() {
+bool RenderSession::Impl::LoadProject() {
   std::string display;
+  project_path_.clear();
   if (settings_.project_file) {
     project_path_ = AbsoluteNormal(cwd_, *settings_.project_file);
     display = *settings_.project_file;
     if (fs_.Stat(project_path_) != FileSystem::Kind::kFile) {
-      sink_.Error({},
-                  "cannot read project file '" + display + "': no such file");
+      sink_->Error({},
+                   "cannot read project file '" + display + "': no such file");
       return false;
     }
   } else {
@@ -117,54 +134,94 @@ bool SourceRenderer::LoadProject() {
     std::optional<std::string> real_root = fs_.RealPath(root_);
     std::optional<std::string> real = fs_.RealPath(project_path_);
     if (!real_root || !real || !IsWithin(*real, *real_root)) {
-      sink_.Error({}, "project file '" + display + "' lies outside the root '" +
-                          root_display_ +
-                          "' (pass --allow-outside-root to allow it)");
+      sink_->Error({}, "project file '" + display +
+                           "' lies outside the root '" + root_display_ +
+                           "' (pass --allow-outside-root to allow it)");
       return false;
     }
   }
+  // A batch reads the project file once.
+  if (project_path_ == loaded_project_path_) return true;
   uint64_t size = 0;
   fs_.Stat(project_path_, &size);
   if (size > kMaxInputFileSize) {
-    sink_.Error({}, "project file '" + display + "' is larger than " +
-                        std::to_string(kMaxInputFileSize / (1024 * 1024)) +
-                        " MiB, the limit on an input file");
+    sink_->Error({}, "project file '" + display + "' is larger than " +
+                         std::to_string(kMaxInputFileSize / (1024 * 1024)) +
+                         " MiB, the limit on an input file");
     return false;
   }
   std::string bytes;
   std::string error;
   if (!fs_.ReadFile(project_path_, &bytes, &error)) {
-    sink_.Error({}, "cannot read project file '" + display + "': " + error);
+    sink_->Error({}, "cannot read project file '" + display + "': " + error);
     return false;
   }
   project_sha256_ = Sha256Hex(bytes);
-  if (!CheckInputBytes(bytes, display, sink_)) return false;
+  if (!CheckInputBytes(bytes, display, *sink_)) return false;
   std::optional<nlohmann::json> table =
-      ParseProjectTable(bytes, display, sink_);
+      ParseProjectTable(bytes, display, *sink_);
   if (!table) return false;
-  project_ = std::move(*table);
+  project_table_ = std::move(*table);
+  loaded_project_path_ = project_path_;
   return true;
 }
 
-std::optional<std::string> SourceRenderer::ContentOf(const InputFile& file) {
-  auto known = contents_.find(&file);
-  if (known != contents_.end()) return known->second;
-  std::optional<std::string> content;
+void RenderSession::Impl::Prepare() {
+  std::string key = root_ + '\0' + root_display_ + '\0' + project_path_;
+  if (graph_ && key == shared_key_) return;
+  shared_key_ = key;
+  project_ = project_path_.empty() ? nlohmann::json::object() : project_table_;
+  for (const auto& [name, value] : settings_.defines)
+    ApplyDefine(project_, name, value);
+  reader_ = std::make_unique<ContentFilterReader>(fs_, project_directory_,
+                                                  project_directory_display_);
+  ContentFilterReader* reader = reader_.get();
+  content_filter_ = [reader](const std::string& path, const Location& where) {
+    return reader->Read(path, where);
+  };
+  GraphSettings graph_settings;
+  graph_settings.root = root_;
+  graph_settings.root_display = root_display_;
+  graph_settings.project = project_;
+  graph_settings.allow_outside_root = settings_.allow_outside_root;
+  graph_settings.content = reader;
+  graph_ = std::make_unique<DependencyGraph>(fs_, std::move(graph_settings));
+  contents_.clear();
+}
+
+// After a failed render nothing is kept, so that the next source meeting the
+// same broken file reports it again.
+void RenderSession::Impl::Forget() {
+  if (graph_) graph_->Clear();
+  if (reader_) reader_->Clear();
+  contents_.clear();
+}
+
+std::optional<std::string> RenderSession::Impl::ContentOf(
+    const InputFile& file) {
+  std::string key = file.path + '\0' + file.type + '\0' + file.display;
+  auto known = contents_.find(key);
+  if (known != contents_.end()) {
+    reader_->Replay(known->second.reads);
+    return known->second.text;
+  }
+  KeptContent kept;
+  reader_->BeginRecording(&kept.reads);
   if (file.kind == FileKind::kMarkdown && file.dialect != Dialect::kNone) {
     std::string_view body = MarkdownBody(file);
     size_t offset = static_cast<size_t>(body.data() - file.text.data());
-    content = RenderTemplate(file, body, offset, nullptr);
+    kept.text = RenderTemplate(file, body, offset, nullptr);
     // A rendered body loses its leading newlines and one final newline once
     // more; a `---` line at its start is not frontmatter any more.
-    if (content) content = std::string(TrimBody(*content));
+    if (kept.text) kept.text = std::string(TrimBody(*kept.text));
   } else {
-    content = PlainContent(file);
+    kept.text = PlainContent(file);
   }
-  contents_.emplace(&file, content);
-  return content;
+  reader_->EndRecording();
+  return contents_.emplace(key, std::move(kept)).first->second.text;
 }
 
-std::optional<std::string> SourceRenderer::RenderTemplate(
+std::optional<std::string> RenderSession::Impl::RenderTemplate(
     const InputFile& file, std::string_view text, size_t text_offset,
     const nlohmann::json& install_path, OffsetMap* offsets) {
   nlohmann::json deps = EmptyDeps();
@@ -191,16 +248,16 @@ std::optional<std::string> SourceRenderer::RenderTemplate(
   std::optional<std::string> rendered;
   if (file.dialect == Dialect::kAgpm) {
     std::optional<AgpmTemplate> parsed =
-        AgpmTemplate::Parse(std::string(text), locate, sink_);
+        AgpmTemplate::Parse(std::string(text), locate, *sink_);
     if (parsed)
-      rendered = parsed->Render(context, content_filter_, sink_, offsets);
+      rendered = parsed->Render(context, content_filter_, *sink_, offsets);
   } else {
-    rendered = RenderMustache(text, context, partials, locate, sink_);
+    rendered = RenderMustache(text, context, partials, locate, *sink_);
     if (rendered && rendered->size() > kMaxRenderedSize) {
-      sink_.Error(locate(0),
-                  "the rendered text exceeds " +
-                      std::to_string(kMaxRenderedSize / (1024 * 1024)) +
-                      " MiB, the limit on one render's output");
+      sink_->Error(locate(0),
+                   "the rendered text exceeds " +
+                       std::to_string(kMaxRenderedSize / (1024 * 1024)) +
+                       " MiB, the limit on one render's output");
       rendered.reset();
     }
   }
@@ -208,8 +265,9 @@ std::optional<std::string> SourceRenderer::RenderTemplate(
   return rendered;
 }
 
-std::vector<RenderInput> SourceRenderer::Inputs(
-    const DependencyGraph& graph, const ContentFilterReader& content) const {
+std::vector<RenderInput> RenderSession::Impl::Inputs(
+    const std::vector<const InputFile*>& files,
+    const std::vector<ContentInput>& render_reads) const {
   std::vector<RenderInput> inputs;
   std::set<std::string> seen;
   auto add = [&](const std::string& path, const std::string& sha256,
@@ -217,20 +275,25 @@ std::vector<RenderInput> SourceRenderer::Inputs(
     if (seen.insert(path).second)
       inputs.push_back({path, RelativeTo(path, root_), sha256, role});
   };
-  const std::vector<InputFile*>& files = graph.files();
   add(files[0]->path, files[0]->sha256, "source");
   if (!project_path_.empty()) add(project_path_, project_sha256_, "project");
   for (size_t i = 1; i < files.size(); ++i)
     add(files[i]->path, files[i]->sha256, "dependency");
-  for (const ContentInput& input : content.inputs())
+  // `content` files in the order a fresh render first reads them: the
+  // frontmatter pre-passes while loading, then the render itself.
+  for (const InputFile* file : files) {
+    for (const ContentInput& input : file->prepass_reads)
+      add(input.path, input.sha256, "content");
+  }
+  for (const ContentInput& input : render_reads)
     add(input.path, input.sha256, "content");
   return inputs;
 }
 
-nlohmann::json SourceRenderer::ManifestDependencies(
-    const DependencyGraph& graph) const {
+nlohmann::json RenderSession::Impl::ManifestDependencies(
+    const std::vector<const InputFile*>& files) const {
   nlohmann::json dependencies = nlohmann::json::object();
-  for (const InputFile* file : graph.files()) {
+  for (const InputFile* file : files) {
     nlohmann::json entries = nlohmann::json::array();
     for (const ResolvedDependency& dependency : file->dependencies) {
       const DependencyEntry& entry = dependency.entry;
@@ -250,10 +313,10 @@ nlohmann::json SourceRenderer::ManifestDependencies(
   return dependencies;
 }
 
-std::vector<McpServerDependency> SourceRenderer::McpServers(
-    const DependencyGraph& graph) const {
+std::vector<McpServerDependency> RenderSession::Impl::McpServers(
+    const std::vector<const InputFile*>& files) const {
   std::vector<McpServerDependency> servers;
-  for (const InputFile* file : graph.files()) {
+  for (const InputFile* file : files) {
     for (const ResolvedDependency& dependency : file->dependencies) {
       if (dependency.entry.category != "mcp-servers" || !dependency.file)
         continue;
@@ -274,82 +337,85 @@ std::vector<McpServerDependency> SourceRenderer::McpServers(
   return servers;
 }
 
-std::optional<RenderedSource> SourceRenderer::Render(
-    const std::string& source, const OutputNamer& output_for) {
-  int errors_before = sink_.error_count();
-  cwd_ = fs_.CurrentDirectory();
+std::optional<RenderedSource> RenderSession::Impl::Render(
+    const std::string& source, const OutputNamer& output_for,
+    DiagnosticSink& sink) {
+  sink_ = &sink;
+  int errors_before = sink.error_count();
+  if (cwd_.empty()) cwd_ = fs_.CurrentDirectory();
   std::string source_path = AbsoluteNormal(cwd_, source);
   switch (fs_.Stat(source_path)) {
     case FileSystem::Kind::kFile:
       break;
     case FileSystem::Kind::kMissing:
-      sink_.Error({}, "cannot read '" + source + "': no such file");
+      sink.Error({}, "cannot read '" + source + "': no such file");
       return std::nullopt;
     default:
-      sink_.Error({}, "cannot read '" + source + "': not a regular file");
+      sink.Error({}, "cannot read '" + source + "': not a regular file");
       return std::nullopt;
   }
   if (!FindRoot(source, source_path) || !LoadProject()) return std::nullopt;
-  for (const auto& [name, value] : settings_.defines)
-    ApplyDefine(project_, name, value);
+  Prepare();
+  reader_->SetSink(sink);
 
-  ContentFilterReader content(fs_, project_directory_,
-                              project_directory_display_, sink_);
-  content_filter_ = [&content](const std::string& path, const Location& where) {
-    return content.Read(path, where);
-  };
-
-  std::string install_path = output_for(RelativeTo(source_path, root_));
-  GraphSettings graph_settings;
-  graph_settings.root = root_;
-  graph_settings.root_display = root_display_;
-  graph_settings.project = project_;
-  graph_settings.allow_outside_root = settings_.allow_outside_root;
-  graph_settings.install_path = install_path;
-  graph_settings.content_filter = content_filter_;
-  DependencyGraph graph(fs_, std::move(graph_settings), sink_);
-
-  if (!settings_.allow_outside_root && !graph.IsInsideRoot(source_path)) {
-    sink_.Error({}, "'" + source + "' lies outside the root '" + root_display_ +
-                        "' (pass --allow-outside-root to allow it)");
+  if (!settings_.allow_outside_root && !graph_->IsInsideRoot(source_path)) {
+    sink.Error({}, "'" + source + "' lies outside the root '" + root_display_ +
+                       "' (pass --allow-outside-root to allow it)");
     return std::nullopt;
   }
-  InputFile* file = graph.Load(source_path, source, settings_.type);
-  if (!file) return std::nullopt;
-
+  std::string install_path = output_for(RelativeTo(source_path, root_));
+  InputFile* file = graph_->LoadSource(source_path, source, settings_.type,
+                                       install_path, sink);
   RenderedSource result;
-  result.dialect = file->dialect;
-  result.output = install_path;
-  if (file->dialect == Dialect::kNone) {
-    result.text = file->bytes;
-  } else {
-    result.source_text = file->text;
-    OffsetMap offsets;
-    std::optional<std::string> text =
-        RenderTemplate(*file, file->text, 0, install_path, &offsets);
-    if (text) result.text = std::move(*text);
-    if (file->dialect == Dialect::kAgpm) result.offsets = std::move(offsets);
+  std::vector<ContentInput> render_reads;
+  if (file) {
+    result.dialect = file->dialect;
+    result.output = install_path;
+    if (file->dialect == Dialect::kNone) {
+      result.text = file->bytes;
+    } else {
+      result.source_text = file->text;
+      OffsetMap offsets;
+      reader_->BeginRecording(&render_reads);
+      std::optional<std::string> text =
+          RenderTemplate(*file, file->text, 0, install_path, &offsets);
+      reader_->EndRecording();
+      if (text) result.text = std::move(*text);
+      if (file->dialect == Dialect::kAgpm) result.offsets = std::move(offsets);
+    }
   }
-  if (sink_.error_count() > errors_before) return std::nullopt;
+  if (!file || sink.error_count() > errors_before) {
+    Forget();
+    return std::nullopt;
+  }
 
+  std::vector<const InputFile*> files = DependencyGraph::FilesOf(*file);
   result.root = root_manifest_;
   result.source = file->relative;
-  result.inputs = Inputs(graph, content);
-  result.dependencies = ManifestDependencies(graph);
+  result.inputs = Inputs(files, render_reads);
+  result.dependencies = ManifestDependencies(files);
   result.project = project_;
-  result.mcp_servers = McpServers(graph);
+  result.mcp_servers = McpServers(files);
   return result;
 }
 
-}  // namespace
+RenderSession::RenderSession(FileSystem& fs, RenderSettings settings)
+    : impl_(std::make_unique<Impl>(fs, std::move(settings))) {}
+
+RenderSession::~RenderSession() = default;
+
+std::optional<RenderedSource> RenderSession::Render(
+    const std::string& source, const OutputNamer& output_for,
+    DiagnosticSink& sink) {
+  return impl_->Render(source, output_for, sink);
+}
 
 std::optional<RenderedSource> RenderSource(FileSystem& fs,
                                            const RenderSettings& settings,
                                            const std::string& source,
                                            const OutputNamer& output_for,
                                            DiagnosticSink& sink) {
-  SourceRenderer renderer(fs, settings, sink);
-  return renderer.Render(source, output_for);
+  return RenderSession(fs, settings).Render(source, output_for, sink);
 }
 
 }  // namespace agentgen

@@ -5,6 +5,7 @@
 #define AGENTGEN_RENDER_H_
 
 #include <functional>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -74,6 +75,29 @@ using OutputNamer = std::function<std::string(const std::string& relative)>;
 
 /// Renders `source` (as given on the command line). Reports every error to
 /// `sink` and returns nullopt when there was any.
+/// Renders sources one after another, keeping what they share: each
+/// dependency is read, parsed and rendered once per session, and so is the
+/// project file. A batch runs one session per thread. The results are the
+/// bytes a fresh process per source would produce.
+class RenderSession {
+ public:
+  RenderSession(FileSystem& fs, RenderSettings settings);
+  ~RenderSession();
+  RenderSession(const RenderSession&) = delete;
+  RenderSession& operator=(const RenderSession&) = delete;
+
+  /// Renders `source` (as given on the command line). Reports every error to
+  /// `sink` and returns nullopt when there was any.
+  std::optional<RenderedSource> Render(const std::string& source,
+                                       const OutputNamer& output_for,
+                                       DiagnosticSink& sink);
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// One source in a session of its own.
 std::optional<RenderedSource> RenderSource(FileSystem& fs,
                                            const RenderSettings& settings,
                                            const std::string& source,

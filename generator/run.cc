@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "run.h"
 
+#include <algorithm>
+#include <atomic>
 #include <set>
+#include <thread>
 #include <vector>
 
 #include "check.h"
@@ -78,9 +81,10 @@ bool OutputIsCurrent(FileSystem& fs, const OutputPaths& paths,
   return false;
 }
 
-bool RenderOne(FileSystem& fs, const RenderOptions& options,
-               const std::string& cwd, const std::string& source,
-               DiagnosticSink& sink, std::string* out) {
+bool RenderOne(FileSystem& fs, RenderSession& session,
+               const RenderOptions& options, const std::string& cwd,
+               const std::string& source, DiagnosticSink& sink,
+               std::string* out) {
   std::string relative;
   auto output_for = [&](const std::string& source_relative) {
     relative = source_relative;
@@ -89,7 +93,7 @@ bool RenderOne(FileSystem& fs, const RenderOptions& options,
                : options.output;
   };
   std::optional<RenderedSource> rendered =
-      RenderSource(fs, options.settings, source, output_for, sink);
+      session.Render(source, output_for, sink);
   if (!rendered) return false;
 
   OutputPaths paths = PathsFor(options, cwd, rendered->output, relative);
@@ -142,19 +146,45 @@ bool RenderOne(FileSystem& fs, const RenderOptions& options,
 
 int RunRender(FileSystem& fs, const RenderOptions& options,
               const std::string& trace_path, DiagnosticSink& sink,
-              std::string* out) {
+              std::string* out, unsigned jobs) {
   std::string cwd = fs.CurrentDirectory();
-  bool ok = true;
-  for (const std::string& source : options.sources) {
-    ok = RenderOne(fs, options, cwd, source, sink, out) && ok;
-    if (!trace_path.empty()) {
-      std::string error;
-      if (!fs.AppendLine(AbsoluteNormal(cwd, trace_path), source, &error))
-        sink.Warning({}, "cannot append to AGENTGEN_TRACE file '" + trace_path +
-                             "': " + error);
+  const std::vector<std::string>& sources = options.sources;
+  // What each source reported, merged in command-line order at the end, so
+  // the output does not depend on which thread rendered what.
+  struct Result {
+    DiagnosticSink sink;
+    std::string out;
+  };
+  std::vector<Result> results(sources.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    RenderSession session(fs, options.settings);
+    for (size_t i = next++; i < sources.size(); i = next++) {
+      Result& result = results[i];
+      RenderOne(fs, session, options, cwd, sources[i], result.sink,
+                &result.out);
+      if (!trace_path.empty()) {
+        std::string error;
+        if (!fs.AppendLine(AbsoluteNormal(cwd, trace_path), sources[i],
+                           &error)) {
+          result.sink.Warning({}, "cannot append to AGENTGEN_TRACE file '" +
+                                      trace_path + "': " + error);
+        }
+      }
     }
+  };
+  size_t threads = std::min<size_t>(std::max(jobs, 1u), sources.size());
+  std::vector<std::thread> workers;
+  for (size_t i = 1; i < threads; ++i) workers.emplace_back(work);
+  work();
+  for (std::thread& worker : workers) worker.join();
+
+  for (Result& result : results) {
+    for (const Diagnostic& diagnostic : result.sink.diagnostics())
+      sink.Report(diagnostic);
+    if (out) *out += result.out;
   }
-  return ok && !sink.has_errors() ? 0 : 1;
+  return sink.has_errors() ? 1 : 0;
 }
 
 int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink) {
@@ -236,13 +266,13 @@ int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink) {
 }
 
 CommandResult RunCommand(FileSystem& fs, const ParsedCommandLine& parsed,
-                         const std::string& trace_path) {
+                         const std::string& trace_path, unsigned jobs) {
   CommandResult result;
   DiagnosticSink sink;
   switch (parsed.command) {
     case Command::kRender:
       result.status =
-          RunRender(fs, parsed.options, trace_path, sink, &result.out);
+          RunRender(fs, parsed.options, trace_path, sink, &result.out, jobs);
       break;
     case Command::kCheck:
       result.status = RunCheck(fs, parsed.check, sink);

@@ -20,7 +20,7 @@ namespace agentgen {
 /// `sink`.
 int RunRender(FileSystem& fs, const RenderOptions& options,
               const std::string& trace_path, DiagnosticSink& sink,
-              std::string* out = nullptr);
+              std::string* out = nullptr, unsigned jobs = 1);
 
 /// Merges the MCP servers of every source into `options.output` (see
 /// mcp_config.h). Returns 0, or 1 when any error was reported to `sink`.
@@ -35,7 +35,7 @@ struct CommandResult {
 
 /// Runs a parsed command line (`parsed.run` must be true).
 CommandResult RunCommand(FileSystem& fs, const ParsedCommandLine& parsed,
-                         const std::string& trace_path);
+                         const std::string& trace_path, unsigned jobs = 1);
 
 }  // namespace agentgen
 

@@ -684,3 +684,129 @@ TEST_F(RenderTest, RenderCheckWritesNothing) {
 
 }  // namespace
 }  // namespace agentgen
+
+namespace agentgen {
+namespace {
+
+// A session renders a batch; each result must be what a session of its own
+// (a process per source) gives, reads included.
+class RenderSessionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    fs_.Add("agpm.toml",
+            "[project]\nguide = \"docs/guide.md\"\nlang = \"go\"\n");
+    fs_.Add("docs/guide.md", "Guide\n");
+    fs_.Add("docs/extra.md", "Extra\n");
+    fs_.Add(
+        "snippets/shared.md",
+        "---\nagpm:\n  templating: true\ndependencies:\n  snippets:\n"
+        "    - path: leaf.md\n---\nShared {{ agpm.project.guide | content }} "
+        "{{ agpm.deps.snippets.leaf.content }}\n");
+    fs_.Add("snippets/leaf.md",
+            "---\ntitle: '{{ \"docs/extra.md\" | content }}'\n---\nLeaf\n");
+    fs_.Add("snippets/go.md", "Go\n");
+    for (const char* name : {"a", "b", "c"}) {
+      fs_.Add(std::string("agents/") + name + ".md",
+              "---\nagpm:\n  templating: true\ndependencies:\n  snippets:\n"
+              "    - path: ../snippets/{{ agpm.project.lang }}.md\n"
+              "    - path: ../snippets/shared.md\n---\n" +
+                  std::string(name) +
+                  " {{ agpm.deps.snippets.shared.content }} "
+                  "{{ agpm.deps.snippets.go.content }}\n");
+    }
+  }
+
+  static std::string Describe(const std::optional<RenderedSource>& rendered) {
+    if (!rendered) return "(failed)";
+    std::string text = rendered->text + "|";
+    for (const RenderInput& input : rendered->inputs)
+      text += input.relative + ":" + input.role + ":" + input.sha256 + ";";
+    return text + rendered->dependencies.dump();
+  }
+
+  RenderSettings Settings() const {
+    RenderSettings settings;
+    settings.root = ".";
+    return settings;
+  }
+
+  MemoryFileSystem fs_{"/w"};
+};
+
+TEST_F(RenderSessionTest, ABatchGivesWhatSeparateRendersGive) {
+  auto output = [](const std::string& relative) { return "out/" + relative; };
+  RenderSession session(fs_, Settings());
+  for (const char* source : {"agents/a.md", "agents/b.md", "agents/c.md"}) {
+    DiagnosticSink batch_sink;
+    std::optional<RenderedSource> batched =
+        session.Render(source, output, batch_sink);
+    DiagnosticSink alone_sink;
+    std::optional<RenderedSource> alone =
+        RenderSource(fs_, Settings(), source, output, alone_sink);
+    ASSERT_TRUE(alone) << source;
+    EXPECT_EQ(Describe(batched), Describe(alone)) << source;
+  }
+}
+
+TEST_F(RenderSessionTest, ABatchReadsEachSharedFileOnce) {
+  auto output = [](const std::string& relative) { return "out/" + relative; };
+  RenderSession session(fs_, Settings());
+  DiagnosticSink sink;
+  for (const char* source : {"agents/a.md", "agents/b.md", "agents/c.md"})
+    ASSERT_TRUE(session.Render(source, output, sink));
+  for (const char* shared : {"/w/snippets/shared.md", "/w/snippets/leaf.md",
+                             "/w/docs/guide.md", "/w/agpm.toml"}) {
+    EXPECT_EQ(
+        std::count(fs_.files_read().begin(), fs_.files_read().end(), shared), 1)
+        << shared;
+  }
+}
+
+TEST_F(RenderSessionTest, AnErrorIsReportedAgainForEverySourceThatMeetsIt) {
+  fs_.Add("snippets/shared.md",
+          "---\nagpm:\n  templating: true\n---\n{{ agpm.project.nope }}\n");
+  auto output = [](const std::string& relative) { return "out/" + relative; };
+  RenderSession session(fs_, Settings());
+  for (const char* source : {"agents/a.md", "agents/b.md"}) {
+    DiagnosticSink sink;
+    EXPECT_FALSE(session.Render(source, output, sink));
+    ASSERT_EQ(sink.diagnostics().size(), 1u) << source;
+    EXPECT_EQ(FormatDiagnostic(sink.diagnostics()[0]),
+              "snippets/shared.md:5:4: error: undefined name "
+              "'agpm.project.nope'\n"
+              "{{ agpm.project.nope }}\n"
+              "   ^\n");
+  }
+}
+
+// A file's dependencies may differ between its use as a source and as a
+// dependency (its pre-pass sees its own output path only as a source), so a
+// kept file can lead back to the source of a later render.
+TEST_F(RenderSessionTest, ACycleThroughKeptFilesIsStillACycle) {
+  fs_.Add("x.md",
+          "---\ndependencies:\n  snippets:\n"
+          "{% if agpm.resource.install_path %}\n    - path: t.md\n{% endif %}\n"
+          "---\nx\n");
+  fs_.Add("t.md",
+          "---\ndependencies:\n  snippets:\n    - path: x.md\n---\nt\n");
+  fs_.Add("a.md",
+          "---\ndependencies:\n  snippets:\n    - path: t.md\n---\na\n");
+  auto output = [](const std::string& relative) { return "out/" + relative; };
+  RenderSession session(fs_, Settings());
+  DiagnosticSink first;
+  ASSERT_TRUE(session.Render("a.md", output, first));
+  DiagnosticSink batched;
+  EXPECT_FALSE(session.Render("x.md", output, batched));
+  DiagnosticSink alone;
+  EXPECT_FALSE(RenderSource(fs_, Settings(), "x.md", output, alone));
+  ASSERT_EQ(batched.diagnostics().size(), 1u);
+  ASSERT_EQ(alone.diagnostics().size(), 1u);
+  EXPECT_EQ(FormatDiagnostic(batched.diagnostics()[0]),
+            FormatDiagnostic(alone.diagnostics()[0]));
+  EXPECT_NE(FormatDiagnostic(alone.diagnostics()[0])
+                .find("dependency cycle: x.md -> t.md -> x.md"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace agentgen
