@@ -155,6 +155,12 @@ function(add_agent name)
   set(write_mode "")
   if(CMAKE_GENERATOR MATCHES "Ninja")
     set(write_mode --write-if-changed)
+    # Before 4.4, CMake's depfile translation for Ninja drops # and $ from
+    # paths: the agent would be rendered on every build.
+    if(CMAKE_VERSION VERSION_LESS 4.4 AND "${source};${root};${output}" MATCHES "[#$]")
+      message(WARNING "add_agent(${name}): a path holds '#' or '$'; with Ninja before "
+                      "CMake 4.4 this agent will be rendered on every build")
+    endif()
   endif()
 
   # The source is a plain DEPENDS, not MAIN_DEPENDENCY: two agents may render

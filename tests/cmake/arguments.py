@@ -131,6 +131,25 @@ def keywords(args, work):
     print("ok   INSTALL_DESTINATION")
 
 
+def hash_in_path(args, work):
+    """Ninja before CMake 4.4 cannot track '#' in a path: say so at configure."""
+    folder = project(work / "hash", args, "add_agent(a SOURCE \"h#sh/a.md\")")
+    (folder / "h#sh").mkdir()
+    (folder / "h#sh/a.md").write_text("plain\n")
+    _, output = support.run([args.cmake, "-S", folder, "-B", folder / "build",
+                             "-G", args.generator])
+    warned = "with Ninja before CMake 4.4 this agent will be rendered" in " ".join(output.split())
+    affected = args.generator.startswith("Ninja") and version_of(args.cmake) < (4, 4)
+    check(warned == affected, "a '#' in the source path: warning %s, expected %s\n%s"
+          % (warned, affected, output))
+    print("ok   a '#' in a path warns exactly where Ninja cannot track it")
+
+
+def version_of(cmake):
+    _, text = support.run([cmake, "--version"])
+    return tuple(int(part) for part in text.split()[2].split(".")[:2])
+
+
 def main():
     parser = argparse.ArgumentParser()
     for option in ("generator", "cmake", "ctest", "agentgen", "module", "work"):
@@ -140,6 +159,7 @@ def main():
     try:
         misuses(args, work)
         keywords(args, work)
+        hash_in_path(args, work)
     except support.Failure as failure:
         print("FAIL %s" % failure, file=sys.stderr)
         return 1
