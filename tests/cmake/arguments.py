@@ -12,7 +12,8 @@ import argparse
 import pathlib
 import sys
 
-import support
+sys.dont_write_bytecode = True  # keep the source tree clean
+import support  # noqa: E402
 from support import check
 
 PREAMBLE = """cmake_minimum_required(VERSION 3.20)

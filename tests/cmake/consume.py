@@ -14,7 +14,8 @@ import pathlib
 import re
 import sys
 
-import support
+sys.dont_write_bytecode = True  # keep the source tree clean
+import support  # noqa: E402
 from support import check
 
 ALL = collections.Counter({"reviewer": 1, "planner": 1, "writer": 1, "tester": 1})

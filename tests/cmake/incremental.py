@@ -18,7 +18,8 @@ import pathlib
 import re
 import sys
 
-import support
+sys.dont_write_bytecode = True  # keep the source tree clean
+import support  # noqa: E402
 from support import check, edit, touch
 
 ALL = {"reviewer", "planner", "writer", "tester"}
