@@ -47,8 +47,9 @@
 #   - a target `agent_<name>`, in ALL unless EXCLUDE_FROM_ALL. Order other steps
 #     after an agent with add_dependencies(<yours> agent_<name>) and let a custom
 #     command list the rendered file (not the manifest, which changes with every
-#     input) in its DEPENDS: never name the output from a second target of the
-#     same directory, or Makefile builds render it twice;
+#     input) in its DEPENDS. Keep such a command out of the agent's directory:
+#     there, Makefile generators copy the render rule into its target too, and
+#     may render the agent twice;
 #   - membership in the aggregate target `agents`, which renders every agent;
 #   - unless NO_CHECK, a CTest test `agentgen.check.<name>` that validates the
 #     agent (enable_testing() or include(CTest) must be in effect).

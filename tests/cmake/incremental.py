@@ -31,9 +31,13 @@ class Protocol:
         self.ninja = args.generator.startswith("Ninja")
         work = support.empty_dir(args.work)
         self.src = support.fresh_copy(args.sample, work / "sample")
+        # A private copy of the installed package (which must be relocatable):
+        # the last step touches the generator, and another protocol may be
+        # running against the shared prefix at the same time.
+        self.prefix = support.fresh_copy(args.prefix, work / "prefix")
         self.build_dir = work / "build"
         self.builder = support.Build(args.cmake, self.build_dir, work / "trace")
-        self.team = self.build_dir / "team.md"
+        self.team = self.build_dir / "team/team.md"
         self.steps_run = []
 
     def configure(self):
@@ -44,7 +48,7 @@ class Protocol:
              "cmake_minimum_required(VERSION 3.16)")
         support.run([self.args.cmake, "-S", self.src, "-B", self.build_dir,
                      "-G", self.args.generator,
-                     "-DCMAKE_PREFIX_PATH=" + self.args.prefix])
+                     "-DCMAKE_PREFIX_PATH=" + str(self.prefix)])
 
     def team_mtime(self):
         return self.team.stat().st_mtime_ns if self.team.exists() else None
@@ -134,7 +138,7 @@ class Protocol:
 
         self.render_error()
 
-        touch(pathlib.Path(self.args.prefix) / "bin/agentgen")
+        touch(self.prefix / "bin/agentgen")
         self.step("reinstall (touch) the generator", ALL)
 
         _, listing = support.run([self.args.ctest, "--test-dir", self.build_dir, "-N"])
