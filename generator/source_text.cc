@@ -97,12 +97,19 @@ bool CheckInputBytes(std::string_view bytes, std::string_view display_path,
 }
 
 std::string NormalizeLineEnds(std::string_view text) {
+  // Most files have no CR at all: copy them whole, and copy the others run by
+  // run rather than byte by byte.
   std::string normalized;
   normalized.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
-    normalized += text[i];
+  size_t begin = 0;
+  for (size_t cr = text.find('\r'); cr != std::string_view::npos;
+       cr = text.find('\r', cr + 1)) {
+    if (cr + 1 < text.size() && text[cr + 1] == '\n') {
+      normalized.append(text.substr(begin, cr - begin));
+      begin = cr + 1;
+    }
   }
+  normalized.append(text.substr(begin));
   return normalized;
 }
 
