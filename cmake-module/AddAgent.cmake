@@ -187,7 +187,8 @@ function(add_agent name)
     add_custom_target(${target} ALL DEPENDS "${output}" "${manifest}")
   endif()
   set_target_properties(${target} PROPERTIES
-    AGENTGEN_SOURCE "${source}" AGENTGEN_OUTPUT "${output}" AGENTGEN_MANIFEST "${manifest}")
+    AGENTGEN_SOURCE "${source}" AGENTGEN_OUTPUT "${output}" AGENTGEN_MANIFEST "${manifest}"
+    AGENTGEN_RENDER_OPTIONS "${render_options}")
 
   if(NOT TARGET agents)
     add_custom_target(agents)
@@ -201,11 +202,9 @@ function(add_agent name)
   add_dependencies(agents ${target})
 
   if(NOT arg_NO_CHECK)
-    # `agentgen check` has not landed yet: until it does, the check renders
-    # into a scratch file. When it lands, this one line becomes
-    #   set(check_arguments check "${source}" ${render_options})
-    set(check_arguments render "${source}" -o "${record_dir}/check/${name}.md" ${render_options})
-    add_test(NAME agentgen.check.${name} COMMAND agentgen::agentgen ${check_arguments})
+    # Everything a render does, then the Claude Code schema of the result.
+    add_test(NAME agentgen.check.${name}
+             COMMAND agentgen::agentgen check "${source}" ${render_options})
   endif()
 
   if(DEFINED arg_INSTALL_DESTINATION)
@@ -221,6 +220,85 @@ function(add_agent name)
   if(DEFINED arg_TARGET_VARIABLE)
     set(${arg_TARGET_VARIABLE} "${target}" PARENT_SCOPE)
   endif()
+endfunction()
+
+# add_agent_mcp_config(OUTPUT <file> AGENTS <name>...)
+#
+# Writes the Claude Code MCP configuration (`.mcp.json`) of every MCP server
+# the named agents depend on, with `agentgen mcp`: servers keyed by dependency
+# name under `mcpServers`; servers and keys already in the file that agentgen
+# did not write are kept, and a record beside it (`<file>.agentgen`) says
+# which servers it owns. The file is written again exactly when one of the
+# agents' inputs changes.
+#
+# One value:
+#   OUTPUT <file>      the configuration; relative to CMAKE_CURRENT_BINARY_DIR
+# Many values:
+#   AGENTS <name>...   agents declared with add_agent() (they must share ROOT,
+#                      PROJECT_FILE, VARS and TYPE: one mcp run reads them all)
+#
+# Creates a target `mcp_<file name>` in ALL, also part of the `agents` target.
+#
+# Example:
+#   add_agent(reviewer SOURCE agents/reviewer.md)
+#   add_agent_mcp_config(OUTPUT .mcp.json AGENTS reviewer)
+function(add_agent_mcp_config)
+  cmake_parse_arguments(PARSE_ARGV 0 arg "" "OUTPUT" "AGENTS")
+  if(arg_UNPARSED_ARGUMENTS)
+    list(JOIN arg_UNPARSED_ARGUMENTS " " unknown)
+    message(FATAL_ERROR "add_agent_mcp_config(): unknown argument(s): ${unknown}")
+  endif()
+  foreach(keyword IN LISTS arg_KEYWORDS_MISSING_VALUES)
+    message(FATAL_ERROR "add_agent_mcp_config(): ${keyword} needs a value")
+  endforeach()
+  if(NOT DEFINED arg_OUTPUT OR NOT arg_AGENTS)
+    message(FATAL_ERROR "add_agent_mcp_config(): OUTPUT <file> and AGENTS <name>... "
+                        "are required")
+  endif()
+  cmake_path(ABSOLUTE_PATH arg_OUTPUT BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}"
+             NORMALIZE OUTPUT_VARIABLE output)
+  cmake_path(GET output FILENAME file_name)
+  string(MAKE_C_IDENTIFIER "mcp_${file_name}" target)
+
+  set(sources "")
+  set(options "")
+  set(agent_targets "")
+  foreach(agent IN LISTS arg_AGENTS)
+    if(NOT TARGET agent_${agent})
+      message(FATAL_ERROR "add_agent_mcp_config(${arg_OUTPUT}): '${agent}' is not "
+                          "an agent declared with add_agent()")
+    endif()
+    get_target_property(source agent_${agent} AGENTGEN_SOURCE)
+    get_target_property(agent_options agent_${agent} AGENTGEN_RENDER_OPTIONS)
+    if(sources AND NOT "${agent_options}" STREQUAL "${options}")
+      message(FATAL_ERROR "add_agent_mcp_config(${arg_OUTPUT}): '${agent}' is rendered "
+                          "with other ROOT, PROJECT_FILE, VARS or TYPE than the agents "
+                          "before it; one configuration reads all of them alike")
+    endif()
+    set(options "${agent_options}")
+    list(APPEND sources "${source}")
+    list(APPEND agent_targets agent_${agent})
+  endforeach()
+
+  set(depfile "${CMAKE_CURRENT_BINARY_DIR}/agentgen/${target}.d")
+  # agentgen leaves an unchanged file alone; Make, which does not restat,
+  # would then run the step on every build, so its timestamp is moved there.
+  set(touch "")
+  if(NOT CMAKE_GENERATOR MATCHES "Ninja")
+    set(touch COMMAND "${CMAKE_COMMAND}" -E touch "${output}" "${output}.agentgen")
+  endif()
+  add_custom_command(
+    OUTPUT "${output}" "${output}.agentgen"
+    COMMAND agentgen::agentgen mcp ${sources} -o "${output}" --depfile "${depfile}"
+            ${options}
+    ${touch}
+    DEPENDS ${sources} agentgen::agentgen
+    DEPFILE "${depfile}"
+    COMMENT "Writing MCP configuration ${arg_OUTPUT}"
+    VERBATIM)
+  add_custom_target(${target} ALL DEPENDS "${output}" "${output}.agentgen")
+  add_dependencies(${target} ${agent_targets})
+  add_dependencies(agents ${target})
 endfunction()
 
 cmake_policy(POP)

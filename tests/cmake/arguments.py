@@ -44,6 +44,15 @@ MISUSES = [
     ("a foreign `agents` target", "add_custom_target(agents)\nadd_agent(a SOURCE a.md)",
      "add_agent(a): a target named 'agents' exists and add_agent() did not create it"),
     ("no generator target", None, "add_agent(a): there is no target agentgen::agentgen"),
+    ("an MCP configuration without agents", "add_agent_mcp_config(OUTPUT .mcp.json)",
+     "add_agent_mcp_config(): OUTPUT <file> and AGENTS <name>... are required"),
+    ("an MCP configuration of an unknown agent",
+     "add_agent_mcp_config(OUTPUT .mcp.json AGENTS nobody)",
+     "add_agent_mcp_config(.mcp.json): 'nobody' is not an agent declared with add_agent()"),
+    ("an MCP configuration of agents rendered differently",
+     "add_agent(a SOURCE a.md)\nadd_agent(b SOURCE a.md VARS x=1)\n"
+     "add_agent_mcp_config(OUTPUT .mcp.json AGENTS a b)",
+     "add_agent_mcp_config(.mcp.json): 'b' is rendered with other ROOT"),
 ]
 
 SOURCE = """---

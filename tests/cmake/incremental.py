@@ -14,6 +14,7 @@ usage: incremental.py --generator G --cmake C --ctest T --prefix P
 
 import argparse
 import collections
+import json
 import pathlib
 import re
 import sys
@@ -86,6 +87,10 @@ class Protocol:
         src = self.src
         self.configure()
         self.step("fresh build renders every agent once", ALL, team_runs=True)
+        mcp = json.loads((self.build_dir / ".mcp.json").read_text())
+        check(list(mcp.get("mcpServers", {})) == ["docs"],
+              "the .mcp.json of add_agent_mcp_config() holds %s" % mcp)
+        print("ok   add_agent_mcp_config() wrote .mcp.json with the reviewer's server")
         self.step("no-op build", set(), team_runs=False)
 
         touch(src / "snippets/tone.md")
