@@ -21,6 +21,7 @@ Exit status: 0 pass, 1 fail, 77 skip (meson is not installed).
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -153,7 +154,12 @@ def run_protocol(consumer, rebuild_generator):
     expect_deps(c, "agents/planner.md", ["agents/planner.md", "agpm.toml",
                                          "snippets/safety.md"])
     expect_deps(c, "qa/tester.md", ["qa/tester.md", "agpm.toml",
-                                    "qa/snippets/checklist.md"])
+                                    "qa/snippets/checklist.md",
+                                    "mcp-servers/docs.json"])
+    mcp = json.loads(c.output("mcp.json").read_text())
+    check(list(mcp.get("mcpServers", {})) == ["docs"],
+          "the mcp target wrote %s" % mcp)
+    print("ok    the mcp target wrote mcp.json with the tester's server")
 
     p.step("no-op build", [])
     p.no_work("no-op build")
