@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Times agentgen against the floors and the installed peers.
 
+The per-agent workload's peak RSS column is that of xargs and its children
+together (GNU time measures the largest process of the tree it waited for).
+
 usage: run_bench.py --agentgen PATH [--rounds R] [--work DIR] [--quick]
 
 For each workload it alternates the commands round by round (so drift on a
@@ -27,24 +30,42 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 PEERS = os.path.join(HERE, "peers")
 
 
+GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+
+
 def run(cmd, cwd, shell=False):
-    """Runs a command; returns (wall seconds, peak RSS in KiB of its largest child)."""
+    """Runs a command; returns (wall seconds, peak RSS in KiB or None).
+
+    The peak RSS comes from GNU time (`%M`) around the command: the kernel's
+    own figure for a forked child would count the memory this Python process
+    had when it forked."""
+    peak_file = None
+    if GNU_TIME:
+        peak_file = tempfile.NamedTemporaryFile(prefix="agentgen-rss-", delete=False).name
+        if shell:
+            cmd = f"{GNU_TIME} -f %M -o {peak_file} sh -c '{cmd}'"
+        else:
+            cmd = [GNU_TIME, "-f", "%M", "-o", peak_file] + cmd
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, shell=shell, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run(cmd, cwd=cwd, shell=shell, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE)
     wall = time.perf_counter() - start
-    err = proc.stderr.read().decode(errors="replace")
-    proc.stderr.close()
-    if os.waitstatus_to_exitcode(status) != 0:
-        sys.exit(f"command failed: {cmd}\n{err}")
-    return wall, usage.ru_maxrss
+    if proc.returncode != 0:
+        sys.exit(f"command failed: {cmd}\n{proc.stderr.decode(errors='replace')}")
+    peak = None
+    if peak_file:
+        with open(peak_file) as f:
+            text = f.read().split()
+        os.unlink(peak_file)
+        peak = int(text[-1]) if text else None
+    return wall, peak
 
 
 def peer_commands(corpus, out):
     """The peers that are installed, as (name, command) pairs, and the skipped ones."""
-    agents = os.path.join(corpus, "agents")
-    files = " ".join(f"agents/{f}" for f in sorted(os.listdir(agents)))
+    # The shell expands the list: one argument of 10,000 names would pass the
+    # kernel's limit on a single argument.
+    files = "agents/*.md"
     found, skipped = [], []
     for name, module, command in [
             ("pystache", "pystache", f"/usr/bin/python3 {PEERS}/pystache_render.py . {out} {files}"),
@@ -76,13 +97,13 @@ def measure(label, commands, cwd, rounds, clean):
             clean()
             wall, peak = run(command, cwd, shell=True)
             times[name].append(wall)
-            rss[name] = max(rss[name], peak)
+            rss[name] = max(rss[name], peak or 0)
     floor = commands[0][0]
     rows = []
     for name, _ in commands:
         ratios = [t / f for t, f in zip(times[name], times[floor])]
         rows.append((label, name, statistics.median(times[name]),
-                     statistics.median(ratios), rss[name] / 1024))
+                     statistics.median(ratios), rss[name] / 1024 if rss[name] else None))
     return rows
 
 
@@ -126,14 +147,19 @@ def main():
     # Peak RSS of one agent's render on its own.
     one = sorted(os.listdir(os.path.join(corpus, "agents")))[0]
     clean()
-    _, one_rss = run([agentgen, "render", f"agents/{one}", "-o", f"{out}/one.md", "--root", "."], corpus)
+    _, one_rss = run([agentgen, "render", f"agents/{one}", "-o", f"{out}/one.md",
+                      "--root", "."], corpus)
 
     print(f"agentgen benchmark, {datetime.date.today()}, {platform.node()}, "
           f"{os.cpu_count()} cores, {platform.platform()}; {rounds} rounds, medians")
     print(f"{'work':<16} {'command':<20} {'wall s':>8} {'x floor':>8} {'peak MiB':>9}")
     for label, name, wall, ratio, peak in rows:
-        print(f"{label:<16} {name:<20} {wall:>8.3f} {ratio:>8.2f} {peak:>9.1f}")
-    print(f"one agent alone: peak RSS {one_rss / 1024:.1f} MiB")
+        shown = f"{peak:>9.1f}" if peak is not None else f"{'-':>9}"
+        print(f"{label:<16} {name:<20} {wall:>8.3f} {ratio:>8.2f} {shown}")
+    if one_rss is not None:
+        print(f"one agent alone: peak RSS {one_rss / 1024:.1f} MiB")
+    else:
+        print("peak RSS not measured: GNU time (/usr/bin/time) is not installed")
     batch = {label: wall for label, name, wall, _, _ in rows if name == "agentgen"}
     if "batch 10,000" in batch:
         print(f"scaling 10,000 / 1,000 agents: {batch['batch 10,000'] / batch['batch 1,000']:.2f}")

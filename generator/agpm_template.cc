@@ -9,6 +9,8 @@
 #include <utility>
 #include <variant>
 
+#include "nearest_name.h"
+
 namespace agentgen {
 
 using nlohmann::json;
@@ -980,40 +982,6 @@ std::string Describe(const json& value) {
   }
 }
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t above = row[j];
-      size_t substitute = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      row[j] = std::min({above + 1, row[j - 1] + 1, substitute});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
-}
-
-// The candidate nearest to `missing`, if close enough to be a likely typo;
-// ties go to the first in sorted order.
-std::optional<std::string> Nearest(std::string_view missing,
-                                   std::vector<std::string_view> candidates) {
-  std::sort(candidates.begin(), candidates.end());
-  size_t limit = std::max<size_t>(1, missing.size() / 3);
-  std::optional<std::string> best;
-  size_t best_distance = limit + 1;
-  for (std::string_view candidate : candidates) {
-    size_t distance = EditDistance(missing, candidate);
-    if (distance < best_distance) {
-      best_distance = distance;
-      best = std::string(candidate);
-    }
-  }
-  return best;
-}
-
 struct Result {
   enum class Status { kDefined, kUndefined, kFailed };
   Status status = Status::kFailed;
@@ -1300,7 +1268,8 @@ class Renderer {
       if (result.parent == nullptr) {
         for (const Binding& binding : scope_) keys.push_back(binding.name);
       }
-      if (std::optional<std::string> near = Nearest(missing, std::move(keys)))
+      if (std::optional<std::string> near = NearestName(
+              missing, std::vector<std::string>(keys.begin(), keys.end())))
         message += "; did you mean '" + *near + "'?";
     }
     if (IsDependencyKey(value, result)) {

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "nearest_name.h"
+
 namespace agentgen {
 namespace {
 
@@ -295,40 +297,14 @@ bool TagReader::SetDelimiters(std::string_view inner) {
   return true;
 }
 
-// Levenshtein distance over bytes; names are short, so the simple
-// two-row table is plenty.
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> previous(b.size() + 1);
-  std::vector<size_t> current(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      current[j] =
-          std::min({previous[j] + 1, current[j - 1] + 1, substitution});
-    }
-    std::swap(previous, current);
-  }
-  return previous[b.size()];
-}
-
 // The key of `object` nearest to `wanted`, if one is close enough to be a
-// likely typo. Keys iterate sorted, so ties go to the first in that order.
+// likely typo.
 std::optional<std::string> NearestKey(const nlohmann::json& object,
                                       std::string_view wanted) {
   if (!object.is_object()) return std::nullopt;
-  size_t limit = std::max<size_t>(1, wanted.size() / 3);
-  std::optional<std::string> nearest;
-  size_t nearest_distance = limit + 1;
-  for (const auto& [key, value] : object.items()) {
-    size_t distance = EditDistance(key, wanted);
-    if (distance < nearest_distance) {
-      nearest = key;
-      nearest_distance = distance;
-    }
-  }
-  return nearest;
+  std::vector<std::string> keys;
+  for (const auto& item : object.items()) keys.push_back(item.key());
+  return NearestName(wanted, keys);
 }
 
 const nlohmann::json* MemberOf(const nlohmann::json& object,

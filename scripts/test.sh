@@ -7,5 +7,5 @@ cd "$top"
 
 bash scripts/install-deps.sh
 cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Release -DAGENTGEN_WERROR=ON >/dev/null
-cmake --build build-test
+cmake --build build-test --parallel "$(nproc)"
 ctest --test-dir build-test --output-on-failure -j2

@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 $sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-jinja2 python3-pystache python3-yaml
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq python3-jinja2 python3-pystache python3-yaml time
 # Node.js may come from elsewhere than Debian (with its own npm); add it only
 # when it is missing.
 if ! command -v npm >/dev/null; then
