@@ -183,6 +183,9 @@ InputFile* DependencyGraph::LoadFile(const std::string& path,
   file.display = display;
   file.type = type;
   ReadAndParse(file, where, nullptr);
+  // A kept Markdown dependency is used through its LF text from now on; its
+  // raw bytes would only double what a large batch holds in memory.
+  if (file.kind == FileKind::kMarkdown) std::string().swap(file.bytes);
   return &file;
 }
 

@@ -45,7 +45,7 @@ struct InputFile {
   std::string display;   ///< how diagnostics name it
   std::string relative;  ///< relative to the root
   std::string type;      ///< singular resource type it was first reached as
-  std::string bytes;     ///< as read
+  std::string bytes;     ///< as read (released for kept Markdown dependencies)
   std::string text;      ///< `bytes` with LF line ends
   std::string sha256;
   FileKind kind = FileKind::kOther;

@@ -37,7 +37,7 @@ class RenderSession::Impl {
   bool LoadProject();
   void Prepare();
   void Forget();
-  std::optional<std::string> ContentOf(const InputFile& file);
+  std::optional<std::string> ContentOf(InputFile& file);
   std::optional<std::string> RenderTemplate(const InputFile& file,
                                             std::string_view text,
                                             size_t text_offset,
@@ -197,8 +197,7 @@ void RenderSession::Impl::Forget() {
   contents_.clear();
 }
 
-std::optional<std::string> RenderSession::Impl::ContentOf(
-    const InputFile& file) {
+std::optional<std::string> RenderSession::Impl::ContentOf(InputFile& file) {
   std::string key = file.path + '\0' + file.type + '\0' + file.display;
   auto known = contents_.find(key);
   if (known != contents_.end()) {
@@ -218,6 +217,9 @@ std::optional<std::string> RenderSession::Impl::ContentOf(
     kept.text = PlainContent(file);
   }
   reader_->EndRecording();
+  // The content is kept, so the text it came from is not needed again; a
+  // large batch would otherwise hold every snippet twice.
+  std::string().swap(file.text);
   return contents_.emplace(key, std::move(kept)).first->second.text;
 }
 
