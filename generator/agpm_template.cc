@@ -1058,6 +1058,19 @@ class Renderer {
     return false;
   }
 
+  // Counts one loop iteration. Nested loops multiply: 64 levels over a list
+  // of two would never end, and print nothing the output limit could stop,
+  // so the iterations of one render are limited too (found by fuzzing).
+  bool Step(size_t offset) {
+    if (full_) return false;
+    if (++steps_ <= kMaxLoopIterations) return true;
+    full_ = true;
+    Error(offset, "the loops of this template run more than " +
+                      std::to_string(kMaxLoopIterations) +
+                      " times in all, the limit on one render");
+    return false;
+  }
+
   void AppendCopied(size_t begin, size_t end) {
     if (begin >= end || !Fits(end - begin, begin)) return;
     if (offsets_ != nullptr) offsets_->AddCopied(out_.size(), begin);
@@ -1139,6 +1152,7 @@ class Renderer {
         return;
       }
       for (const json& item : items) {
+        if (!Step(node.iterable.begin)) return;
         scope_.push_back({node.value_name, &item});
         RenderBlock(node.body);
         scope_.pop_back();
@@ -1151,6 +1165,7 @@ class Renderer {
         return;
       }
       for (auto item = items.begin(); item != items.end(); ++item) {
+        if (!Step(node.iterable.begin)) return;
         json key = item.key();
         scope_.push_back({node.key_name, &key});
         scope_.push_back({node.value_name, &item.value()});
@@ -1251,6 +1266,12 @@ class Renderer {
 
   void ReportUndefined(const Result& result) {
     const Value& value = *result.path;
+    // Inside a loop the same name fails once per iteration: the message,
+    // with its search for a suggestion, is built the first time only.
+    if (reported_.count(value.begin)) {
+      failed_ = true;
+      return;
+    }
     const std::string& missing = value.path[result.missing].key;
     std::string message =
         "undefined name '" + Written(value.begin, value.path_end) + "'";
@@ -1296,7 +1317,8 @@ class Renderer {
   std::vector<Binding> scope_;
   std::set<size_t> reported_;
   bool failed_ = false;
-  bool full_ = false;  // the output reached kMaxRenderedSize
+  bool full_ = false;  // a limit was reached: the render stops
+  size_t steps_ = 0;   // loop iterations so far
 };
 
 }  // namespace

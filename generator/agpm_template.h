@@ -80,6 +80,9 @@ class AgpmTemplate {
 /// stops here with a located error instead of exhausting memory.
 inline constexpr size_t kMaxRenderedSize = 64 * 1024 * 1024;
 
+/// The most loop iterations one render may run, nested loops counted in full.
+inline constexpr size_t kMaxLoopIterations = 1000 * 1000;
+
 /// Prints a scalar as a template prints it: strings as they are, integers in
 /// decimal, floats in the shortest form that reads back the same (`0.1`,
 /// `100.0`), booleans as true/false, null as nothing. Lists and tables:

@@ -959,3 +959,31 @@ TEST(AgpmTemplateTest, ErrorsAreLocatedInTheWholeFile) {
 
 }  // namespace
 }  // namespace agentgen
+
+namespace agentgen {
+namespace {
+
+// Found by fuzzing: nested loops multiply, and loops that print nothing are
+// not stopped by the output limit.
+TEST(AgpmLimitsTest, NestedLoopsStopAtTheIterationLimit) {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "{% for x in agpm.project.l %}";
+  for (int i = 0; i < 40; ++i) text += "{% endfor %}";
+  nlohmann::json context = {{"agpm", {{"project", {{"l", {1, 2}}}}}}};
+  DiagnosticSink sink;
+  std::optional<AgpmTemplate> parsed =
+      AgpmTemplate::Parse(text, SliceLocator("a.md", text, 0), sink);
+  ASSERT_TRUE(parsed);
+  EXPECT_FALSE(parsed->Render(context, ContentFilter(), sink));
+  ASSERT_EQ(sink.diagnostics().size(), 1u);
+  std::string message = FormatDiagnostic(sink.diagnostics()[0]);
+  // Located at the `for` whose iteration passed the limit.
+  EXPECT_EQ(message.rfind("a.md:1:", 0), 0u) << message;
+  EXPECT_NE(message.find(": error: the loops of this template run more than "
+                         "1000000 times in all, the limit on one render\n"),
+            std::string::npos)
+      << message;
+}
+
+}  // namespace
+}  // namespace agentgen
