@@ -490,6 +490,100 @@ const std::vector<std::string>& StrictCheck::PartialErrors(
   return partial_errors_[name] = std::move(messages);
 }
 
+// ---- Repetition bound ------------------------------------------------------
+
+// Sections nest, and each may repeat its body once per element of a list:
+// thirty sections over a list of two would run a billion times and never
+// finish, printing nothing an output limit could stop. mstch cannot be
+// interrupted, so before it runs we bound how often the tags could run: a
+// section whose name resolves from the root repeats as often as its list is
+// long (once for anything else), and one whose name may come from an
+// element counts the longest list in the context.
+constexpr double kMaxRepetitions = 1000 * 1000;
+
+size_t LongestList(const nlohmann::json& value) {
+  size_t longest = value.is_array() ? value.size() : 0;
+  if (value.is_structured()) {
+    for (const nlohmann::json& member : value)
+      longest = std::max(longest, LongestList(member));
+  }
+  return longest;
+}
+
+class RepetitionBound {
+ public:
+  RepetitionBound(const nlohmann::json& root,
+                  const std::map<std::string, std::string>& partials)
+      : root_(root), partials_(partials), longest_(LongestList(root)) {}
+
+  /// How often the tags of `text` may run in all, up to just past the limit;
+  /// `*where` gets the section tag at which the limit was passed.
+  double Of(std::string_view text, size_t depth, size_t* where) {
+    double total = 0;
+    std::vector<double> repeats = {1};
+    TagReader reader(text);
+    Tag tag;
+    TemplateError error;
+    while (reader.Next(&tag, &error) == TagReader::Result::kTag &&
+           total <= kMaxRepetitions) {
+      total += repeats.back();
+      if (tag.kind == TagKind::kSection) {
+        repeats.push_back(repeats.back() * Repeats(tag.name));
+        if (repeats.back() > kMaxRepetitions) {
+          *where = tag.begin;
+          return repeats.back();
+        }
+      } else if (tag.kind == TagKind::kInvertedSection) {
+        repeats.push_back(repeats.back());
+      } else if (tag.kind == TagKind::kSectionEnd && repeats.size() > 1) {
+        repeats.pop_back();
+      } else if (tag.kind == TagKind::kPartial && depth < kMaxPartialDepth) {
+        total += repeats.back() * OfPartial(std::string(tag.name), depth + 1);
+        if (total > kMaxRepetitions) *where = tag.begin;
+      }
+    }
+    if (total > kMaxRepetitions && *where == 0) *where = tag.begin;
+    return total;
+  }
+
+ private:
+  // A partial's bound does not depend on where it is included (names resolve
+  // from the root), so each is computed once.
+  double OfPartial(const std::string& name, size_t depth) {
+    auto known = partial_bounds_.find(name);
+    if (known != partial_bounds_.end()) return known->second;
+    auto partial = partials_.find(name);
+    double bound = 0;
+    if (partial != partials_.end()) {
+      partial_bounds_[name] = 0;  // a cycle was already reported by the check
+      size_t inner = 0;
+      bound = Of(partial->second, depth, &inner);
+    }
+    partial_bounds_[name] = bound;
+    return bound;
+  }
+
+  double Repeats(std::string_view name) {
+    const nlohmann::json* node = &root_;
+    size_t part_begin = 0;
+    while (name != ".") {
+      size_t dot = name.find('.', part_begin);
+      node = MemberOf(*node, name.substr(part_begin, dot - part_begin));
+      if (node == nullptr) break;
+      if (dot == std::string_view::npos) {
+        return node->is_array() ? static_cast<double>(node->size()) : 1;
+      }
+      part_begin = dot + 1;
+    }
+    return static_cast<double>(std::max<size_t>(longest_, 1));
+  }
+
+  const nlohmann::json& root_;
+  const std::map<std::string, std::string>& partials_;
+  size_t longest_;
+  std::map<std::string, double> partial_bounds_;
+};
+
 }  // namespace
 
 std::optional<std::string> RenderMustache(
@@ -512,6 +606,14 @@ std::optional<std::string> RenderMustache(
                        });
       for (TemplateError& error : errors)
         sink.Error(locate(error.offset), std::move(error.message));
+      return std::nullopt;
+    }
+    size_t where = 0;
+    if (RepetitionBound(context, partials).Of(text, 0, &where) >
+        kMaxRepetitions) {
+      sink.Error(locate(where),
+                 "sections nested over lists would repeat more than 1000000 "
+                 "times, the limit on one render");
       return std::nullopt;
     }
     // mstch parses every partial it is given, used or not; the check knows

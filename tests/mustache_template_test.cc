@@ -516,3 +516,38 @@ TEST_F(MustacheStrictTest, OffLetsMstchDropWhatItDrops) {
 
 }  // namespace
 }  // namespace agentgen
+
+namespace agentgen {
+namespace {
+
+// Nested sections over lists multiply; mstch cannot be stopped once running.
+TEST(MustacheLimitsTest, SectionsNestedOverListsAreBoundedBeforeRendering) {
+  std::string text;
+  for (int i = 0; i < 30; ++i) text += "{{#agpm.project.l}}";
+  text += "x";
+  for (int i = 0; i < 30; ++i) text += "{{/agpm.project.l}}";
+  nlohmann::json context = {{"agpm", {{"project", {{"l", {1, 2}}}}}}};
+  DiagnosticSink sink;
+  EXPECT_FALSE(
+      RenderMustache(text, context, {}, SliceLocator("m.md", text, 0), sink));
+  ASSERT_EQ(sink.diagnostics().size(), 1u);
+  // 2^20 > 1,000,000: the 20th section passes the limit.
+  EXPECT_EQ(FormatDiagnostic(sink.diagnostics()[0]).substr(0, 105),
+            "m.md:1:362: error: sections nested over lists would repeat more "
+            "than 1000000 times, the limit on one r");
+}
+
+TEST(MustacheLimitsTest, OrdinaryNestingRenders) {
+  std::string text =
+      "{{#agpm.project.l}}{{#agpm.project.l}}{{.}}{{/agpm.project.l}}"
+      "{{/agpm.project.l}}{{#flag}}{{#flag}}y{{/flag}}{{/flag}}";
+  nlohmann::json context = {{"agpm", {{"project", {{"l", {1, 2}}}}}},
+                            {"flag", true}};
+  DiagnosticSink sink;
+  EXPECT_EQ(
+      RenderMustache(text, context, {}, SliceLocator("m.md", text, 0), sink),
+      "1212y");
+}
+
+}  // namespace
+}  // namespace agentgen
