@@ -133,13 +133,12 @@ void CheckFrontmatter(const Schema& schema, const RenderedSource& rendered,
   ValidateFrontmatter(schema, *yaml, place, sink);
 }
 
-void CheckOne(FileSystem& fs, const CheckOptions& options,
+void CheckOne(RenderSession& session, const CheckOptions& options,
               const std::string& source, std::set<std::string>* servers_seen,
               DiagnosticSink& sink) {
   // Nothing is written, so there is no install path to name.
-  std::optional<RenderedSource> rendered = RenderSource(
-      fs, options.settings, source, [](const std::string&) { return ""; },
-      sink);
+  std::optional<RenderedSource> rendered = session.Render(
+      source, [](const std::string&) { return ""; }, sink);
   if (!rendered) return;
 
   if (const Schema* schema = FindSchema(options.tool, options.settings.type))
@@ -190,8 +189,10 @@ Locator RenderedTextLocator(const RenderedSource& rendered,
 int RunCheck(FileSystem& fs, const CheckOptions& options,
              DiagnosticSink& sink) {
   std::set<std::string> servers_seen;
+  // One session: snippets the files share are read and rendered once.
+  RenderSession session(fs, options.settings);
   for (const std::string& source : options.sources)
-    CheckOne(fs, options, source, &servers_seen, sink);
+    CheckOne(session, options, source, &servers_seen, sink);
   bool warned =
       sink.diagnostics().size() > static_cast<size_t>(sink.error_count());
   return sink.has_errors() || (options.werror && warned) ? 1 : 0;

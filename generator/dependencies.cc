@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "paths.h"
+#include "yaml_frontmatter.h"
 
 namespace agentgen {
 
@@ -29,14 +30,6 @@ bool IsEntryField(std::string_view name) {
 
 bool IsToolName(std::string_view name) {
   return name == "claude-code" || name == "opencode" || name == "agpm";
-}
-
-YAML::Node Child(const YAML::Node& map, const char* key) {
-  if (!map.IsMap()) return YAML::Node();
-  for (const auto& item : map) {
-    if (item.first.IsScalar() && item.first.Scalar() == key) return item.second;
-  }
-  return YAML::Node();
 }
 
 // Scalars as the manifest records them: `true`/`false` stay booleans (the
@@ -175,9 +168,10 @@ std::vector<DependencyEntry> ReadDependencyEntries(
     const YAML::Node& frontmatter, const Locator& locate,
     DiagnosticSink& sink) {
   std::vector<DependencyEntry> entries;
-  ReadSection(Child(frontmatter, "dependencies"), locate, sink, &entries);
-  ReadSection(Child(Child(frontmatter, "agpm"), "dependencies"), locate, sink,
+  ReadSection(MappingValue(frontmatter, "dependencies"), locate, sink,
               &entries);
+  ReadSection(MappingValue(MappingValue(frontmatter, "agpm"), "dependencies"),
+              locate, sink, &entries);
   return entries;
 }
 

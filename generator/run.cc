@@ -195,10 +195,10 @@ int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink) {
   std::set<std::string> listed;
   std::vector<McpServerConfig> servers;
   std::set<std::string> validated;
+  RenderSession session(fs, options.settings);
   for (const std::string& source : options.sources) {
-    std::optional<RenderedSource> rendered = RenderSource(
-        fs, options.settings, source, [](const std::string&) { return ""; },
-        sink);
+    std::optional<RenderedSource> rendered = session.Render(
+        source, [](const std::string&) { return ""; }, sink);
     if (!rendered) continue;
     for (const RenderInput& input : rendered->inputs) {
       if (input.path == output_path || input.path == ownership_path) {

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "yaml_frontmatter.h"
+
 namespace agentgen {
 namespace {
 
@@ -22,14 +24,6 @@ bool IsYamlFalseOrEmpty(const YAML::Node& node) {
   if (!IsPlainScalar(node)) return false;
   const std::string& text = node.Scalar();
   return text == "false" || text == "False" || text == "FALSE";
-}
-
-YAML::Node Child(const YAML::Node& map, const char* key) {
-  if (!map.IsMap()) return YAML::Node();
-  for (const auto& item : map) {
-    if (item.first.IsScalar() && item.first.Scalar() == key) return item.second;
-  }
-  return YAML::Node();
 }
 
 std::string Quoted(const YAML::Node& node) {
@@ -53,9 +47,10 @@ const char* DialectName(Dialect dialect) {
 
 Dialect ReadTemplatingSwitch(const YAML::Node& frontmatter,
                              const Locator& locate, DiagnosticSink& sink) {
-  YAML::Node agpm_switch = Child(Child(frontmatter, "agpm"), "templating");
+  YAML::Node agpm_switch =
+      MappingValue(MappingValue(frontmatter, "agpm"), "templating");
   YAML::Node agentgen_switch =
-      Child(Child(frontmatter, "agentgen"), "templating");
+      MappingValue(MappingValue(frontmatter, "agentgen"), "templating");
 
   bool agpm_on = false;
   if (agpm_switch.IsDefined()) {

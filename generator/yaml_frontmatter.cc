@@ -327,4 +327,12 @@ std::optional<YAML::Node> ParseFrontmatterYaml(std::string_view yaml_text,
   }
 }
 
+YAML::Node MappingValue(const YAML::Node& map, const char* key) {
+  if (!map.IsMap()) return YAML::Node();
+  for (const auto& item : map) {
+    if (item.first.IsScalar() && item.first.Scalar() == key) return item.second;
+  }
+  return YAML::Node();
+}
+
 }  // namespace agentgen

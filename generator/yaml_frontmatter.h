@@ -23,6 +23,11 @@ std::optional<YAML::Node> ParseFrontmatterYaml(std::string_view yaml_text,
                                                const Locator& locate,
                                                DiagnosticSink& sink);
 
+/// The value of `key` in a mapping, compared as the key's text (the node is
+/// undefined when `map` is no mapping or has no such key). Unlike `map[key]`
+/// it never converts keys, so a key written `'true'` is not found as `true`.
+YAML::Node MappingValue(const YAML::Node& map, const char* key);
+
 }  // namespace agentgen
 
 #endif  // AGENTGEN_YAML_FRONTMATTER_H_
