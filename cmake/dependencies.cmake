@@ -40,6 +40,19 @@ else()
   target_link_libraries(agentgen_yaml INTERFACE yaml-cpp)
 endif()
 
+# The agentgen executable itself links fully statically when it can: with no
+# dynamic loader and no relocations, one process per agent runs 15% faster
+# (the bench's per-agent workload: 1.91 -> 1.64 times /bin/true). agentgen
+# needs no NSS, locale or dlopen, the parts of glibc that do not work in a
+# static program. The price: the first exception a process throws sorts the
+# unwind tables, about 1 ms of CPU that only error paths and --help pay.
+set(AGENTGEN_EXECUTABLE_LINK_OPTIONS "")
+find_library(AGENTGEN_LIBC_ARCHIVE NAMES libc.a)
+if(AGENTGEN_STATIC_DEPS AND AGENTGEN_YAML_CPP_ARCHIVE AND AGENTGEN_LIBC_ARCHIVE
+   AND NOT AGENTGEN_SANITIZE AND NOT AGENTGEN_FUZZ)
+  set(AGENTGEN_EXECUTABLE_LINK_OPTIONS -static)
+endif()
+
 # toml++ header-only: Debian's package config forces its shared library, whose
 # loading we would pay for at every start.
 add_library(agentgen_toml INTERFACE)

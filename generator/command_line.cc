@@ -107,6 +107,10 @@ void ApplyShared(const SharedArguments& shared, RenderSettings* settings) {
   }
 }
 
+bool IsCommandName(const std::string& word) {
+  return word == "render" || word == "check" || word == "mcp";
+}
+
 // Checks what CLI11 cannot express: exclusive pairs and one-source options.
 std::optional<std::string> CheckRender(const RenderOptions& options) {
   if (options.output.empty() == options.out_dir.empty())
@@ -135,6 +139,69 @@ std::optional<std::string> CheckRender(const RenderOptions& options) {
   return std::nullopt;
 }
 
+// The description of each command. A build starts agentgen once per agent,
+// and building CLI11's description of all three commands costs more than
+// parsing a small frontmatter, so only the command named is built.
+CLI::App* AddRenderCommand(CLI::App& app, RenderOptions* options,
+                           SharedArguments* shared) {
+  CLI::App* render = app.add_subcommand(
+      "render", "Render agent files; see SPEC.md section 8.");
+  render->add_option("sources", options->sources, "Agent files to render")
+      ->required();
+  render->add_option("-o,--output", options->output, "The rendered file");
+  render->add_option("--out-dir", options->out_dir,
+                     "Folder for several sources' outputs (root-relative "
+                     "paths kept)");
+  render->add_option("--depfile", options->depfile,
+                     "Write a Makefile-syntax depfile");
+  render->add_option("--depfile-dir", options->depfile_dir,
+                     "Folder for several sources' depfiles");
+  render->add_option("--manifest", options->manifest,
+                     "Write a JSON manifest of every input");
+  render->add_option("--manifest-dir", options->manifest_dir,
+                     "Folder for several sources' manifests");
+  AddSharedOptions(render, shared, &options->settings);
+  render->add_flag("--write-if-changed", options->write_if_changed,
+                   "Leave an output whose bytes would not change untouched");
+  render->add_flag("--check", options->check,
+                   "Write nothing; exit 1 with a unified diff on stdout when "
+                   "an existing output is not what the render gives");
+  return render;
+}
+
+CLI::App* AddCheckCommand(CLI::App& app, CheckOptions* check,
+                          SharedArguments* shared, std::string* format) {
+  CLI::App* command = app.add_subcommand(
+      "check",
+      "Render in memory and check each file against its tool's schema; "
+      "writes nothing.");
+  command->add_option("sources", check->sources, "Files to check")->required();
+  AddSharedOptions(command, shared, &check->settings);
+  command->add_option("--tool", check->tool,
+                      "The tool whose schema applies: claude-code "
+                      "(default) or opencode");
+  command->add_flag("--werror", check->werror, "Exit 1 on warnings too");
+  command->add_option("--format", *format,
+                      "text (default: diagnostics on stderr) or json "
+                      "(one document on stdout)");
+  return command;
+}
+
+CLI::App* AddMcpCommand(CLI::App& app, McpOptions* mcp,
+                        SharedArguments* shared) {
+  CLI::App* command = app.add_subcommand(
+      "mcp",
+      "Write the MCP servers the agents depend on into Claude Code's "
+      ".mcp.json, keeping the servers and keys that agentgen did not write.");
+  command->add_option("sources", mcp->sources, "Agent files")->required();
+  command->add_option("-o,--output", mcp->output, "The .mcp.json to write")
+      ->required();
+  command->add_option("--depfile", mcp->depfile,
+                      "Write a Makefile-syntax depfile");
+  AddSharedOptions(command, shared, &mcp->settings);
+  return command;
+}
+
 }  // namespace
 
 ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
@@ -156,59 +223,19 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
                        std::string("agentgen ") + AGENTGEN_VERSION);
   app.require_subcommand(1);
 
-  CLI::App* render = app.add_subcommand(
-      "render", "Render agent files; see SPEC.md section 8.");
-  render->add_option("sources", options.sources, "Agent files to render")
-      ->required();
-  render->add_option("-o,--output", options.output, "The rendered file");
-  render->add_option("--out-dir", options.out_dir,
-                     "Folder for several sources' outputs (root-relative "
-                     "paths kept)");
-  render->add_option("--depfile", options.depfile,
-                     "Write a Makefile-syntax depfile");
-  render->add_option("--depfile-dir", options.depfile_dir,
-                     "Folder for several sources' depfiles");
-  render->add_option("--manifest", options.manifest,
-                     "Write a JSON manifest of every input");
-  render->add_option("--manifest-dir", options.manifest_dir,
-                     "Folder for several sources' manifests");
-  AddSharedOptions(render, &render_shared, &options.settings);
-  render->add_flag("--write-if-changed", options.write_if_changed,
-                   "Leave an output whose bytes would not change untouched");
-  render->add_flag("--check", options.check,
-                   "Write nothing; exit 1 with a unified diff on stdout when "
-                   "an existing output is not what the render gives");
-
-  CLI::App* check_command = app.add_subcommand(
-      "check",
-      "Render in memory and check each file against its tool's schema; "
-      "writes nothing.");
-  check_command->add_option("sources", check.sources, "Files to check")
-      ->required();
-  AddSharedOptions(check_command, &check_shared, &check.settings);
-  check_command->add_option("--tool", check.tool,
-                            "The tool whose schema applies: claude-code "
-                            "(default) or opencode");
-  check_command->add_flag("--werror", check.werror, "Exit 1 on warnings too");
-  check_command->add_option("--format", format,
-                            "text (default: diagnostics on stderr) or json "
-                            "(one document on stdout)");
-
-  CLI::App* mcp_command = app.add_subcommand(
-      "mcp",
-      "Write the MCP servers the agents depend on into Claude Code's "
-      ".mcp.json, keeping the servers and keys that agentgen did not write.");
-  mcp_command->add_option("sources", mcp.sources, "Agent files")->required();
-  mcp_command->add_option("-o,--output", mcp.output, "The .mcp.json to write")
-      ->required();
-  mcp_command->add_option("--depfile", mcp.depfile,
-                          "Write a Makefile-syntax depfile");
-  AddSharedOptions(mcp_command, &mcp_shared, &mcp.settings);
+  // All three commands when none is named, for --help and the usage error.
+  const std::string first = arguments.empty() ? "" : arguments[0];
+  const bool named = IsCommandName(first);
+  CLI::App* render = nullptr;
+  CLI::App* check_command = nullptr;
+  if (!named || first == "render")
+    render = AddRenderCommand(app, &options, &render_shared);
+  if (!named || first == "check")
+    check_command = AddCheckCommand(app, &check, &check_shared, &format);
+  if (!named || first == "mcp") AddMcpCommand(app, &mcp, &mcp_shared);
 
   // CLI11 would only say that a subcommand is required.
-  if (!arguments.empty() && !arguments[0].empty() && arguments[0][0] != '-' &&
-      arguments[0] != "render" && arguments[0] != "check" &&
-      arguments[0] != "mcp") {
+  if (!first.empty() && first[0] != '-' && !named) {
     return UsageError("unknown command '" + arguments[0] +
                           "' (expected render, check or mcp)",
                       arguments);
@@ -229,7 +256,7 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
     return UsageError(Lowercased(error.what()), arguments);
   }
 
-  if (render->parsed()) {
+  if (render != nullptr && render->parsed()) {
     parsed.command = Command::kRender;
     if (std::optional<std::string> problem = CheckRender(options))
       return UsageError(*problem, arguments);
@@ -237,7 +264,7 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
             CheckShared(render_shared, options.settings))
       return UsageError(*problem, arguments);
     ApplyShared(render_shared, &options.settings);
-  } else if (check_command->parsed()) {
+  } else if (check_command != nullptr && check_command->parsed()) {
     parsed.command = Command::kCheck;
     if (std::optional<std::string> problem =
             CheckShared(check_shared, check.settings))

@@ -2,11 +2,14 @@
 #include "real_file_system.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <boost/filesystem.hpp>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
+#include <memory>
 
 namespace agentgen {
 namespace fs = boost::filesystem;
@@ -30,21 +33,16 @@ bool WriteAll(int fd, std::string_view bytes) {
 
 }  // namespace
 
+// One stat(2) per question: a render asks about every file it reads, and
+// boost::filesystem's status() and file_size() would each make their own.
 FileSystem::Kind RealFileSystem::Stat(const std::string& path, uint64_t* size) {
-  boost::system::error_code ec;
-  fs::file_status status = fs::status(path, ec);
-  switch (status.type()) {
-    case fs::regular_file:
-      if (size) *size = fs::file_size(path, ec);
-      return Kind::kFile;
-    case fs::directory_file:
-      return Kind::kDirectory;
-    case fs::file_not_found:
-    case fs::status_error:
-      return Kind::kMissing;
-    default:
-      return Kind::kOther;
+  struct stat status;
+  if (::stat(path.c_str(), &status) != 0) return Kind::kMissing;
+  if (S_ISREG(status.st_mode)) {
+    if (size) *size = static_cast<uint64_t>(status.st_size);
+    return Kind::kFile;
   }
+  return S_ISDIR(status.st_mode) ? Kind::kDirectory : Kind::kOther;
 }
 
 bool RealFileSystem::ReadFile(const std::string& path, std::string* bytes,
@@ -71,11 +69,13 @@ bool RealFileSystem::ReadFile(const std::string& path, std::string* bytes,
   return true;
 }
 
+// realpath(3) rather than boost::filesystem::canonical, which makes about
+// twice the system calls (a getcwd and a stat per path component).
 std::optional<std::string> RealFileSystem::RealPath(const std::string& path) {
-  boost::system::error_code ec;
-  fs::path real = fs::canonical(path, ec);
-  if (ec) return std::nullopt;
-  return real.generic_string();
+  std::unique_ptr<char, decltype(&std::free)> real(
+      ::realpath(path.c_str(), nullptr), &std::free);
+  if (!real) return std::nullopt;
+  return std::string(real.get());
 }
 
 bool RealFileSystem::WriteFile(const std::string& path, std::string_view bytes,

@@ -47,6 +47,31 @@ TEST(SourceTextTest, ANulByteIsAnErrorAtItsPosition) {
             "  ^\n");
 }
 
+// The check skips plain ASCII eight bytes at a time; a problem in any
+// position of such a block, or in the tail after the last whole block, is
+// still found at its own byte.
+TEST(SourceTextTest, FindsAProblemAtEveryPositionOfALongLine) {
+  for (size_t at = 0; at < 27; ++at) {
+    for (char bad : {'\0', '\x80', '\xFF'}) {
+      std::string line(27, 'x');
+      line[at] = bad;
+      std::string caret = std::string(at, ' ') + "^\n";
+      std::string printed = line;
+      printed[at] = '?';
+      const char* message = bad == '\0' ? "NUL byte in input" : "invalid UTF-8";
+      EXPECT_EQ(CheckMessage(line), "a.md:1:" + std::to_string(at + 1) +
+                                        ": error: " + message + "\n" + printed +
+                                        "\n" + caret)
+          << "offset " << at << ", byte " << static_cast<int>(bad);
+    }
+  }
+  // Valid characters between ASCII blocks do not hide a later problem
+  // (columns count bytes, as compilers' do).
+  EXPECT_EQ(CheckMessage("abcdefgh\xC3\xA9ijklmnopq\xC3"),
+            "a.md:1:20: error: invalid UTF-8\nabcdefgh\xC3\xA9ijklmnopq?\n"
+            "                   ^\n");
+}
+
 TEST(SourceTextTest, AStrayContinuationByteIsInvalid) {
   EXPECT_EQ(CheckMessage("x\nab\x80z\n"),
             "a.md:2:3: error: invalid UTF-8\n"
