@@ -37,7 +37,9 @@ class RenderSession::Impl {
   bool LoadProject();
   void Prepare();
   void Forget();
-  std::optional<std::string> ContentOf(InputFile& file);
+  // The kept content of a dependency, or null when it failed. Kept contents
+  // live as long as the session (std::map nodes do not move).
+  const std::string* ContentOf(InputFile& file);
   std::optional<std::string> RenderTemplate(const InputFile& file,
                                             std::string_view text,
                                             size_t text_offset,
@@ -197,12 +199,12 @@ void RenderSession::Impl::Forget() {
   contents_.clear();
 }
 
-std::optional<std::string> RenderSession::Impl::ContentOf(InputFile& file) {
+const std::string* RenderSession::Impl::ContentOf(InputFile& file) {
   std::string key = file.path + '\0' + file.type + '\0' + file.display;
   auto known = contents_.find(key);
   if (known != contents_.end()) {
     reader_->Replay(known->second.reads);
-    return known->second.text;
+    return known->second.text ? &*known->second.text : nullptr;
   }
   KeptContent kept;
   reader_->BeginRecording(&kept.reads);
@@ -220,7 +222,9 @@ std::optional<std::string> RenderSession::Impl::ContentOf(InputFile& file) {
   // The content is kept, so the text it came from is not needed again; a
   // large batch would otherwise hold every snippet twice.
   std::string().swap(file.text);
-  return contents_.emplace(key, std::move(kept)).first->second.text;
+  const std::optional<std::string>& text =
+      contents_.emplace(key, std::move(kept)).first->second.text;
+  return text ? &*text : nullptr;
 }
 
 std::optional<std::string> RenderSession::Impl::RenderTemplate(
@@ -229,19 +233,22 @@ std::optional<std::string> RenderSession::Impl::RenderTemplate(
   nlohmann::json deps = EmptyDeps();
   std::map<std::string, std::string> partials;
   bool dependency_failed = false;
+  const std::string no_content;
   for (const ResolvedDependency& dependency : file.dependencies) {
     // A dependency that failed was reported already; render on with an empty
     // text so the file's own errors still show, without repeating its.
-    std::optional<std::string> content;
-    if (dependency.file) content = ContentOf(*dependency.file);
+    const std::string* content =
+        dependency.file ? ContentOf(*dependency.file) : nullptr;
     if (!content) dependency_failed = true;
+    const std::string& text_of_dependency = content ? *content : no_content;
     nlohmann::json object =
-        dependency.file
-            ? DependencyObject(dependency, content ? *content : std::string())
-            : nlohmann::json{{"content", ""}};
+        dependency.file ? DependencyObject(dependency, text_of_dependency)
+                        : nlohmann::json{{"content", ""}};
     for (const std::string& key : dependency.keys) {
       deps[dependency.entry.category][key] = object;
-      partials.emplace(key, content ? *content : std::string());
+      // Only Mustache has partials; the AGPM dialect would just copy texts.
+      if (file.dialect == Dialect::kMustache)
+        partials.emplace(key, text_of_dependency);
     }
   }
   nlohmann::json context = FullContext(
