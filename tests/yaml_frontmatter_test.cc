@@ -3,12 +3,16 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <initializer_list>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "frontmatter.h"
+#include "support/yaml_load_comparison.h"
 
 namespace agentgen {
 namespace {
@@ -417,6 +421,68 @@ TEST(YamlFrontmatterTest, ModerateNestingIsFine) {
   }
   file += "---\n";
   EXPECT_TRUE(Document(file).root().IsMap());
+}
+
+// The tree must be the node YAML::Load used to give, node for node, for every
+// frontmatter the tests and samples hold and for the corners of YAML below.
+TEST(YamlFrontmatterTest, TheTreeIsWhatYamlCppLoads) {
+  std::vector<std::string> corners = {
+      "---\na: 1\n---\n",
+      "---\n---\n",
+      "---\n# only a comment\n---\n",
+      "---\n: v\n---\n",
+      "---\n? k\n? [l]\n: v\n? {m: n}\n: ~\n---\n",
+      "---\na: [b: c, : d, e]\nf: {g, h: , : i}\n---\n",
+      "---\na:\n- b\n-\n- - c\n  - ~\n-   d: e\n    f: g\n---\n",
+      "---\na: &x !!str\nb: *x\nc: !foo\nd: &y\ne: *y\n---\n",
+      "---\na: !!int 1\nb: !!map {c: d}\nc: !!seq [e]\nd: !<tag:x> f\n---\n",
+      "---\n%TAG ! tag:example.com,2000:\n---\na: !b c\n---\n",
+      "---\na: |+\n  x\n\nb: >-\n  y\n  z\nc: \"\\u00e9\\t\"\n---\n",
+      "---\na: null\nb: NULL\nc: Null\nd: nULL\ne: '~'\nf: ''\ng: \"\"\n---\n",
+      "---\n&r a: &s [x, *s, &t {k: *t}]\n*s : *r\n---\n",
+      "---\na: 'multi\n  line'\nb: plain\n  folded\n---\n",
+      "---\nd\xC3\xA9j\xC3\xA0: \xC3\xA9t\xC3\xA9\nk: v\n---\n",
+      "---\r\nname: a\r\nlist:\r\n  - x\r\n---\r\n",
+  };
+  std::vector<std::string> files = corners;
+  std::vector<std::filesystem::path> folders = {
+      std::filesystem::path(AGENTGEN_TEST_DATA_DIR),
+      std::filesystem::path(AGENTGEN_TEST_DATA_DIR) /
+          "../fuzz/corpus/frontmatter",
+      std::filesystem::path(AGENTGEN_TEST_DATA_DIR) / "../../samples"};
+  for (const std::filesystem::path& folder : folders) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(folder)) {
+      if (entry.path().extension() != ".md") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      files.push_back(bytes.str());
+    }
+  }
+  size_t compared = 0;
+  for (const std::string& file : files) {
+    DiagnosticSink sink;
+    Locator locate = SliceLocator("a.md", file, 0);
+    std::optional<Frontmatter> parts = SplitFrontmatter(file, locate, sink);
+    if (!parts || !parts->present) {
+      EXPECT_GE(compared, corners.size()) << file;
+      continue;
+    }
+    std::string_view yaml = std::string_view(file).substr(
+        parts->yaml_begin, parts->yaml_end - parts->yaml_begin);
+    std::optional<YamlDocument> document = ParseFrontmatterYaml(
+        yaml, SliceLocator("a.md", file, parts->yaml_begin), sink);
+    bool corner = compared < corners.size();
+    if (!document) {
+      // Every corner must parse; the files include bad input on purpose.
+      EXPECT_FALSE(corner) << file;
+      continue;
+    }
+    EXPECT_EQ(DifferenceFromYamlLoad(document->root(), yaml), "") << file;
+    ++compared;
+  }
+  EXPECT_GT(compared, corners.size() + 50);
 }
 
 }  // namespace
