@@ -126,11 +126,11 @@ void CheckFrontmatter(const Schema& schema, const RenderedSource& rendered,
   Locator yaml_locate = [&locate, yaml_begin](size_t offset) {
     return locate(yaml_begin + offset);
   };
-  std::optional<YAML::Node> yaml =
+  std::optional<YamlDocument> yaml =
       ParseFrontmatterYaml(yaml_text, yaml_locate, sink);
   if (!yaml) return;
   FrontmatterPlace place{yaml_text, yaml_locate, locate(0), FileNameOf(source)};
-  ValidateFrontmatter(schema, *yaml, place, sink);
+  ValidateFrontmatter(schema, yaml->root(), place, sink);
 }
 
 void CheckOne(RenderSession& session, const CheckOptions& options,

@@ -4,7 +4,6 @@
 #include <algorithm>
 
 #include "paths.h"
-#include "yaml_frontmatter.h"
 
 namespace agentgen {
 
@@ -34,11 +33,10 @@ bool IsToolName(std::string_view name) {
 
 // Scalars as the manifest records them: `true`/`false` stay booleans (the
 // form `install:` and `flatten:` take), everything else is its text.
-nlohmann::json ScalarValue(const YAML::Node& node) {
-  if (!node.IsDefined() || node.IsNull()) return nullptr;
+nlohmann::json ScalarValue(const YamlNode& node) {
   if (!node.IsScalar()) return nullptr;
-  const std::string& text = node.Scalar();
-  if (node.Tag() != "!") {
+  const std::string& text = node.scalar();
+  if (node.tag() != "!") {
     if (text == "true" || text == "True" || text == "TRUE") return true;
     if (text == "false" || text == "False" || text == "FALSE") return false;
   }
@@ -54,11 +52,11 @@ std::string CategoryList() {
   return list;
 }
 
-void ReadEntry(const std::string& category, const YAML::Node& entry,
+void ReadEntry(const std::string& category, const YamlNode& entry,
                const Locator& locate, DiagnosticSink& sink,
                std::vector<DependencyEntry>* entries) {
   if (!entry.IsMap()) {
-    sink.Error(locate(entry.Mark().pos),
+    sink.Error(locate(entry.offset()),
                "a dependency entry must be a mapping with a 'path:'");
     return;
   }
@@ -66,35 +64,34 @@ void ReadEntry(const std::string& category, const YAML::Node& entry,
   result.category = category;
   bool has_path = false;
   bool valid = true;
-  for (const auto& field : entry) {
-    std::string key = field.first.IsScalar() ? field.first.Scalar() : "";
+  for (const YamlNode::Entry& field : entry.entries()) {
+    std::string key = field.key->IsScalar() ? field.key->scalar() : "";
     if (!IsEntryField(key)) {
-      sink.Error(locate(field.first.Mark().pos),
+      sink.Error(locate(field.key->offset()),
                  "unknown field '" + key +
                      "' in a dependency entry (expected path, name, version, "
                      "tool, install or flatten)");
       valid = false;
       continue;
     }
-    const YAML::Node& value = field.second;
+    const YamlNode& value = *field.value;
     if (key == "path" || key == "name") {
-      if (!value.IsScalar() || value.Scalar().empty()) {
-        sink.Error(locate(value.IsDefined() && !value.IsNull()
-                              ? value.Mark().pos
-                              : field.first.Mark().pos),
-                   "'" + key + "' must be a non-empty string");
+      if (!value.IsScalar() || value.scalar().empty()) {
+        sink.Error(
+            locate(!value.IsNull() ? value.offset() : field.key->offset()),
+            "'" + key + "' must be a non-empty string");
         valid = false;
         continue;
       }
       if (key == "path") {
         has_path = true;
-        result.path = value.Scalar();
-        result.where = locate(value.Mark().pos);
+        result.path = value.scalar();
+        result.where = locate(value.offset());
       } else {
-        result.name = value.Scalar();
+        result.name = value.scalar();
       }
     } else if (key == "version") {
-      result.version = value.IsScalar() ? nlohmann::json(value.Scalar())
+      result.version = value.IsScalar() ? nlohmann::json(value.scalar())
                                         : ScalarValue(value);
     } else if (key == "tool") {
       result.tool = ScalarValue(value);
@@ -106,23 +103,23 @@ void ReadEntry(const std::string& category, const YAML::Node& entry,
   }
   if (!has_path) {
     if (valid) {
-      sink.Error(locate(entry.Mark().pos), "dependency entry has no 'path:'");
+      sink.Error(locate(entry.offset()), "dependency entry has no 'path:'");
     }
     return;
   }
   if (valid) entries->push_back(std::move(result));
 }
 
-void ReadSection(const YAML::Node& section, const Locator& locate,
+void ReadSection(const YamlNode& section, const Locator& locate,
                  DiagnosticSink& sink, std::vector<DependencyEntry>* entries) {
   if (!section.IsDefined() || section.IsNull()) return;
   if (!section.IsMap()) {
-    sink.Error(locate(section.Mark().pos),
+    sink.Error(locate(section.offset()),
                "'dependencies' must map categories to lists of entries");
     return;
   }
-  for (const auto& item : section) {
-    std::string category = item.first.IsScalar() ? item.first.Scalar() : "";
+  for (const YamlNode::Entry& item : section.entries()) {
+    std::string category = item.key->IsScalar() ? item.key->scalar() : "";
     if (!IsCategory(category)) {
       std::string message = "unknown dependency category '" + category + "'";
       if (IsToolName(category)) {
@@ -133,18 +130,18 @@ void ReadSection(const YAML::Node& section, const Locator& locate,
       } else {
         message += " (expected one of " + CategoryList() + ")";
       }
-      sink.Error(locate(item.first.Mark().pos), message);
+      sink.Error(locate(item.key->offset()), message);
       continue;
     }
-    const YAML::Node& list = item.second;
-    if (!list.IsDefined() || list.IsNull()) continue;
+    const YamlNode& list = *item.value;
+    if (list.IsNull()) continue;
     if (!list.IsSequence()) {
-      sink.Error(locate(list.Mark().pos),
+      sink.Error(locate(list.offset()),
                  "'" + category + "' must be a list of dependency entries");
       continue;
     }
-    for (const auto& entry : list)
-      ReadEntry(category, entry, locate, sink, entries);
+    for (const YamlNode* entry : list.items())
+      ReadEntry(category, *entry, locate, sink, entries);
   }
 }
 
@@ -164,9 +161,9 @@ bool IsResourceType(std::string_view type) {
   return false;
 }
 
-std::vector<DependencyEntry> ReadDependencyEntries(
-    const YAML::Node& frontmatter, const Locator& locate,
-    DiagnosticSink& sink) {
+std::vector<DependencyEntry> ReadDependencyEntries(const YamlNode& frontmatter,
+                                                   const Locator& locate,
+                                                   DiagnosticSink& sink) {
   std::vector<DependencyEntry> entries;
   ReadSection(MappingValue(frontmatter, "dependencies"), locate, sink,
               &entries);

@@ -5,8 +5,6 @@
 #ifndef AGENTGEN_DEPENDENCIES_H_
 #define AGENTGEN_DEPENDENCIES_H_
 
-#include <yaml-cpp/yaml.h>
-
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -14,6 +12,7 @@
 #include <vector>
 
 #include "diagnostic.h"
+#include "yaml_node.h"
 
 namespace agentgen {
 
@@ -41,8 +40,9 @@ struct DependencyEntry {
 /// Reads the entries of `dependencies:` then of `agpm: dependencies:` in
 /// declaration order. Unknown categories and fields, entries without a path
 /// and malformed shapes are reported; the entries read so far are returned.
-std::vector<DependencyEntry> ReadDependencyEntries(
-    const YAML::Node& frontmatter, const Locator& locate, DiagnosticSink& sink);
+std::vector<DependencyEntry> ReadDependencyEntries(const YamlNode& frontmatter,
+                                                   const Locator& locate,
+                                                   DiagnosticSink& sink);
 
 /// Where a declared path points: `./x`, `../x` and bare file names are
 /// relative to `declaring_folder`, other relative paths to `root`. Absolute

@@ -276,15 +276,15 @@ void DependencyGraph::ParseMarkdown(InputFile& file,
     };
   }
 
-  std::optional<YAML::Node> yaml =
+  std::optional<YamlDocument> yaml =
       ParseFrontmatterYaml(yaml_text, locator, *sink_);
   if (!yaml) {
     file.ok = false;
     return;
   }
-  file.dialect = ReadTemplatingSwitch(*yaml, locator, *sink_);
+  file.dialect = ReadTemplatingSwitch(yaml->root(), locator, *sink_);
   std::vector<DependencyEntry> entries =
-      ReadDependencyEntries(*yaml, locator, *sink_);
+      ReadDependencyEntries(yaml->root(), locator, *sink_);
   if (sink_->error_count() > errors_before) file.ok = false;
   ResolveDependencies(file, entries);
 }

@@ -12,8 +12,8 @@
 namespace agentgen {
 namespace {
 
-bool IsPlainScalar(const YAML::Node& node) {
-  return node.IsScalar() && node.Tag() == "?";
+bool IsPlainScalar(const YamlNode& node) {
+  return node.IsScalar() && node.tag() == "?";
 }
 
 bool IsYamlBoolean(const std::string& text) {
@@ -36,11 +36,11 @@ std::optional<double> NumberOf(const std::string& text) {
 }
 
 // How a value is named in a message: its text, or what kind of thing it is.
-std::string Shown(const YAML::Node& node) {
+std::string Shown(const YamlNode& node) {
   if (!node.IsDefined() || node.IsNull()) return "nothing";
   if (node.IsMap()) return "a mapping";
   if (node.IsSequence()) return "a list";
-  std::string text = node.Scalar();
+  std::string text = node.scalar();
   size_t newline = text.find('\n');
   if (newline != std::string::npos) text = text.substr(0, newline) + "...";
   if (text.size() > 60) text = text.substr(0, 57) + "...";
@@ -48,7 +48,7 @@ std::string Shown(const YAML::Node& node) {
 }
 
 // A quoted scalar that would be right without its quotes (`"true"`, `"5"`).
-std::string QuotedHint(const YAML::Node& node) {
+std::string QuotedHint(const YamlNode& node) {
   return node.IsScalar() && !IsPlainScalar(node)
              ? " (quoted, so a string: remove the quotes)"
              : "";
@@ -105,18 +105,15 @@ class Validator {
             DiagnosticSink& sink)
       : schema_(schema), place_(place), sink_(sink) {}
 
-  void Run(const YAML::Node& frontmatter);
+  void Run(const YamlNode& frontmatter);
 
  private:
   Location At(size_t offset) const { return place_.locate(offset); }
-  static size_t MarkOf(const YAML::Node& node) {
-    return node.Mark().pos < 0 ? 0 : static_cast<size_t>(node.Mark().pos);
-  }
   // Where a value's problem is shown: the value, or its key when it has
   // none to point at.
-  Location ValueAt(const YAML::Node& key, const YAML::Node& value) const {
+  Location ValueAt(const YamlNode& key, const YamlNode& value) const {
     bool has_value = value.IsDefined() && !value.IsNull();
-    return At(MarkOf(has_value ? value : key));
+    return At((has_value ? value : key).offset());
   }
   void Error(const Location& where, const std::string& message,
              const std::string& field) {
@@ -127,27 +124,27 @@ class Validator {
     sink_.Warning(where, message, RuleId(schema_, field));
   }
 
-  void CheckField(const FieldRule& rule, const YAML::Node& key,
-                  const YAML::Node& value);
-  bool ValueFits(const FieldRule& rule, const YAML::Node& value,
+  void CheckField(const FieldRule& rule, const YamlNode& key,
+                  const YamlNode& value);
+  bool ValueFits(const FieldRule& rule, const YamlNode& value,
                  std::string* detail);
-  void CheckToolList(const FieldRule& rule, const YAML::Node& value);
+  void CheckToolList(const FieldRule& rule, const YamlNode& value);
   void CheckToolName(const FieldRule& rule, std::string_view name,
                      const Location& where);
-  size_t ContentOffset(const YAML::Node& node) const;
+  size_t ContentOffset(const YamlNode& node) const;
 
   const Schema& schema_;
   const FrontmatterPlace& place_;
   DiagnosticSink& sink_;
 };
 
-void Validator::Run(const YAML::Node& frontmatter) {
+void Validator::Run(const YamlNode& frontmatter) {
   std::vector<std::string> known;
   for (const FieldRule& rule : schema_.fields) known.push_back(rule.key);
 
-  for (const auto& item : frontmatter) {
-    if (!item.first.IsScalar()) continue;
-    const std::string& key = item.first.Scalar();
+  for (const YamlNode::Entry& item : frontmatter.entries()) {
+    if (!item.key->IsScalar()) continue;
+    const std::string& key = item.key->scalar();
     auto rule = std::find_if(
         schema_.fields.begin(), schema_.fields.end(),
         [&key](const FieldRule& field) { return field.key == key; });
@@ -155,14 +152,14 @@ void Validator::Run(const YAML::Node& frontmatter) {
       std::string message = "unknown key '" + key + "' for " + schema_.what;
       if (std::optional<std::string> near = NearestName(key, known))
         message += "; did you mean '" + *near + "'?";
-      Warning(At(MarkOf(item.first)), message, "unknown-key");
+      Warning(At(item.key->offset()), message, "unknown-key");
       continue;
     }
-    CheckField(*rule, item.first, item.second);
+    CheckField(*rule, *item.key, *item.value);
   }
 
   for (const FieldRule& rule : schema_.fields) {
-    if (rule.required && !frontmatter[rule.key].IsDefined()) {
+    if (rule.required && !MappingValue(frontmatter, rule.key).IsDefined()) {
       Error(place_.start,
             "required key '" + rule.key + "' is missing; it must be " +
                 rule.must_be,
@@ -171,26 +168,26 @@ void Validator::Run(const YAML::Node& frontmatter) {
   }
 
   if (!schema_.name_matches_file) return;
-  YAML::Node name = frontmatter["name"];
+  const YamlNode& name = MappingValue(frontmatter, "name");
   std::string stem = StemOf(place_.file_name);
   bool valid_name =
-      name.IsDefined() && name.IsScalar() && !name.Scalar().empty() &&
-      std::all_of(name.Scalar().begin(), name.Scalar().end(), IsAgentNameChar);
+      name.IsScalar() && !name.scalar().empty() &&
+      std::all_of(name.scalar().begin(), name.scalar().end(), IsAgentNameChar);
   // An invalid name has its error already; a second message adds nothing.
-  if (valid_name && name.Scalar() != stem) {
-    Warning(At(MarkOf(name)),
-            "name '" + name.Scalar() + "' differs from the file name '" +
+  if (valid_name && name.scalar() != stem) {
+    Warning(At(name.offset()),
+            "name '" + name.scalar() + "' differs from the file name '" +
                 place_.file_name +
                 "'; rename one, so that the agent is found by either",
             "name-matches-file");
   }
 }
 
-void Validator::CheckField(const FieldRule& rule, const YAML::Node& key,
-                           const YAML::Node& value) {
+void Validator::CheckField(const FieldRule& rule, const YamlNode& key,
+                           const YamlNode& value) {
   if (rule.kind == FieldKind::kAny) return;
-  if (rule.kind == FieldKind::kToolList && value.IsDefined() &&
-      (value.IsSequence() || (value.IsScalar() && !value.IsNull()))) {
+  if (rule.kind == FieldKind::kToolList &&
+      (value.IsSequence() || value.IsScalar())) {
     CheckToolList(rule, value);
     return;
   }
@@ -204,10 +201,10 @@ void Validator::CheckField(const FieldRule& rule, const YAML::Node& key,
 // Whether `value` is what `rule` asks for. A problem inside the value (one
 // entry of a list) is reported here and counts as fitting; `detail` may
 // replace the "; got ..." ending of the message about the whole value.
-bool Validator::ValueFits(const FieldRule& rule, const YAML::Node& value,
+bool Validator::ValueFits(const FieldRule& rule, const YamlNode& value,
                           std::string* detail) {
-  bool scalar = value.IsDefined() && value.IsScalar() && !value.IsNull();
-  const std::string text = scalar ? value.Scalar() : std::string();
+  bool scalar = value.IsScalar();
+  const std::string& text = value.scalar();
   switch (rule.kind) {
     case FieldKind::kAny:
       return true;
@@ -215,10 +212,10 @@ bool Validator::ValueFits(const FieldRule& rule, const YAML::Node& value,
       return scalar;
     case FieldKind::kTextOrList:
       // `argument-hint: [message]` is a YAML list; the tool shows its text.
-      return scalar || (value.IsDefined() && value.IsSequence() &&
-                        std::all_of(value.begin(), value.end(),
-                                    [](const YAML::Node& entry) {
-                                      return entry.IsScalar();
+      return scalar || (value.IsSequence() &&
+                        std::all_of(value.items().begin(), value.items().end(),
+                                    [](const YamlNode* entry) {
+                                      return entry->IsScalar();
                                     }));
     case FieldKind::kNonEmptyText:
       return scalar && text.find_first_not_of(" \t\n") != std::string::npos;
@@ -262,50 +259,49 @@ bool Validator::ValueFits(const FieldRule& rule, const YAML::Node& value,
     }
     case FieldKind::kTextList:
     case FieldKind::kServerList: {
-      if (!value.IsDefined() || !value.IsSequence()) return false;
+      if (!value.IsSequence()) return false;
       bool servers = rule.kind == FieldKind::kServerList;
-      for (const YAML::Node& entry : value) {
-        bool fits =
-            (entry.IsScalar() && !entry.IsNull() && !entry.Scalar().empty()) ||
-            (servers && entry.IsMap());
+      for (const YamlNode* entry : value.items()) {
+        bool fits = (entry->IsScalar() && !entry->scalar().empty()) ||
+                    (servers && entry->IsMap());
         if (fits) continue;
-        Error(At(entry.IsNull() ? MarkOf(value) : MarkOf(entry)),
+        Error(At(entry->IsNull() ? value.offset() : entry->offset()),
               "each entry of '" + rule.key + "' must be " +
                   (servers ? "a server name or a {name: configuration} "
                              "mapping"
                            : "a name") +
-                  "; got " + Shown(entry),
+                  "; got " + Shown(*entry),
               rule.key);
       }
       return true;
     }
     case FieldKind::kMapping:
-      return value.IsDefined() && value.IsMap();
+      return value.IsMap();
     case FieldKind::kBooleanMapping:
     case FieldKind::kPermissionMapping: {
-      if (!value.IsDefined() || !value.IsMap()) return false;
+      if (!value.IsMap()) return false;
       bool permission = rule.kind == FieldKind::kPermissionMapping;
-      auto is_permission = [](const YAML::Node& node) {
+      auto is_permission = [](const YamlNode& node) {
         return node.IsScalar() &&
-               (node.Scalar() == "ask" || node.Scalar() == "allow" ||
-                node.Scalar() == "deny");
+               (node.scalar() == "ask" || node.scalar() == "allow" ||
+                node.scalar() == "deny");
       };
-      for (const auto& item : value) {
-        const YAML::Node& entry = item.second;
+      for (const YamlNode::Entry& item : value.entries()) {
+        const YamlNode& entry = *item.value;
         bool fits = false;
         if (!permission) {
-          fits = IsPlainScalar(entry) && IsYamlBoolean(entry.Scalar());
+          fits = IsPlainScalar(entry) && IsYamlBoolean(entry.scalar());
         } else if (entry.IsMap()) {
-          fits =
-              std::all_of(entry.begin(), entry.end(), [&](const auto& pattern) {
-                return is_permission(pattern.second);
-              });
+          fits = std::all_of(entry.entries().begin(), entry.entries().end(),
+                             [&](const YamlNode::Entry& pattern) {
+                               return is_permission(*pattern.value);
+                             });
         } else {
           fits = is_permission(entry);
         }
         if (fits) continue;
-        std::string name = item.first.IsScalar() ? item.first.Scalar() : "";
-        Error(ValueAt(item.first, entry),
+        std::string name = item.key->IsScalar() ? item.key->scalar() : "";
+        Error(ValueAt(*item.key, entry),
               "'" + rule.key + "' must be " + rule.must_be + "; got " +
                   Shown(entry) + " for '" + name + "'",
               rule.key);
@@ -319,25 +315,24 @@ bool Validator::ValueFits(const FieldRule& rule, const YAML::Node& value,
 }
 
 // The offset of a scalar's first character of content: past a quote.
-size_t Validator::ContentOffset(const YAML::Node& node) const {
-  size_t at = MarkOf(node);
+size_t Validator::ContentOffset(const YamlNode& node) const {
+  size_t at = node.offset();
   if (at < place_.yaml_text.size() &&
       (place_.yaml_text[at] == '"' || place_.yaml_text[at] == '\''))
     ++at;
   return at;
 }
 
-void Validator::CheckToolList(const FieldRule& rule, const YAML::Node& value) {
+void Validator::CheckToolList(const FieldRule& rule, const YamlNode& value) {
   // Where `name`, found at `index` in `node`'s text, is in the file; the
   // scalar's start when the text is not the file's (escapes, folding).
-  auto where = [&](const YAML::Node& node, size_t index,
-                   std::string_view name) {
+  auto where = [&](const YamlNode& node, size_t index, std::string_view name) {
     size_t at = ContentOffset(node) + index;
     if (place_.yaml_text.substr(at, name.size()) == name) return At(at);
-    return At(MarkOf(node));
+    return At(node.offset());
   };
   if (value.IsScalar()) {
-    const std::string& text = value.Scalar();
+    const std::string& text = value.scalar();
     // Commas inside parentheses belong to a pattern: Bash(git add:*, ...).
     size_t begin = 0;
     int depth = 0;
@@ -361,15 +356,15 @@ void Validator::CheckToolList(const FieldRule& rule, const YAML::Node& value) {
     }
     return;
   }
-  for (const YAML::Node& entry : value) {
-    if (!entry.IsScalar() || entry.IsNull() || entry.Scalar().empty()) {
-      Error(At(entry.IsNull() ? MarkOf(value) : MarkOf(entry)),
+  for (const YamlNode* entry : value.items()) {
+    if (!entry->IsScalar() || entry->scalar().empty()) {
+      Error(At(entry->IsNull() ? value.offset() : entry->offset()),
             "each entry of '" + rule.key + "' must be a tool name; got " +
-                Shown(entry),
+                Shown(*entry),
             rule.key);
       continue;
     }
-    CheckToolName(rule, entry.Scalar(), where(entry, 0, entry.Scalar()));
+    CheckToolName(rule, entry->scalar(), where(*entry, 0, entry->scalar()));
   }
 }
 
@@ -449,7 +444,7 @@ void Validator::CheckToolName(const FieldRule& rule, std::string_view name,
 
 }  // namespace
 
-void ValidateFrontmatter(const Schema& schema, const YAML::Node& frontmatter,
+void ValidateFrontmatter(const Schema& schema, const YamlNode& frontmatter,
                          const FrontmatterPlace& place, DiagnosticSink& sink) {
   Validator(schema, place, sink).Run(frontmatter);
 }

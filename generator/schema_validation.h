@@ -4,13 +4,12 @@
 #ifndef AGENTGEN_SCHEMA_VALIDATION_H_
 #define AGENTGEN_SCHEMA_VALIDATION_H_
 
-#include <yaml-cpp/yaml.h>
-
 #include <string>
 #include <string_view>
 
 #include "diagnostic.h"
 #include "schema.h"
+#include "yaml_node.h"
 
 namespace agentgen {
 
@@ -25,7 +24,7 @@ struct FrontmatterPlace {
 /// Reports every way `frontmatter` (a mapping) breaks `schema`: errors for
 /// values a tool would reject or misread, warnings for unknown keys and
 /// tools (with a did-you-mean) and for a `name:` that is not the file's.
-void ValidateFrontmatter(const Schema& schema, const YAML::Node& frontmatter,
+void ValidateFrontmatter(const Schema& schema, const YamlNode& frontmatter,
                          const FrontmatterPlace& place, DiagnosticSink& sink);
 
 /// A schema's rule id for `field`: `claude-code-agent.model`.

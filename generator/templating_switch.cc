@@ -3,32 +3,30 @@
 
 #include <string>
 
-#include "yaml_frontmatter.h"
-
 namespace agentgen {
 namespace {
 
 // A plain (unquoted) scalar has the non-specific tag "?"; a quoted one "!".
-bool IsPlainScalar(const YAML::Node& node) {
-  return node.IsScalar() && node.Tag() != "!";
+bool IsPlainScalar(const YamlNode& node) {
+  return node.IsScalar() && node.tag() != "!";
 }
 
-bool IsYamlTrue(const YAML::Node& node) {
+bool IsYamlTrue(const YamlNode& node) {
   if (!IsPlainScalar(node)) return false;
-  const std::string& text = node.Scalar();
+  const std::string& text = node.scalar();
   return text == "true" || text == "True" || text == "TRUE";
 }
 
-bool IsYamlFalseOrEmpty(const YAML::Node& node) {
+bool IsYamlFalseOrEmpty(const YamlNode& node) {
   if (node.IsNull()) return true;
   if (!IsPlainScalar(node)) return false;
-  const std::string& text = node.Scalar();
+  const std::string& text = node.scalar();
   return text == "false" || text == "False" || text == "FALSE";
 }
 
-std::string Quoted(const YAML::Node& node) {
+std::string Quoted(const YamlNode& node) {
   if (!node.IsScalar()) return "a non-scalar value";
-  return "'" + node.Scalar() + "'";
+  return "'" + node.scalar() + "'";
 }
 
 }  // namespace
@@ -45,20 +43,20 @@ const char* DialectName(Dialect dialect) {
   return "none";
 }
 
-Dialect ReadTemplatingSwitch(const YAML::Node& frontmatter,
-                             const Locator& locate, DiagnosticSink& sink) {
-  YAML::Node agpm_switch =
+Dialect ReadTemplatingSwitch(const YamlNode& frontmatter, const Locator& locate,
+                             DiagnosticSink& sink) {
+  const YamlNode& agpm_switch =
       MappingValue(MappingValue(frontmatter, "agpm"), "templating");
-  YAML::Node agentgen_switch =
+  const YamlNode& agentgen_switch =
       MappingValue(MappingValue(frontmatter, "agentgen"), "templating");
 
   bool agpm_on = false;
   if (agpm_switch.IsDefined()) {
     agpm_on = IsYamlTrue(agpm_switch);
     if (!agpm_on && !IsYamlFalseOrEmpty(agpm_switch)) {
-      sink.Warning(locate(agpm_switch.Mark().pos),
+      sink.Warning(locate(agpm_switch.offset()),
                    "'templating: " +
-                       (agpm_switch.IsScalar() ? agpm_switch.Scalar()
+                       (agpm_switch.IsScalar() ? agpm_switch.scalar()
                                                : std::string("...")) +
                        "' does not switch templating on; only a plain YAML "
                        "boolean 'true' does");
@@ -67,10 +65,10 @@ Dialect ReadTemplatingSwitch(const YAML::Node& frontmatter,
 
   bool mustache_on = false;
   if (agentgen_switch.IsDefined() && !agentgen_switch.IsNull()) {
-    if (agentgen_switch.IsScalar() && agentgen_switch.Scalar() == "mustache") {
+    if (agentgen_switch.IsScalar() && agentgen_switch.scalar() == "mustache") {
       mustache_on = true;
     } else {
-      sink.Error(locate(agentgen_switch.Mark().pos),
+      sink.Error(locate(agentgen_switch.offset()),
                  "'agentgen: templating:' must be 'mustache', not " +
                      Quoted(agentgen_switch));
       return Dialect::kNone;
@@ -78,7 +76,7 @@ Dialect ReadTemplatingSwitch(const YAML::Node& frontmatter,
   }
 
   if (agpm_on && mustache_on) {
-    sink.Error(locate(agentgen_switch.Mark().pos),
+    sink.Error(locate(agentgen_switch.offset()),
                "both 'agpm: templating: true' and 'agentgen: templating: "
                "mustache' are set; choose one dialect");
     return Dialect::kNone;

@@ -4,9 +4,8 @@
 #ifndef AGENTGEN_TEMPLATING_SWITCH_H_
 #define AGENTGEN_TEMPLATING_SWITCH_H_
 
-#include <yaml-cpp/yaml.h>
-
 #include "diagnostic.h"
+#include "yaml_node.h"
 
 namespace agentgen {
 
@@ -19,9 +18,9 @@ const char* DialectName(Dialect dialect);
 /// `TRUE` under `agpm: templating:` selects the AGPM dialect; near misses
 /// (`yes`, `"true"`, ...) get a warning. `agentgen: templating:` other than
 /// `mustache`, or both switches on, is an error (reported; gives kNone).
-/// `locate` maps YAML mark positions to the file.
-Dialect ReadTemplatingSwitch(const YAML::Node& frontmatter,
-                             const Locator& locate, DiagnosticSink& sink);
+/// `locate` maps node offsets to the file.
+Dialect ReadTemplatingSwitch(const YamlNode& frontmatter, const Locator& locate,
+                             DiagnosticSink& sink);
 
 }  // namespace agentgen
 

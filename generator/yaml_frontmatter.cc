@@ -2,10 +2,12 @@
 #include "yaml_frontmatter.h"
 
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
 
 #include <cctype>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -84,13 +86,15 @@ struct Finding {
   std::string message;
 };
 
-// Checks the event stream of the parse rather than the loaded node: aliases
-// arrive as single events, so a document whose aliases would expand
-// exponentially (a "billion laughs") costs time linear in its text.
+// Checks the event stream of the parse and builds the document's tree from
+// it, so the text is parsed once. Aliases arrive as single events and become
+// the anchored node itself, so a document whose aliases would expand
+// exponentially (a "billion laughs") costs time and memory linear in its text.
 class StrictnessChecker : public YAML::EventHandler {
  public:
-  StrictnessChecker(std::string_view text, const Locator& locate)
-      : text_(text), locate_(locate) {}
+  StrictnessChecker(std::string_view text, const Locator& locate,
+                    YamlDocument* document)
+      : text_(text), locate_(locate), document_(document) {}
 
   const std::vector<Finding>& findings() const { return findings_; }
   // Set after a finding that makes the rest of the document meaningless
@@ -106,7 +110,7 @@ class StrictnessChecker : public YAML::EventHandler {
   }
   void OnDocumentEnd() override {}
 
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t /*anchor*/) override {
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
     if (stopped_) return;
     if (frames_.empty()) {
       // An empty document (say `--- # note`) is an empty mapping, but a null
@@ -117,7 +121,10 @@ class StrictnessChecker : public YAML::EventHandler {
       if (written) Stop(at, "frontmatter must be a YAML mapping");
       return;
     }
-    BeginNode(nullptr, Offset(mark));
+    // yaml-cpp gives a null no tag.
+    YamlNode* node = document_->Add(YamlNode::Kind::kNull, Offset(mark), "");
+    Anchor(anchor, node);
+    BeginNode(node, Offset(mark));
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -127,9 +134,14 @@ class StrictnessChecker : public YAML::EventHandler {
       Stop(at, "frontmatter must be a YAML mapping");
       return;
     }
-    auto scalar = anchored_scalars_.find(anchor);
-    BeginNode(scalar == anchored_scalars_.end() ? nullptr : &scalar->second,
-              at);
+    // yaml-cpp's parser throws on an anchor it does not know, and every node
+    // it anchors is registered here before anything can refer to it; the
+    // check only keeps a surprise from becoming a crash.
+    if (anchor >= anchors_.size() || anchors_[anchor] == nullptr) {
+      Stop(at, "the referenced anchor is not defined");
+      return;
+    }
+    BeginNode(anchors_[anchor], at);
   }
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag,
@@ -151,36 +163,38 @@ class StrictnessChecker : public YAML::EventHandler {
       Stop(at, "frontmatter must be a YAML mapping");
       return;
     }
-    if (anchor != YAML::NullAnchor) anchored_scalars_[anchor] = value;
-    BeginNode(&value, at);
+    YamlNode* node = document_->Add(YamlNode::Kind::kScalar, at, tag, value);
+    Anchor(anchor, node);
+    BeginNode(node, at);
   }
 
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& /*tag*/,
-                       YAML::anchor_t /*anchor*/,
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
+                       YAML::anchor_t anchor,
                        YAML::EmitterStyle::value /*style*/) override {
     if (stopped_) return;
     if (frames_.empty()) {
       Stop(Offset(mark), "frontmatter must be a YAML mapping");
       return;
     }
-    BeginCollection(Offset(mark), /*is_map=*/false);
+    BeginCollection(YamlNode::Kind::kSequence, Offset(mark), tag, anchor);
   }
   void OnSequenceEnd() override { EndCollection(); }
 
-  void OnMapStart(const YAML::Mark& mark, const std::string& /*tag*/,
-                  YAML::anchor_t /*anchor*/,
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag,
+                  YAML::anchor_t anchor,
                   YAML::EmitterStyle::value /*style*/) override {
     if (stopped_) return;
-    BeginCollection(Offset(mark), /*is_map=*/true);
+    BeginCollection(YamlNode::Kind::kMap, Offset(mark), tag, anchor);
   }
   void OnMapEnd() override { EndCollection(); }
 
  private:
-  // An open collection. In a mapping, nodes alternate between key and value.
+  // An open collection. A mapping's nodes alternate between key and value.
   struct Frame {
-    bool is_map = false;
-    bool expecting_key = true;
-    std::unordered_map<std::string, size_t> key_offsets;
+    YamlNode* node = nullptr;
+    const YamlNode* key = nullptr;  // a key waiting for its value
+    // The mapping's scalar keys so far (their text lives in the document).
+    std::unordered_map<std::string_view, size_t> key_offsets;
   };
 
   size_t Offset(const YAML::Mark& mark) const { return MarkOffset(mark); }
@@ -190,32 +204,52 @@ class StrictnessChecker : public YAML::EventHandler {
     stopped_ = true;
   }
 
-  // Tells the enclosing collection that a node starts at `offset`; `key_text`
-  // is its scalar text when it has one (keys that are collections or nulls
-  // are not compared).
-  void BeginNode(const std::string* key_text, size_t offset) {
-    if (frames_.empty() || !frames_.back().is_map) return;
-    Frame& map = frames_.back();
-    bool is_key = map.expecting_key;
-    map.expecting_key = !map.expecting_key;
-    if (!is_key || key_text == nullptr) return;
-    auto [first, inserted] = map.key_offsets.emplace(*key_text, offset);
+  // yaml-cpp numbers a document's anchors from 1 in the order they appear,
+  // and names the node before its content (so `&a [*a]` holds itself).
+  void Anchor(YAML::anchor_t anchor, const YamlNode* node) {
+    if (anchor == YAML::NullAnchor) return;
+    if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, nullptr);
+    anchors_[anchor] = node;
+  }
+
+  // Adds `node`, whose event is at `offset`, to the enclosing collection.
+  // Scalar keys are compared by their text (keys that are collections or
+  // nulls are not compared).
+  void BeginNode(const YamlNode* node, size_t offset) {
+    if (frames_.empty()) return;
+    Frame& parent = frames_.back();
+    if (parent.node->IsSequence()) {
+      document_->AddItem(parent.node, node);
+      return;
+    }
+    if (parent.key != nullptr) {
+      document_->AddEntry(parent.node, parent.key, node);
+      parent.key = nullptr;
+      return;
+    }
+    parent.key = node;
+    if (!node->IsScalar()) return;
+    auto [first, inserted] = parent.key_offsets.emplace(node->scalar(), offset);
     if (inserted) return;
     // The message names the file line of the first occurrence, which only
     // the locator knows (the YAML text starts after the opening `---`).
     findings_.push_back(
-        {offset, "duplicate key '" + *key_text + "' (first at line " +
+        {offset, "duplicate key '" + node->scalar() + "' (first at line " +
                      std::to_string(locate_(first->second).line) + ")"});
   }
 
-  void BeginCollection(size_t offset, bool is_map) {
-    BeginNode(nullptr, offset);
+  void BeginCollection(YamlNode::Kind kind, size_t offset,
+                       const std::string& tag, YAML::anchor_t anchor) {
+    YamlNode* node = document_->Add(kind, offset, tag);
+    Anchor(anchor, node);
+    if (frames_.empty()) document_->set_root(node);
+    BeginNode(node, offset);
     if (frames_.size() >= kMaxNesting) {
       Stop(offset, "frontmatter nests too deeply");
       return;
     }
     Frame frame;
-    frame.is_map = is_map;
+    frame.node = node;
     frames_.push_back(std::move(frame));
   }
 
@@ -225,8 +259,10 @@ class StrictnessChecker : public YAML::EventHandler {
 
   std::string_view text_;
   const Locator& locate_;
+  YamlDocument* document_;
   std::vector<Frame> frames_;
-  std::unordered_map<YAML::anchor_t, std::string> anchored_scalars_;
+  // The node of each anchor, by yaml-cpp's number for it.
+  std::vector<const YamlNode*> anchors_;
   std::vector<Finding> findings_;
   bool stopped_ = false;
   size_t documents_ = 0;
@@ -281,19 +317,19 @@ void ReportYamlError(std::string_view text, const YAML::Exception& error,
 
 }  // namespace
 
-std::optional<YAML::Node> ParseFrontmatterYaml(std::string_view yaml_text,
-                                               const Locator& locate,
-                                               DiagnosticSink& sink) {
+std::optional<YamlDocument> ParseFrontmatterYaml(std::string_view yaml_text,
+                                                 const Locator& locate,
+                                                 DiagnosticSink& sink) {
   // yaml-cpp skips a leading byte-order mark and counts positions from after
   // it, which would make node marks lie about where they are in the text.
   if (yaml_text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
     sink.Error(locate(0), "frontmatter starts with a UTF-8 byte-order mark");
     return std::nullopt;
   }
-  std::string text(yaml_text);
-  StrictnessChecker checker(yaml_text, locate);
+  YamlDocument document;
+  StrictnessChecker checker(yaml_text, locate, &document);
   try {
-    std::istringstream input(text);
+    std::istringstream input{std::string(yaml_text)};
     YAML::Parser parser(input);
     // The second document is only looked at to report it.
     while (checker.documents() < 2 && !checker.stopped() &&
@@ -314,25 +350,7 @@ std::optional<YAML::Node> ParseFrontmatterYaml(std::string_view yaml_text,
     sink.Error(locate(finding.offset), finding.message);
   }
   if (!checker.findings().empty()) return std::nullopt;
-
-  try {
-    YAML::Node root = YAML::Load(text);
-    if (root.IsNull()) return YAML::Node(YAML::NodeType::Map);
-    return root;
-  } catch (const YAML::Exception& error) {
-    // The checking pass read the same text with the same parser, so this is
-    // not expected; it is reported rather than allowed to escape.
-    ReportYamlError(yaml_text, error, locate, sink);
-    return std::nullopt;
-  }
-}
-
-YAML::Node MappingValue(const YAML::Node& map, const char* key) {
-  if (!map.IsMap()) return YAML::Node();
-  for (const auto& item : map) {
-    if (item.first.IsScalar() && item.first.Scalar() == key) return item.second;
-  }
-  return YAML::Node();
+  return document;
 }
 
 }  // namespace agentgen

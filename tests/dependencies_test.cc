@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include "yaml_frontmatter.h"
+
 namespace agentgen {
 namespace {
 
@@ -43,14 +45,16 @@ TEST(DependenciesTest, KeysTypesAndCategories) {
 }
 
 TEST(DependenciesTest, ReadsRootEntriesBeforeNestedOnes) {
-  YAML::Node yaml = YAML::Load(
+  std::string text =
       "agpm:\n  dependencies:\n    agents:\n      - path: n.md\n"
       "dependencies:\n  snippets:\n    - path: r.md\n      name: rr\n"
-      "      version: 1.0\n      install: false\n      tool: agpm\n");
+      "      version: 1.0\n      install: false\n      tool: agpm\n";
   DiagnosticSink sink;
-  std::string text = "unused";
+  Locator locate = SliceLocator("a.md", text, 0);
+  std::optional<YamlDocument> yaml = ParseFrontmatterYaml(text, locate, sink);
+  ASSERT_TRUE(yaml.has_value());
   std::vector<DependencyEntry> entries =
-      ReadDependencyEntries(yaml, SliceLocator("a.md", text, 0), sink);
+      ReadDependencyEntries(yaml->root(), locate, sink);
   ASSERT_EQ(entries.size(), 2u);
   EXPECT_EQ(entries[0].path, "r.md");
   EXPECT_EQ(entries[0].category, "snippets");

@@ -3,12 +3,18 @@
 
 #include <gtest/gtest.h>
 
+#include "yaml_frontmatter.h"
+
 namespace agentgen {
 namespace {
 
 Dialect SwitchOf(const std::string& yaml, DiagnosticSink& sink) {
-  return ReadTemplatingSwitch(YAML::Load(yaml), SliceLocator("a.md", yaml, 0),
-                              sink);
+  Locator locate = SliceLocator("a.md", yaml, 0);
+  std::optional<YamlDocument> document =
+      ParseFrontmatterYaml(yaml, locate, sink);
+  EXPECT_TRUE(document.has_value()) << yaml;
+  if (!document) return Dialect::kNone;
+  return ReadTemplatingSwitch(document->root(), locate, sink);
 }
 
 TEST(TemplatingSwitchTest, OnlyAPlainYamlTrueSwitchesAgpmOn) {

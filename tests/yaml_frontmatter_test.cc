@@ -3,10 +3,16 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <initializer_list>
+#include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "frontmatter.h"
+#include "support/yaml_load_comparison.h"
 
 namespace agentgen {
 namespace {
@@ -14,7 +20,7 @@ namespace {
 // Parses the frontmatter of `file` (a.md) the way the renderer does: the YAML
 // text is the slice between the delimiters, located through the whole file.
 struct Parsed {
-  std::optional<YAML::Node> root;
+  std::optional<YamlDocument> document;
   std::vector<std::string> diagnostics;  // each printed in full
 };
 
@@ -27,61 +33,123 @@ Parsed ParseFile(const std::string& file) {
   if (!parts || !parts->present) return parsed;
   std::string_view yaml = std::string_view(file).substr(
       parts->yaml_begin, parts->yaml_end - parts->yaml_begin);
-  parsed.root = ParseFrontmatterYaml(
+  parsed.document = ParseFrontmatterYaml(
       yaml, SliceLocator("a.md", file, parts->yaml_begin), sink);
   for (const Diagnostic& diagnostic : sink.diagnostics()) {
     parsed.diagnostics.push_back(FormatDiagnostic(diagnostic));
   }
-  EXPECT_EQ(parsed.root.has_value(), !sink.has_errors()) << file;
+  EXPECT_EQ(parsed.document.has_value(), !sink.has_errors()) << file;
   return parsed;
 }
 
 // The diagnostics of a file that must fail, joined.
 std::string Errors(const std::string& file) {
   Parsed parsed = ParseFile(file);
-  EXPECT_FALSE(parsed.root.has_value()) << file;
+  EXPECT_FALSE(parsed.document.has_value()) << file;
   std::string joined;
   for (const std::string& diagnostic : parsed.diagnostics) joined += diagnostic;
   return joined;
 }
 
-YAML::Node Root(const std::string& file) {
+// The document of a file that must parse.
+YamlDocument Document(const std::string& file) {
   Parsed parsed = ParseFile(file);
   EXPECT_TRUE(parsed.diagnostics.empty()) << file;
-  return parsed.root.value_or(YAML::Node());
+  if (!parsed.document) return YamlDocument();
+  return std::move(*parsed.document);
+}
+
+// The scalar at `path` (mapping keys, one per level) below `node`.
+std::string ScalarAt(const YamlNode& node,
+                     std::initializer_list<const char*> path) {
+  const YamlNode* at = &node;
+  for (const char* key : path) at = &MappingValue(*at, key);
+  EXPECT_TRUE(at->IsScalar());
+  return at->scalar();
 }
 
 TEST(YamlFrontmatterTest, ReadsAMapping) {
-  YAML::Node root = Root(
+  YamlDocument document = Document(
       "---\nname: a\ntools: [Read, Write]\nagpm:\n  templating: true\n"
       "---\nbody\n");
+  const YamlNode& root = document.root();
   ASSERT_TRUE(root.IsMap());
-  EXPECT_EQ(root["name"].as<std::string>(), "a");
-  EXPECT_EQ(root["tools"].size(), 2u);
-  EXPECT_EQ(root["agpm"]["templating"].Scalar(), "true");
+  EXPECT_EQ(ScalarAt(root, {"name"}), "a");
+  EXPECT_EQ(MappingValue(root, "tools").size(), 2u);
+  EXPECT_EQ(ScalarAt(root, {"agpm", "templating"}), "true");
 }
 
 TEST(YamlFrontmatterTest, EmptyTextIsAnEmptyMapping) {
-  EXPECT_TRUE(Root("---\n---\n").IsMap());
-  EXPECT_EQ(Root("---\n---\n").size(), 0u);
-  EXPECT_TRUE(Root("---\n\n# only a comment\n---\nx").IsMap());
-  EXPECT_EQ(Root("---\n# c\n---\n").size(), 0u);
+  for (const char* file : {"---\n---\n", "---\n\n# only a comment\n---\nx",
+                           "---\n# c\n---\n", "---\n&a\n---\n"}) {
+    YamlDocument document = Document(file);
+    EXPECT_TRUE(document.root().IsMap()) << file;
+    EXPECT_EQ(document.root().size(), 0u) << file;
+  }
 }
 
 TEST(YamlFrontmatterTest, CrlfTextIsRead) {
-  YAML::Node root = Root("---\r\nname: a\r\nb: 'c'\r\n---\r\n");
-  EXPECT_EQ(root["b"].as<std::string>(), "c");
+  YamlDocument document = Document("---\r\nname: a\r\nb: 'c'\r\n---\r\n");
+  EXPECT_EQ(ScalarAt(document.root(), {"b"}), "c");
 }
 
-TEST(YamlFrontmatterTest, NodeMarksAreByteOffsetsIntoTheYamlText) {
+TEST(YamlFrontmatterTest, NodeOffsetsAreByteOffsetsIntoTheYamlText) {
   // "é" is two bytes; yaml-cpp must count bytes, not characters.
   std::string file = "---\nd\xC3\xA9j\xC3\xA0: \xC3\xA9t\xC3\xA9\nk: v\n---\n";
-  YAML::Node root = Root(file);
-  ASSERT_TRUE(root.IsMap());
-  EXPECT_EQ(root["k"].Mark().pos, 17);
-  EXPECT_EQ(root["k"].Mark().line, 1);
-  EXPECT_EQ(root["k"].Mark().column, 3);
+  YamlDocument document = Document(file);
+  ASSERT_TRUE(document.root().IsMap());
+  EXPECT_EQ(MappingValue(document.root(), "k").offset(), 17u);
   EXPECT_EQ(file.substr(4 + 17, 4), "v\n--");
+}
+
+TEST(YamlFrontmatterTest, ANodeStartsAtItsFirstProperty) {
+  std::string yaml = "a: !!str &x b\nc: &y\n  - d\n";
+  YamlDocument document = Document("---\n" + yaml + "---\n");
+  EXPECT_EQ(MappingValue(document.root(), "a").offset(), yaml.find('!'));
+  EXPECT_EQ(MappingValue(document.root(), "c").offset(), yaml.find("&y"));
+}
+
+TEST(YamlFrontmatterTest, KindsAndTagsAreYamlCpps) {
+  YamlDocument document = Document(
+      "---\nplain: x\nsingle: 'x'\ndouble: \"x\"\nblock: |\n  x\n"
+      "folded: >\n  x\ntagged: !!str x\nlocal: !mine x\nempty:\ntilde: ~\n"
+      "null_word: Null\nquoted_null: '~'\ntagged_null: !!null ~\n"
+      "list: [a, b]\nmap: {a: b}\n---\n");
+  const YamlNode& root = document.root();
+  auto tag = [&root](const char* key) { return MappingValue(root, key).tag(); };
+  EXPECT_EQ(tag("plain"), "?");
+  EXPECT_EQ(tag("single"), "!");
+  EXPECT_EQ(tag("double"), "!");
+  EXPECT_EQ(tag("block"), "!");
+  EXPECT_EQ(tag("folded"), "!");
+  EXPECT_EQ(tag("tagged"), "tag:yaml.org,2002:str");
+  EXPECT_EQ(tag("local"), "!mine");
+  EXPECT_EQ(ScalarAt(root, {"block"}), "x\n");
+  // yaml-cpp reads a plain `~` or `null` as a null; quoted or tagged, it is
+  // a scalar.
+  EXPECT_TRUE(MappingValue(root, "empty").IsNull());
+  EXPECT_TRUE(MappingValue(root, "tilde").IsNull());
+  EXPECT_TRUE(MappingValue(root, "null_word").IsNull());
+  EXPECT_EQ(ScalarAt(root, {"quoted_null"}), "~");
+  EXPECT_EQ(ScalarAt(root, {"tagged_null"}), "~");
+  EXPECT_TRUE(MappingValue(root, "list").IsSequence());
+  EXPECT_EQ(tag("list"), "?");
+  EXPECT_TRUE(MappingValue(root, "map").IsMap());
+  EXPECT_FALSE(MappingValue(root, "absent").IsDefined());
+}
+
+TEST(YamlFrontmatterTest, EntriesKeepDocumentOrder) {
+  YamlDocument document =
+      Document("---\nz: 1\na: 2\nm: [3, 4]\n? [k]\n: 5\n---\n");
+  std::vector<std::string> keys;
+  for (const YamlNode::Entry& entry : document.root().entries()) {
+    keys.push_back(entry.key->IsScalar() ? entry.key->scalar() : "[...]");
+  }
+  EXPECT_EQ(keys, (std::vector<std::string>{"z", "a", "m", "[...]"}));
+  const YamlNode& list = MappingValue(document.root(), "m");
+  ASSERT_EQ(list.items().size(), 2u);
+  EXPECT_EQ(list.items()[0]->scalar(), "3");
+  EXPECT_EQ(list.items()[1]->scalar(), "4");
 }
 
 TEST(YamlFrontmatterTest, ADuplicateKeyIsAnErrorAtTheSecondOne) {
@@ -118,9 +186,9 @@ TEST(YamlFrontmatterTest, EveryDuplicateKeyIsReported) {
 }
 
 TEST(YamlFrontmatterTest, TheSameKeyInDifferentMappingsIsFine) {
-  YAML::Node root =
-      Root("---\na:\n  x: 1\nb:\n  x: 2\nc: [{x: 1}, {x: 2}]\n---\n");
-  EXPECT_EQ(root["b"]["x"].as<int>(), 2);
+  YamlDocument document =
+      Document("---\na:\n  x: 1\nb:\n  x: 2\nc: [{x: 1}, {x: 2}]\n---\n");
+  EXPECT_EQ(ScalarAt(document.root(), {"b", "x"}), "2");
 }
 
 TEST(YamlFrontmatterTest, DuplicateKeyLinesCountCrlfFileLines) {
@@ -176,14 +244,15 @@ TEST(YamlFrontmatterTest, AnUnclosedQuoteAfterATagIsFound) {
 }
 
 TEST(YamlFrontmatterTest, QuotesThatCloseAreFine) {
-  YAML::Node root = Root(
+  YamlDocument document = Document(
       "---\na: \"x\"\nb: 'it''s'\nc: \"multi\n  line\"\nd: \"\\\\\"\n"
       "e: |\n  \"not a quote\n# it's\nf: don't\n---\n");
-  EXPECT_EQ(root["b"].as<std::string>(), "it's");
-  EXPECT_EQ(root["c"].as<std::string>(), "multi line");
-  EXPECT_EQ(root["d"].as<std::string>(), "\\");
-  EXPECT_EQ(root["e"].as<std::string>(), "\"not a quote\n");
-  EXPECT_EQ(root["f"].as<std::string>(), "don't");
+  const YamlNode& root = document.root();
+  EXPECT_EQ(ScalarAt(root, {"b"}), "it's");
+  EXPECT_EQ(ScalarAt(root, {"c"}), "multi line");
+  EXPECT_EQ(ScalarAt(root, {"d"}), "\\");
+  EXPECT_EQ(ScalarAt(root, {"e"}), "\"not a quote\n");
+  EXPECT_EQ(ScalarAt(root, {"f"}), "don't");
 }
 
 TEST(YamlFrontmatterTest, AScalarRootIsNotAMapping) {
@@ -246,8 +315,8 @@ TEST(YamlFrontmatterTest, TabsInIndentationAreErrorsThatSaySo) {
 }
 
 TEST(YamlFrontmatterTest, ATabInsideABlockScalarIsContent) {
-  EXPECT_EQ(Root("---\nd: |\n  x\n  \ty\n---\n")["d"].as<std::string>(),
-            "x\n\ty\n");
+  YamlDocument document = Document("---\nd: |\n  x\n  \ty\n---\n");
+  EXPECT_EQ(ScalarAt(document.root(), {"d"}), "x\n\ty\n");
 }
 
 TEST(YamlFrontmatterTest, AnUndefinedAliasIsAnError) {
@@ -290,9 +359,37 @@ TEST(YamlFrontmatterTest, AliasesAreSharedNotExpanded) {
     file += "]\n";
   }
   file += "---\n";
-  YAML::Node root = Root(file);
+  YamlDocument document = Document(file);
+  const YamlNode& root = document.root();
   EXPECT_EQ(root.size(), 30u);
-  EXPECT_EQ(root["a29"].size(), 10u);
+  const YamlNode& top = MappingValue(root, "a29");
+  ASSERT_EQ(top.size(), 10u);
+  // Each alias is the anchored node itself.
+  for (const YamlNode* item : top.items()) {
+    EXPECT_EQ(item, &MappingValue(root, "a28"));
+  }
+}
+
+TEST(YamlFrontmatterTest, AnAliasIsTheAnchoredNodeWithItsOffset) {
+  std::string yaml = "a: &s text\nb: *s\nc: &m {k: v}\nd: [*m, *s]\n";
+  YamlDocument document = Document("---\n" + yaml + "---\n");
+  const YamlNode& root = document.root();
+  EXPECT_EQ(&MappingValue(root, "b"), &MappingValue(root, "a"));
+  EXPECT_EQ(MappingValue(root, "b").offset(), yaml.find("&s"));
+  const YamlNode& list = MappingValue(root, "d");
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list.items()[0], &MappingValue(root, "c"));
+  EXPECT_EQ(list.items()[1], &MappingValue(root, "a"));
+}
+
+TEST(YamlFrontmatterTest, ACollectionMayHoldItself) {
+  // yaml-cpp names an anchor before reading the node's content.
+  YamlDocument document = Document("---\na: &s [x, *s]\nb: &m {k: *m}\n---\n");
+  const YamlNode& list = MappingValue(document.root(), "a");
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list.items()[1], &list);
+  const YamlNode& map = MappingValue(document.root(), "b");
+  EXPECT_EQ(&MappingValue(map, "k"), &map);
 }
 
 TEST(YamlFrontmatterTest, DeepNestingIsAnErrorNotACrash) {
@@ -323,7 +420,69 @@ TEST(YamlFrontmatterTest, ModerateNestingIsFine) {
     file += std::string(static_cast<size_t>(level), ' ') + "k:\n";
   }
   file += "---\n";
-  EXPECT_TRUE(Root(file).IsMap());
+  EXPECT_TRUE(Document(file).root().IsMap());
+}
+
+// The tree must be the node YAML::Load used to give, node for node, for every
+// frontmatter the tests and samples hold and for the corners of YAML below.
+TEST(YamlFrontmatterTest, TheTreeIsWhatYamlCppLoads) {
+  std::vector<std::string> corners = {
+      "---\na: 1\n---\n",
+      "---\n---\n",
+      "---\n# only a comment\n---\n",
+      "---\n: v\n---\n",
+      "---\n? k\n? [l]\n: v\n? {m: n}\n: ~\n---\n",
+      "---\na: [b: c, : d, e]\nf: {g, h: , : i}\n---\n",
+      "---\na:\n- b\n-\n- - c\n  - ~\n-   d: e\n    f: g\n---\n",
+      "---\na: &x !!str\nb: *x\nc: !foo\nd: &y\ne: *y\n---\n",
+      "---\na: !!int 1\nb: !!map {c: d}\nc: !!seq [e]\nd: !<tag:x> f\n---\n",
+      "---\n%TAG ! tag:example.com,2000:\n---\na: !b c\n---\n",
+      "---\na: |+\n  x\n\nb: >-\n  y\n  z\nc: \"\\u00e9\\t\"\n---\n",
+      "---\na: null\nb: NULL\nc: Null\nd: nULL\ne: '~'\nf: ''\ng: \"\"\n---\n",
+      "---\n&r a: &s [x, *s, &t {k: *t}]\n*s : *r\n---\n",
+      "---\na: 'multi\n  line'\nb: plain\n  folded\n---\n",
+      "---\nd\xC3\xA9j\xC3\xA0: \xC3\xA9t\xC3\xA9\nk: v\n---\n",
+      "---\r\nname: a\r\nlist:\r\n  - x\r\n---\r\n",
+  };
+  std::vector<std::string> files = corners;
+  std::vector<std::filesystem::path> folders = {
+      std::filesystem::path(AGENTGEN_TEST_DATA_DIR),
+      std::filesystem::path(AGENTGEN_TEST_DATA_DIR) /
+          "../fuzz/corpus/frontmatter",
+      std::filesystem::path(AGENTGEN_TEST_DATA_DIR) / "../../samples"};
+  for (const std::filesystem::path& folder : folders) {
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(folder)) {
+      if (entry.path().extension() != ".md") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::ostringstream bytes;
+      bytes << in.rdbuf();
+      files.push_back(bytes.str());
+    }
+  }
+  size_t compared = 0;
+  for (const std::string& file : files) {
+    DiagnosticSink sink;
+    Locator locate = SliceLocator("a.md", file, 0);
+    std::optional<Frontmatter> parts = SplitFrontmatter(file, locate, sink);
+    if (!parts || !parts->present) {
+      EXPECT_GE(compared, corners.size()) << file;
+      continue;
+    }
+    std::string_view yaml = std::string_view(file).substr(
+        parts->yaml_begin, parts->yaml_end - parts->yaml_begin);
+    std::optional<YamlDocument> document = ParseFrontmatterYaml(
+        yaml, SliceLocator("a.md", file, parts->yaml_begin), sink);
+    bool corner = compared < corners.size();
+    if (!document) {
+      // Every corner must parse; the files include bad input on purpose.
+      EXPECT_FALSE(corner) << file;
+      continue;
+    }
+    EXPECT_EQ(DifferenceFromYamlLoad(document->root(), yaml), "") << file;
+    ++compared;
+  }
+  EXPECT_GT(compared, corners.size() + 50);
 }
 
 }  // namespace

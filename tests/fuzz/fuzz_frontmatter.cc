@@ -1,12 +1,16 @@
 // SPDX-License-Identifier: MIT
-// Fuzzes input checks, frontmatter splitting and the strict YAML reader.
+// Fuzzes input checks, frontmatter splitting and the strict YAML reader, and
+// checks that the tree it builds is the node YAML::Load reads from the text.
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "diagnostic.h"
 #include "frontmatter.h"
 #include "source_text.h"
+#include "support/yaml_load_comparison.h"
 #include "yaml_frontmatter.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -19,9 +23,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (!split || !split->present) return 0;
   std::string_view yaml(text.data() + split->yaml_begin,
                         split->yaml_end - split->yaml_begin);
-  agentgen::ParseFrontmatterYaml(
-      yaml, agentgen::SliceLocator("f.md", text, split->yaml_begin), sink);
+  std::optional<agentgen::YamlDocument> document =
+      agentgen::ParseFrontmatterYaml(
+          yaml, agentgen::SliceLocator("f.md", text, split->yaml_begin), sink);
   for (const agentgen::Diagnostic& diagnostic : sink.diagnostics())
     agentgen::FormatDiagnostic(diagnostic);
+  if (document) {
+    // The text parsed without an error, so yaml-cpp reads it too.
+    std::string difference =
+        agentgen::DifferenceFromYamlLoad(document->root(), yaml);
+    if (!difference.empty()) {
+      std::fprintf(stderr, "tree differs from YAML::Load: %s\n",
+                   difference.c_str());
+      std::abort();
+    }
+  }
   return 0;
 }
