@@ -52,10 +52,17 @@ bool RealFileSystem::ReadFile(const std::string& path, std::string* bytes,
     *error = ErrnoText();
     return false;
   }
-  bytes->clear();
-  char buffer[64 * 1024];
+  // Read straight into the string, sized by fstat(2) plus one byte so that a
+  // file that grew meanwhile is noticed; no buffer in between.
+  struct stat status;
+  size_t expected = ::fstat(fd, &status) == 0 && status.st_size > 0
+                        ? static_cast<size_t>(status.st_size)
+                        : 0;
+  bytes->resize(expected + 1);
+  size_t used = 0;
   for (;;) {
-    ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (used == bytes->size()) bytes->resize(bytes->size() * 2);
+    ssize_t n = ::read(fd, bytes->data() + used, bytes->size() - used);
     if (n < 0) {
       if (errno == EINTR) continue;
       *error = ErrnoText();
@@ -63,8 +70,9 @@ bool RealFileSystem::ReadFile(const std::string& path, std::string* bytes,
       return false;
     }
     if (n == 0) break;
-    bytes->append(buffer, static_cast<size_t>(n));
+    used += static_cast<size_t>(n);
   }
+  bytes->resize(used);
   ::close(fd);
   return true;
 }

@@ -40,6 +40,30 @@ TEST_F(RealFileSystemTest, WritesReadsRenamesAndStats) {
   EXPECT_EQ(error, "No such file or directory");
 }
 
+// ReadFile sizes its string by fstat(2); what it returns must not depend on
+// that size being right.
+TEST_F(RealFileSystemTest, ReadsFilesOfAnySize) {
+  std::string error;
+  for (size_t size : {size_t{0}, size_t{1}, size_t{4096}, size_t{200000}}) {
+    std::string written(size, 'x');
+    for (size_t i = 0; i < size; i += 7) written[i] = static_cast<char>(i);
+    ASSERT_TRUE(fs_.WriteFile(dir_ + "/f", written, &error)) << error;
+    std::string bytes = "stale";
+    ASSERT_TRUE(fs_.ReadFile(dir_ + "/f", &bytes, &error)) << error;
+    EXPECT_EQ(bytes, written) << size;
+  }
+  // A file whose stat size is 0 although it has bytes to read.
+  std::string bytes;
+  ASSERT_TRUE(fs_.ReadFile("/proc/self/status", &bytes, &error)) << error;
+  EXPECT_NE(bytes.find("Pid:"), std::string::npos);
+}
+
+TEST_F(RealFileSystemTest, StatTellsFilesDirectoriesAndOthers) {
+  EXPECT_EQ(fs_.Stat(dir_, nullptr), FileSystem::Kind::kDirectory);
+  EXPECT_EQ(fs_.Stat("/dev/null", nullptr), FileSystem::Kind::kOther);
+  EXPECT_EQ(fs_.Stat(dir_ + "/missing/x", nullptr), FileSystem::Kind::kMissing);
+}
+
 TEST_F(RealFileSystemTest, RealPathFollowsSymlinks) {
   std::string error;
   ASSERT_TRUE(fs_.WriteFile(dir_ + "/target", "x", &error));
