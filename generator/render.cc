@@ -244,8 +244,15 @@ std::optional<std::string> RenderSession::Impl::RenderTemplate(
     nlohmann::json object =
         dependency.file ? DependencyObject(dependency, text_of_dependency)
                         : nlohmann::json{{"content", ""}};
-    for (const std::string& key : dependency.keys) {
-      deps[dependency.entry.category][key] = object;
+    nlohmann::json& category = deps[dependency.entry.category];
+    for (size_t i = 0; i < dependency.keys.size(); ++i) {
+      const std::string& key = dependency.keys[i];
+      // The object holds the whole content: the last key takes it.
+      if (i + 1 == dependency.keys.size()) {
+        category[key] = std::move(object);
+      } else {
+        category[key] = object;
+      }
       // Only Mustache has partials; the AGPM dialect would just copy texts.
       if (file.dialect == Dialect::kMustache)
         partials.emplace(key, text_of_dependency);
