@@ -31,6 +31,13 @@ bool WriteAll(int fd, std::string_view bytes) {
   return true;
 }
 
+std::optional<std::string> FullRealPath(const std::string& path) {
+  std::unique_ptr<char, decltype(&std::free)> real(
+      ::realpath(path.c_str(), nullptr), &std::free);
+  if (!real) return std::nullopt;
+  return std::string(real.get());
+}
+
 }  // namespace
 
 // One stat(2) per question: a render asks about every file it reads, and
@@ -77,13 +84,35 @@ bool RealFileSystem::ReadFile(const std::string& path, std::string* bytes,
   return true;
 }
 
-// realpath(3) rather than boost::filesystem::canonical, which makes about
-// twice the system calls (a getcwd and a stat per path component).
+// realpath(3) makes a readlink(2) for every component of the path. A render
+// asks for the real path of every file it reads, nearly all of them in a few
+// folders, so the folders' real paths are kept and the file itself costs one
+// lstat(2), unless it is a link.
 std::optional<std::string> RealFileSystem::RealPath(const std::string& path) {
-  std::unique_ptr<char, decltype(&std::free)> real(
-      ::realpath(path.c_str(), nullptr), &std::free);
-  if (!real) return std::nullopt;
-  return std::string(real.get());
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos || slash == 0) return FullRealPath(path);
+  std::string name = path.substr(slash + 1);
+  if (name.empty() || name == "." || name == "..") return FullRealPath(path);
+  std::string folder = path.substr(0, slash);
+  std::string real_folder;
+  {
+    std::lock_guard<std::mutex> lock(real_folders_mutex_);
+    auto known = real_folders_.find(folder);
+    if (known != real_folders_.end()) real_folder = known->second;
+  }
+  if (real_folder.empty()) {
+    std::optional<std::string> real = FullRealPath(folder);
+    if (!real) return std::nullopt;
+    real_folder = *real;
+    std::lock_guard<std::mutex> lock(real_folders_mutex_);
+    real_folders_.emplace(folder, real_folder);
+  }
+  std::string candidate =
+      real_folder == "/" ? "/" + name : real_folder + "/" + name;
+  struct stat status;
+  if (::lstat(candidate.c_str(), &status) != 0) return std::nullopt;
+  if (S_ISLNK(status.st_mode)) return FullRealPath(candidate);
+  return candidate;
 }
 
 bool RealFileSystem::WriteFile(const std::string& path, std::string_view bytes,

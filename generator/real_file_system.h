@@ -3,6 +3,9 @@
 #ifndef AGENTGEN_REAL_FILE_SYSTEM_H_
 #define AGENTGEN_REAL_FILE_SYSTEM_H_
 
+#include <map>
+#include <mutex>
+
 #include "file_system.h"
 
 namespace agentgen {
@@ -22,6 +25,12 @@ class RealFileSystem : public FileSystem {
   bool AppendLine(const std::string& path, std::string_view line,
                   std::string* error) override;
   std::string CurrentDirectory() override;
+
+ private:
+  // The real paths of the folders RealPath has met; batch renders on several
+  // threads share them.
+  std::mutex real_folders_mutex_;
+  std::map<std::string, std::string> real_folders_;
 };
 
 }  // namespace agentgen

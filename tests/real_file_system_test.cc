@@ -74,6 +74,37 @@ TEST_F(RealFileSystemTest, RealPathFollowsSymlinks) {
   EXPECT_FALSE(fs_.RealPath(dir_ + "/missing"));
 }
 
+// RealPath keeps the real paths of folders and looks at the last component
+// alone; each way a path can hold a link must still resolve as realpath(3)
+// resolves it.
+TEST_F(RealFileSystemTest, RealPathResolvesLinksAnywhereInThePath) {
+  std::string error;
+  std::string real_dir = std::filesystem::canonical(dir_).string();
+  ASSERT_TRUE(fs_.CreateDirectories(dir_ + "/real/sub", &error)) << error;
+  ASSERT_TRUE(fs_.WriteFile(dir_ + "/real/sub/f.md", "x", &error));
+  ASSERT_TRUE(fs_.WriteFile(dir_ + "/real/sub/g.md", "x", &error));
+  ASSERT_EQ(::symlink("real", (dir_ + "/folder-link").c_str()), 0);
+  ASSERT_EQ(::symlink("../sub/g.md", (dir_ + "/real/sub/link.md").c_str()), 0);
+  ASSERT_EQ(::symlink("nowhere", (dir_ + "/real/sub/dangling.md").c_str()), 0);
+  const std::string g = real_dir + "/real/sub/g.md";
+  // The same folder asked for twice: the second answer comes from the kept
+  // folder, and must be the same.
+  for (int pass = 0; pass < 2; ++pass) {
+    EXPECT_EQ(fs_.RealPath(dir_ + "/folder-link/sub/f.md"),
+              real_dir + "/real/sub/f.md");
+    EXPECT_EQ(fs_.RealPath(dir_ + "/folder-link/sub/link.md"), g);
+    EXPECT_EQ(fs_.RealPath(dir_ + "/real/sub/link.md"), g);
+    EXPECT_EQ(fs_.RealPath(dir_ + "/real/sub/.."), real_dir + "/real");
+    EXPECT_EQ(fs_.RealPath(dir_ + "/real/sub/."), real_dir + "/real/sub");
+    EXPECT_FALSE(fs_.RealPath(dir_ + "/real/sub/missing.md"));
+    EXPECT_FALSE(fs_.RealPath(dir_ + "/real/sub/dangling.md"));
+    EXPECT_FALSE(fs_.RealPath(dir_ + "/real/sub/f.md/x"));
+    EXPECT_FALSE(fs_.RealPath(dir_ + "/missing/f.md"));
+  }
+  EXPECT_EQ(fs_.RealPath("/"), "/");
+  EXPECT_EQ(fs_.RealPath("/tmp"), std::filesystem::canonical("/tmp").string());
+}
+
 TEST_F(RealFileSystemTest, AppendLineAddsOneLineEachCall) {
   std::string error;
   ASSERT_TRUE(fs_.AppendLine(dir_ + "/trace", "a.md", &error));
