@@ -11,8 +11,9 @@ shared machine hits all of them alike) and reports medians, the median of
 the per-round ratios to the floor, and peak RSS:
   batch 1,000 and 10,000 agents in one process     floor: cp -r of the corpus
   one process per agent, 100 agents, xargs -P2      floor: /bin/true per agent
-The per-agent workload runs first and sets its outputs aside instead of
-deleting them (see main() for why). Peers (bench/peers/, installed by
+Outputs are set aside between runs and deleted at the end, not while
+anything is timed (see main() for why); the full bench needs about 5 GB in
+--work for them. Peers (bench/peers/, installed by
 bench/peers/install.sh) are optional: the script says which it skipped.
 """
 import argparse
@@ -89,13 +90,13 @@ def make_corpus(path, agents, snippets):
                         "--refs", "3", "--chains"], check=True)
 
 
-def measure(label, commands, cwd, rounds, clean):
+def measure(label, commands, cwd, rounds, before_each):
     """commands: [(name, shell command)], the first is the floor."""
     times = {name: [] for name, _ in commands}
     rss = {name: 0 for name, _ in commands}
     for _ in range(rounds):
         for name, command in commands:
-            clean()
+            before_each()
             wall, peak = run(command, cwd, shell=True)
             times[name].append(wall)
             rss[name] = max(rss[name], peak or 0)
@@ -120,19 +121,25 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     out = os.path.join(args.work, "out")
 
-    def clean():
-        shutil.rmtree(out, ignore_errors=True)
+    # Outputs are set aside between runs, never deleted while anything is
+    # timed. On an ext4 without a journal (this project's VMs), creating a
+    # file skips every inode deleted in the last minutes, one buffer lookup
+    # each: with the previous round's 10,000-file tree deleted just before,
+    # the figures measured the bench's own clean-up, by up to half of
+    # agentgen's time, and no build deletes thousands of files just before
+    # it renders. The set-aside trees (about 5 GB for the whole bench) are
+    # deleted at the end; leave a few minutes between two runs.
+    trash = os.path.join(args.work, "trash")
+    shutil.rmtree(trash, ignore_errors=True)
+    set_aside_count = [0]
+
+    def set_aside():
+        if os.path.exists(out):
+            os.makedirs(trash, exist_ok=True)
+            set_aside_count[0] += 1
+            os.rename(out, os.path.join(trash, str(set_aside_count[0])))
 
     rows, skipped = [], []
-
-    # The per-agent workload runs first, and its outputs are set aside rather
-    # than deleted between rounds. On an ext4 without a journal (this
-    # project's VMs), creating a file skips every inode deleted in the last
-    # minutes, one buffer lookup each: after the batch workloads delete their
-    # 10,000-file trees, each of the 100 files agentgen writes here cost
-    # twice the time of a whole /bin/true run, which measures the bench's own
-    # clean-up rather than agentgen. No build deletes thousands of files just
-    # before it renders.
     corpus = os.path.join(args.work, "corpus-1000")
     make_corpus(corpus, 1000, 100)
     listing = os.path.join(args.work, "agents-100.txt")
@@ -142,17 +149,7 @@ def main():
         ("/bin/true (floor)", f"xargs -P2 -I{{}} /bin/true {{}} < {listing}"),
         ("agentgen", f"mkdir -p {out} && xargs -P2 -I{{}} {agentgen} render {{}} -o {out}/{{}} --root . < {listing}"),
     ]
-    trash = os.path.join(args.work, "trash")
-    set_aside_count = [0]
-
-    def set_aside():
-        if os.path.exists(out):
-            os.makedirs(trash, exist_ok=True)
-            set_aside_count[0] += 1
-            os.rename(out, os.path.join(trash, str(set_aside_count[0])))
-
     per_agent_rows = measure("per agent, 100", per_agent, corpus, rounds, set_aside)
-    shutil.rmtree(trash, ignore_errors=True)
 
     sizes = [1000] if args.quick else [1000, 10000]
     for agents in sizes:
@@ -163,13 +160,13 @@ def main():
         peers, skipped = peer_commands(corpus, out)
         if agents <= 1000 or not args.quick:
             commands += [p for p in peers if not (agents > 1000 and p[0] == "pystache")]
-        rows += measure(f"batch {agents:,}", commands, corpus, rounds, clean)
+        rows += measure(f"batch {agents:,}", commands, corpus, rounds, set_aside)
     rows += per_agent_rows
 
     corpus = os.path.join(args.work, "corpus-1000")
     # Peak RSS of one agent's render on its own.
     one = sorted(os.listdir(os.path.join(corpus, "agents")))[0]
-    clean()
+    set_aside()
     _, one_rss = run([agentgen, "render", f"agents/{one}", "-o", f"{out}/one.md",
                       "--root", "."], corpus)
 
@@ -188,6 +185,7 @@ def main():
         print(f"scaling 10,000 / 1,000 agents: {batch['batch 10,000'] / batch['batch 1,000']:.2f}")
     if skipped:
         print("skipped peers (not installed; see bench/peers/install.sh): " + ", ".join(skipped))
+    shutil.rmtree(trash, ignore_errors=True)
 
 
 if __name__ == "__main__":
