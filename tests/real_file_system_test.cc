@@ -4,8 +4,11 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <string>
+#include <vector>
 
 namespace agentgen {
 namespace {
@@ -19,15 +22,29 @@ class RealFileSystemTest : public ::testing::Test {
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
 
+  // Writes a file through Stage and Publish, as outputs are written.
+  bool Write(const std::string& path, std::string_view bytes,
+             std::string* error) {
+    std::optional<size_t> staged = fs_.Stage(path, bytes, error);
+    return staged && fs_.Publish(*staged, error);
+  }
+
+  std::vector<std::string> Entries(const std::string& folder) {
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(folder))
+      names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+  }
+
   RealFileSystem fs_;
   std::string dir_;
 };
 
-TEST_F(RealFileSystemTest, WritesReadsRenamesAndStats) {
+TEST_F(RealFileSystemTest, WritesReadsAndStats) {
   std::string error;
   ASSERT_TRUE(fs_.CreateDirectories(dir_ + "/a/b", &error)) << error;
-  ASSERT_TRUE(fs_.WriteFile(dir_ + "/a/b/t", "bytes\n", &error)) << error;
-  ASSERT_TRUE(fs_.Rename(dir_ + "/a/b/t", dir_ + "/a/b/f", &error)) << error;
+  ASSERT_TRUE(Write(dir_ + "/a/b/f", "bytes\n", &error)) << error;
   uint64_t size = 0;
   EXPECT_EQ(fs_.Stat(dir_ + "/a/b/f", &size), FileSystem::Kind::kFile);
   EXPECT_EQ(size, 6u);
@@ -40,6 +57,39 @@ TEST_F(RealFileSystemTest, WritesReadsRenamesAndStats) {
   EXPECT_EQ(error, "No such file or directory");
 }
 
+// A staged file is nowhere to be seen until it is published, then replaces
+// the old one whole; a discarded one leaves nothing behind.
+TEST_F(RealFileSystemTest, StagedFilesAppearOnlyWhenPublished) {
+  std::string error;
+  ASSERT_TRUE(Write(dir_ + "/out.md", "old\n", &error)) << error;
+  std::optional<size_t> replacing =
+      fs_.Stage(dir_ + "/out.md", "new\n", &error);
+  std::optional<size_t> creating = fs_.Stage(dir_ + "/new.md", "n\n", &error);
+  std::optional<size_t> dropped = fs_.Stage(dir_ + "/gone.md", "g\n", &error);
+  ASSERT_TRUE(replacing && creating && dropped) << error;
+  EXPECT_EQ(Entries(dir_), std::vector<std::string>{"out.md"});
+  std::string bytes;
+  ASSERT_TRUE(fs_.ReadFile(dir_ + "/out.md", &bytes, &error));
+  EXPECT_EQ(bytes, "old\n");
+
+  ASSERT_TRUE(fs_.Publish(*replacing, &error)) << error;
+  ASSERT_TRUE(fs_.Publish(*creating, &error)) << error;
+  fs_.Discard(*dropped);
+  EXPECT_EQ(Entries(dir_), (std::vector<std::string>{"new.md", "out.md"}));
+  ASSERT_TRUE(fs_.ReadFile(dir_ + "/out.md", &bytes, &error));
+  EXPECT_EQ(bytes, "new\n");
+  ASSERT_TRUE(fs_.ReadFile(dir_ + "/new.md", &bytes, &error));
+  EXPECT_EQ(bytes, "n\n");
+  // An id is used up by Publish.
+  EXPECT_FALSE(fs_.Publish(*replacing, &error));
+}
+
+TEST_F(RealFileSystemTest, StagingInAMissingFolderFails) {
+  std::string error;
+  EXPECT_FALSE(fs_.Stage(dir_ + "/missing/x.md", "x", &error));
+  EXPECT_EQ(error, "No such file or directory");
+}
+
 // ReadFile sizes its string by fstat(2); what it returns must not depend on
 // that size being right.
 TEST_F(RealFileSystemTest, ReadsFilesOfAnySize) {
@@ -47,7 +97,7 @@ TEST_F(RealFileSystemTest, ReadsFilesOfAnySize) {
   for (size_t size : {size_t{0}, size_t{1}, size_t{4096}, size_t{200000}}) {
     std::string written(size, 'x');
     for (size_t i = 0; i < size; i += 7) written[i] = static_cast<char>(i);
-    ASSERT_TRUE(fs_.WriteFile(dir_ + "/f", written, &error)) << error;
+    ASSERT_TRUE(Write(dir_ + "/f", written, &error)) << error;
     std::string bytes = "stale";
     ASSERT_TRUE(fs_.ReadFile(dir_ + "/f", &bytes, &error)) << error;
     EXPECT_EQ(bytes, written) << size;
@@ -66,7 +116,7 @@ TEST_F(RealFileSystemTest, StatTellsFilesDirectoriesAndOthers) {
 
 TEST_F(RealFileSystemTest, RealPathFollowsSymlinks) {
   std::string error;
-  ASSERT_TRUE(fs_.WriteFile(dir_ + "/target", "x", &error));
+  ASSERT_TRUE(Write(dir_ + "/target", "x", &error));
   ASSERT_EQ(::symlink((dir_ + "/target").c_str(), (dir_ + "/link").c_str()), 0);
   std::optional<std::string> real = fs_.RealPath(dir_ + "/link");
   ASSERT_TRUE(real);
@@ -81,8 +131,8 @@ TEST_F(RealFileSystemTest, RealPathResolvesLinksAnywhereInThePath) {
   std::string error;
   std::string real_dir = std::filesystem::canonical(dir_).string();
   ASSERT_TRUE(fs_.CreateDirectories(dir_ + "/real/sub", &error)) << error;
-  ASSERT_TRUE(fs_.WriteFile(dir_ + "/real/sub/f.md", "x", &error));
-  ASSERT_TRUE(fs_.WriteFile(dir_ + "/real/sub/g.md", "x", &error));
+  ASSERT_TRUE(Write(dir_ + "/real/sub/f.md", "x", &error));
+  ASSERT_TRUE(Write(dir_ + "/real/sub/g.md", "x", &error));
   ASSERT_EQ(::symlink("real", (dir_ + "/folder-link").c_str()), 0);
   ASSERT_EQ(::symlink("../sub/g.md", (dir_ + "/real/sub/link.md").c_str()), 0);
   ASSERT_EQ(::symlink("nowhere", (dir_ + "/real/sub/dangling.md").c_str()), 0);

@@ -110,37 +110,35 @@ std::optional<std::string> MemoryFileSystem::RealPath(const std::string& path) {
   return resolved;
 }
 
-bool MemoryFileSystem::WriteFile(const std::string& path,
-                                 std::string_view bytes, std::string* error) {
+std::optional<size_t> MemoryFileSystem::Stage(const std::string& path,
+                                              std::string_view bytes,
+                                              std::string* error) {
   std::string absolute = Absolute(path);
   if (!failing_.empty() && IsWithin(absolute, failing_)) {
     *error = "No space left on device";
-    return false;
+    return std::nullopt;
   }
   if (!directories_.count(ParentOf(absolute))) {
     *error = "No such file or directory";
-    return false;
+    return std::nullopt;
   }
-  files_[absolute] = std::string(bytes);
   files_written_.push_back(absolute);
-  return true;
+  staged_.emplace(next_staged_, std::make_pair(absolute, std::string(bytes)));
+  return next_staged_++;
 }
 
-bool MemoryFileSystem::Rename(const std::string& from, const std::string& to,
-                              std::string* error) {
-  auto file = files_.find(Absolute(from));
-  if (file == files_.end()) {
-    *error = "No such file or directory";
+bool MemoryFileSystem::Publish(size_t staged, std::string* error) {
+  auto found = staged_.find(staged);
+  if (found == staged_.end()) {
+    *error = "nothing staged";
     return false;
   }
-  files_[Absolute(to)] = file->second;
-  files_.erase(file);
+  files_[found->second.first] = std::move(found->second.second);
+  staged_.erase(found);
   return true;
 }
 
-void MemoryFileSystem::Remove(const std::string& path) {
-  files_.erase(Absolute(path));
-}
+void MemoryFileSystem::Discard(size_t staged) { staged_.erase(staged); }
 
 bool MemoryFileSystem::CreateDirectories(const std::string& path,
                                          std::string* error) {

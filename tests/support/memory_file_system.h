@@ -39,19 +39,22 @@ class MemoryFileSystem : public FileSystem {
   std::vector<std::string> FilesUnder(const std::string& folder) const;
 
   const std::vector<std::string>& files_read() const { return files_read_; }
+  /// The paths of every file staged, published or not.
   const std::vector<std::string>& files_written() const {
     return files_written_;
   }
+  /// Files staged and neither published nor discarded: what a real file
+  /// system would leave behind as temporary files.
+  size_t staged_count() const { return staged_.size(); }
 
   Kind Stat(const std::string& path, uint64_t* size) override;
   bool ReadFile(const std::string& path, std::string* bytes,
                 std::string* error) override;
   std::optional<std::string> RealPath(const std::string& path) override;
-  bool WriteFile(const std::string& path, std::string_view bytes,
-                 std::string* error) override;
-  bool Rename(const std::string& from, const std::string& to,
-              std::string* error) override;
-  void Remove(const std::string& path) override;
+  std::optional<size_t> Stage(const std::string& path, std::string_view bytes,
+                              std::string* error) override;
+  bool Publish(size_t staged, std::string* error) override;
+  void Discard(size_t staged) override;
   bool CreateDirectories(const std::string& path, std::string* error) override;
   bool AppendLine(const std::string& path, std::string_view line,
                   std::string* error) override;
@@ -70,6 +73,8 @@ class MemoryFileSystem : public FileSystem {
   std::set<std::string> unreadable_;
   std::vector<std::string> files_read_;
   std::vector<std::string> files_written_;
+  std::map<size_t, std::pair<std::string, std::string>> staged_;
+  size_t next_staged_ = 0;
 };
 
 }  // namespace agentgen
