@@ -98,6 +98,9 @@ def measure(label, commands, cwd, rounds, before_each):
     for _ in range(rounds):
         for name, command in commands:
             before_each()
+            # Writing back what the previous command wrote must not land in
+            # this one's time.
+            os.sync()
             wall, peak = run(command, cwd, shell=True)
             times[name].append(wall)
             rss[name] = max(rss[name], peak or 0)
@@ -136,8 +139,8 @@ def main():
     #   end, so nothing timed follows a deletion: cp -r of the corpus is then
     #   several times faster, and the rows show agentgen against that floor
     #   (about 2 GB of set-aside trees for the full bench).
-    # Workloads that delete thousands of files run after those that must not
-    # follow such a deletion; leave a few minutes between two runs.
+    # The per-agent workload runs first, the workloads that delete thousands
+    # of files last; leave a few minutes between two runs.
     trash = os.path.join(args.work, "trash")
     shutil.rmtree(trash, ignore_errors=True)
     set_aside_count = [0]
@@ -150,14 +153,8 @@ def main():
 
     rows, skipped = [], []
     sizes = [1000] if args.quick else [1000, 10000]
-    for agents in sizes:
-        corpus = os.path.join(args.work, f"corpus-{agents}")
-        make_corpus(corpus, agents, max(100, agents // 10))
-        commands = [("cp -r (floor)", f"cp -r {corpus} {out}"),
-                    ("agentgen", f"{agentgen} render agents/*.md --out-dir {out} --root .")]
-        rows += measure(f"fresh {agents:,}", commands, corpus, rounds, set_aside)
-
     corpus = os.path.join(args.work, "corpus-1000")
+    make_corpus(corpus, 1000, 100)
     listing = os.path.join(args.work, "agents-100.txt")
     with open(listing, "w") as f:
         f.writelines(f"agents/{name}\n" for name in sorted(os.listdir(os.path.join(corpus, "agents")))[:100])
@@ -166,6 +163,13 @@ def main():
         ("agentgen", f"mkdir -p {out} && xargs -P2 -I{{}} {agentgen} render {{}} -o {out}/{{}} --root . < {listing}"),
     ]
     per_agent_rows = measure("per agent, 100", per_agent, corpus, rounds, delete_out)
+
+    for agents in sizes:
+        corpus = os.path.join(args.work, f"corpus-{agents}")
+        make_corpus(corpus, agents, max(100, agents // 10))
+        commands = [("cp -r (floor)", f"cp -r {corpus} {out}"),
+                    ("agentgen", f"{agentgen} render agents/*.md --out-dir {out} --root .")]
+        rows += measure(f"fresh {agents:,}", commands, corpus, rounds, set_aside)
 
     for agents in sizes:
         corpus = os.path.join(args.work, f"corpus-{agents}")
