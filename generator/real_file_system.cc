@@ -49,23 +49,31 @@ std::string TemporaryNameFor(const std::string& path, size_t id) {
          std::to_string(id);
 }
 
+// Renames `temporary` over `path`, removing it when that fails.
+bool RenameInto(const std::string& temporary, const std::string& path,
+                std::string* error) {
+  if (::rename(temporary.c_str(), path.c_str()) == 0) return true;
+  *error = ErrnoText();
+  ::unlink(temporary.c_str());
+  return false;
+}
+
 // Links the unnamed file open as `fd` at `path`. A link cannot replace a
-// file, so when one is there the file is linked at `*temporary` for a rename
-// to put in place; otherwise `*temporary` comes back empty.
-bool LinkUnnamed(int fd, const std::string& path, std::string* temporary,
-                 std::string* error) {
+// file, so when one is there the file is linked at `temporary` and renamed
+// over it.
+bool PlaceUnnamed(int fd, const std::string& path, const std::string& temporary,
+                  std::string* error) {
   std::string unnamed = "/proc/self/fd/" + std::to_string(fd);
   if (::linkat(AT_FDCWD, unnamed.c_str(), AT_FDCWD, path.c_str(),
                AT_SYMLINK_FOLLOW) == 0) {
-    temporary->clear();
     return true;
   }
-  if (errno == EEXIST && ::linkat(AT_FDCWD, unnamed.c_str(), AT_FDCWD,
-                                  temporary->c_str(), AT_SYMLINK_FOLLOW) == 0) {
-    return true;
+  if (errno != EEXIST || ::linkat(AT_FDCWD, unnamed.c_str(), AT_FDCWD,
+                                  temporary.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+    *error = ErrnoText();
+    return false;
   }
-  *error = ErrnoText();
-  return false;
+  return RenameInto(temporary, path, error);
 }
 
 }  // namespace
@@ -217,20 +225,11 @@ bool RealFileSystem::Publish(size_t id, std::string* error) {
     *error = "nothing staged";
     return false;
   }
-  if (staged->fd >= 0) {
-    staged->temporary = TemporaryNameFor(staged->path, id);
-    bool linked =
-        LinkUnnamed(staged->fd, staged->path, &staged->temporary, error);
-    ::close(staged->fd);
-    if (!linked) return false;
-    if (staged->temporary.empty()) return true;
-  }
-  if (::rename(staged->temporary.c_str(), staged->path.c_str()) != 0) {
-    *error = ErrnoText();
-    ::unlink(staged->temporary.c_str());
-    return false;
-  }
-  return true;
+  if (staged->fd < 0) return RenameInto(staged->temporary, staged->path, error);
+  bool placed = PlaceUnnamed(staged->fd, staged->path,
+                             TemporaryNameFor(staged->path, id), error);
+  ::close(staged->fd);
+  return placed;
 }
 
 void RealFileSystem::Discard(size_t id) {

@@ -14,12 +14,12 @@ namespace agentgen {
 
 class RealFileSystem : public FileSystem {
  public:
+  RealFileSystem();
+
   Kind Stat(const std::string& path, uint64_t* size) override;
   bool ReadFile(const std::string& path, std::string* bytes,
                 std::string* error) override;
   std::optional<std::string> RealPath(const std::string& path) override;
-  RealFileSystem();
-
   std::optional<size_t> Stage(const std::string& path, std::string_view bytes,
                               std::string* error) override;
   bool Publish(size_t staged, std::string* error) override;
