@@ -105,6 +105,7 @@ struct IfNode {
 };
 
 struct ForNode {
+  size_t tag = 0;        // the `{%` of the loop
   std::string key_name;  // empty with one name
   std::string value_name;
   Value iterable;
@@ -852,6 +853,7 @@ class Parser {
       return false;
     }
     ForNode node;
+    node.tag = tag;
     if (!ParseLoopName(&node.value_name)) return false;
     if (PeekIs(TokenKind::kComma)) {
       Advance();
@@ -1014,13 +1016,14 @@ class Renderer {
  public:
   Renderer(std::string_view text, const Locator& locate, const json& context,
            const ContentFilter& content, DiagnosticSink& sink,
-           OffsetMap* offsets)
+           OffsetMap* offsets, WorkBudget& budget)
       : text_(text),
         locate_(locate),
         context_(context),
         content_(content),
         sink_(sink),
-        offsets_(offsets) {}
+        offsets_(offsets),
+        budget_(budget) {}
 
   std::optional<std::string> Run(const Block& root) {
     out_.reserve(text_.size());
@@ -1046,28 +1049,30 @@ class Renderer {
     return std::string(text_.substr(begin, end - begin));
   }
 
-  // Whether `size` more bytes still fit the output limit; the first overflow
-  // is reported at the tag that caused it and stops the render.
+  // A limit is reported where the work that crossed it began: inside a loop
+  // at the outermost loop (the repetition is the cause, not the tag that
+  // happened to come last), elsewhere at the construct itself. The render
+  // stops there.
+  void StopAtLimit(size_t offset, std::string message) {
+    full_ = true;
+    Error(loop_depth_ > 0 ? outermost_loop_ : offset, std::move(message));
+  }
+
+  // Whether `size` more bytes still fit the output limit.
   bool Fits(size_t size, size_t offset) {
     if (full_) return false;
     if (out_.size() + size <= kMaxRenderedSize) return true;
-    full_ = true;
-    Error(offset, "the rendered text would exceed " +
-                      std::to_string(kMaxRenderedSize / (1024 * 1024)) +
-                      " MiB, the limit on one render's output");
+    StopAtLimit(offset, RenderedSizeLimitMessage());
     return false;
   }
 
-  // Counts one loop iteration. Nested loops multiply: 64 levels over a list
-  // of two would never end, and print nothing the output limit could stop,
-  // so the iterations of one render are limited too (found by fuzzing).
+  // Counts one step (a loop iteration, a print, a filter call) against the
+  // budget of the whole render. Nested loops multiply, and a loop that
+  // prints nothing is not stopped by the output limit.
   bool Step(size_t offset) {
     if (full_) return false;
-    if (++steps_ <= kMaxLoopIterations) return true;
-    full_ = true;
-    Error(offset, "the loops of this template run more than " +
-                      std::to_string(kMaxLoopIterations) +
-                      " times in all, the limit on one render");
+    if (budget_.TakeSteps()) return true;
+    StopAtLimit(offset, StepLimitMessage(budget_));
     return false;
   }
 
@@ -1103,6 +1108,7 @@ class Renderer {
   }
 
   void RenderPrint(const PrintNode& print) {
+    if (!Step(print.tag)) return;
     Result result = Evaluate(print.value);
     if (result.status == Result::Status::kUndefined) {
       ReportUndefined(result);
@@ -1142,7 +1148,13 @@ class Renderer {
     }
     if (result.status == Result::Status::kFailed) return;
     const json& items = result.value();
-    // Only the error messages below quote the expression.
+    if (loop_depth_++ == 0) outermost_loop_ = node.tag;
+    RenderLoop(node, items);
+    --loop_depth_;
+  }
+
+  void RenderLoop(const ForNode& node, const json& items) {
+    const Value& iterable = node.iterable;
     auto written = [&] { return Written(iterable.begin, iterable.end); };
     if (items.is_array()) {
       if (!node.key_name.empty()) {
@@ -1152,7 +1164,7 @@ class Renderer {
         return;
       }
       for (const json& item : items) {
-        if (!Step(node.iterable.begin)) return;
+        if (!Step(node.tag)) return;
         scope_.push_back({node.value_name, &item});
         RenderBlock(node.body);
         scope_.pop_back();
@@ -1165,7 +1177,7 @@ class Renderer {
         return;
       }
       for (auto item = items.begin(); item != items.end(); ++item) {
-        if (!Step(node.iterable.begin)) return;
+        if (!Step(node.tag)) return;
         json key = item.key();
         scope_.push_back({node.key_name, &key});
         scope_.push_back({node.value_name, &item.value()});
@@ -1205,6 +1217,7 @@ class Renderer {
   Result Evaluate(const Value& value) {
     Result result = value.is_literal ? Defined(&value.literal) : Lookup(value);
     for (const Filter& filter : value.filters) {
+      if (!Step(filter.offset)) return Result();
       if (filter.kind == Filter::Kind::kDefault) {
         // Only an undefined value is replaced; null counts as defined.
         if (result.status == Result::Status::kUndefined)
@@ -1313,12 +1326,14 @@ class Renderer {
   const ContentFilter& content_;
   DiagnosticSink& sink_;
   OffsetMap* offsets_;
+  WorkBudget& budget_;
   std::string out_;
   std::vector<Binding> scope_;
   std::set<size_t> reported_;
   bool failed_ = false;
-  bool full_ = false;  // a limit was reached: the render stops
-  size_t steps_ = 0;   // loop iterations so far
+  bool full_ = false;          // a limit was reached: the render stops
+  int loop_depth_ = 0;         // loops entered and not left
+  size_t outermost_loop_ = 0;  // the `{%` of the outermost of them
 };
 
 }  // namespace
@@ -1376,10 +1391,13 @@ std::optional<AgpmTemplate> AgpmTemplate::Parse(std::string text,
 std::optional<std::string> AgpmTemplate::Render(const nlohmann::json& context,
                                                 const ContentFilter& content,
                                                 DiagnosticSink& sink,
-                                                OffsetMap* offsets) const {
+                                                OffsetMap* offsets,
+                                                WorkBudget* budget) const {
   if (root_ == nullptr) return std::nullopt;  // a moved-from template
+  WorkBudget own_budget;
   try {
-    Renderer renderer(text_, locate_, context, content, sink, offsets);
+    Renderer renderer(text_, locate_, context, content, sink, offsets,
+                      budget != nullptr ? *budget : own_budget);
     return renderer.Run(root_->body);
   } catch (const std::exception& e) {
     sink.Error(locate_(0),

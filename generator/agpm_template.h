@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "diagnostic.h"
+#include "work_budget.h"
 
 namespace agentgen {
 
@@ -60,10 +61,13 @@ class AgpmTemplate {
   /// Renders over `context` (a JSON object). Reports every evaluation error
   /// (an undefined name does not stop the render) and returns nullopt when
   /// there was any. `offsets`, when given, receives the output-to-template map.
+  /// Every step is taken from `budget` (the render's; a budget of its own
+  /// when null).
   std::optional<std::string> Render(const nlohmann::json& context,
                                     const ContentFilter& content,
                                     DiagnosticSink& sink,
-                                    OffsetMap* offsets = nullptr) const;
+                                    OffsetMap* offsets = nullptr,
+                                    WorkBudget* budget = nullptr) const;
 
   AgpmTemplate(AgpmTemplate&&) noexcept;
   AgpmTemplate& operator=(AgpmTemplate&&) noexcept;
@@ -75,13 +79,6 @@ class AgpmTemplate {
   Locator locate_;
   std::unique_ptr<AgpmNode> root_;
 };
-
-/// The largest text one render may produce: a loop over a large snippet
-/// stops here with a located error instead of exhausting memory.
-inline constexpr size_t kMaxRenderedSize = 64 * 1024 * 1024;
-
-/// The most loop iterations one render may run, nested loops counted in full.
-inline constexpr size_t kMaxLoopIterations = 1000 * 1000;
 
 /// Prints a scalar as a template prints it: strings as they are, integers in
 /// decimal, floats in the shortest form that reads back the same (`0.1`,

@@ -58,8 +58,11 @@ InputFile* DependencyGraph::LoadSource(const std::string& path,
                                        const std::string& display,
                                        const std::string& type,
                                        const nlohmann::json& install_path,
-                                       DiagnosticSink& sink) {
+                                       DiagnosticSink& sink,
+                                       WorkBudget& budget) {
   sink_ = &sink;
+  budget_ = &budget;
+  kept_over_budget_ = false;
   stack_.clear();
   render_paths_ = {path};
   source_ = std::make_unique<InputFile>();
@@ -134,6 +137,20 @@ InputFile* DependencyGraph::Reuse(InputFile* file, const Location& where) {
     chain += (*on_stack)->display;
     sink_->Error(closing, "dependency cycle: " + chain);
     return nullptr;
+  }
+  // Loaded afresh, each file this render has not met yet would run its
+  // pre-pass again.
+  std::set<const InputFile*> charged;
+  std::vector<const InputFile*> pending = {file};
+  while (!pending.empty()) {
+    const InputFile* kept = pending.back();
+    pending.pop_back();
+    if (render_paths_.count(kept->path) || !charged.insert(kept).second)
+      continue;
+    if (!budget_->Take(kept->prepass_cost)) kept_over_budget_ = true;
+    for (const ResolvedDependency& dependency : kept->dependencies) {
+      if (dependency.file) pending.push_back(dependency.file);
+    }
   }
   render_paths_.insert(closure.begin(), closure.end());
   return file;
@@ -262,8 +279,10 @@ void DependencyGraph::ParseMarkdown(InputFile& file,
       return reader->Read(path, where);
     };
     reader->BeginRecording(&file.prepass_reads);
+    WorkCost spent_before = budget_->spent();
     std::optional<std::string> output =
-        prepass->Render(context, content, *sink_, &offsets);
+        prepass->Render(context, content, *sink_, &offsets, budget_);
+    file.prepass_cost = budget_->SpentSince(spent_before);
     reader->EndRecording();
     if (!output) {
       file.ok = false;

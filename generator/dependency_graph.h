@@ -20,6 +20,7 @@
 #include "file_system.h"
 #include "frontmatter.h"
 #include "templating_switch.h"
+#include "work_budget.h"
 
 namespace agentgen {
 
@@ -56,6 +57,8 @@ struct InputFile {
   bool ok = true;  ///< read and parsed without error
   /// Files the `content` filter read in this file's frontmatter pre-pass.
   std::vector<ContentInput> prepass_reads;
+  /// What the pre-pass took from the render's budget.
+  WorkCost prepass_cost;
 };
 
 /// What every file of a render shares.
@@ -76,13 +79,20 @@ class DependencyGraph {
  public:
   DependencyGraph(FileSystem& fs, GraphSettings settings);
 
-  /// Loads a source and its dependencies, reporting to `sink`. Returns null
+  /// Loads a source and its dependencies, reporting to `sink`; the
+  /// frontmatter pre-passes take their steps from `budget`, and a file kept
+  /// from an earlier source costs what its pre-passes cost then. Returns null
   /// when the source itself could not be read or parsed. The source stays
   /// valid until the next call.
   InputFile* LoadSource(const std::string& path, const std::string& display,
                         const std::string& type,
                         const nlohmann::json& install_path,
-                        DiagnosticSink& sink);
+                        DiagnosticSink& sink, WorkBudget& budget);
+
+  /// Whether, in the last LoadSource, the pre-passes of a kept file did not
+  /// fit the budget. That load is then incomplete, with nothing reported:
+  /// only loading afresh (after Clear) shows where the limit is crossed.
+  bool kept_over_budget() const { return kept_over_budget_; }
 
   /// The source and every file it depends on, depth first in declaration
   /// order, each once: the order of a fresh render's reads.
@@ -112,6 +122,8 @@ class DependencyGraph {
   FileSystem& fs_;
   GraphSettings settings_;
   DiagnosticSink* sink_ = nullptr;  ///< the current render's
+  WorkBudget* budget_ = nullptr;    ///< the current render's
+  bool kept_over_budget_ = false;
   std::optional<std::string> real_root_;
   /// Kept dependencies by path, type and display name (each shapes what a
   /// file's parse and content are).

@@ -4,11 +4,14 @@
 #include <algorithm>
 #include <exception>
 #include <mstch/mstch.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "mustache_tags.h"
+#include "mustache_work.h"
 #include "nearest_name.h"
 
 namespace agentgen {
@@ -129,173 +132,10 @@ mstch::node ToNode(const nlohmann::json& value, const NameParts* reachable) {
 // mstch renders whatever it is given and reports nothing: an unclosed
 // section, a tag cut off at the end or a missing partial silently lose text.
 // So before mstch sees a template we read its tags ourselves, the way mstch
-// reads them (same delimiters, same set-delimiter parsing, names trimmed of
-// spaces only), and report what mstch would drop.
+// reads them (mustache_tags.h), and report what mstch would drop.
 
 // Partials include partials; deeper than this is taken as runaway recursion.
 constexpr size_t kMaxPartialDepth = 64;
-
-struct TemplateError {
-  size_t offset = 0;  ///< into the template text the error was found in
-  std::string message;
-};
-
-enum class TagKind {
-  kEscaped,          // {{name}}
-  kUnescaped,        // {{{name}}} and {{&name}}
-  kSection,          // {{#name}}
-  kInvertedSection,  // {{^name}}
-  kSectionEnd,       // {{/name}}
-  kPartial,          // {{>name}}
-  kComment,          // {{!text}}
-  kSetDelimiters,    // {{=open close=}}
-};
-
-struct Tag {
-  TagKind kind = TagKind::kEscaped;
-  std::string_view name;  ///< trimmed of spaces, as mstch trims it
-  size_t begin = 0;       ///< offset of the opening delimiter
-};
-
-bool IsSpace(char c) { return c == ' '; }
-
-// mstch trims tag names of spaces only (a tab stays part of the name).
-std::string_view TrimSpaces(std::string_view text) {
-  while (!text.empty() && IsSpace(text.front())) text.remove_prefix(1);
-  while (!text.empty() && IsSpace(text.back())) text.remove_suffix(1);
-  return text;
-}
-
-bool IsDelimiterChar(char c) {
-  return c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '=';
-}
-
-bool IsValidDelimiter(std::string_view delimiter) {
-  return !delimiter.empty() &&
-         std::all_of(delimiter.begin(), delimiter.end(), IsDelimiterChar);
-}
-
-// Reads a template's tags in order, following set-delimiter tags.
-class TagReader {
- public:
-  enum class Result { kTag, kEnd, kError };
-
-  explicit TagReader(std::string_view text) : text_(text) {}
-
-  /// The next tag into `tag`; at a malformed tag, the error into `error`.
-  Result Next(Tag* tag, TemplateError* error);
-
-  /// `name`'s closing tag written with the current delimiters, for messages.
-  std::string SectionEndText(std::string_view name) const {
-    return open_ + "/" + std::string(name) + close_;
-  }
-
- private:
-  Result ReadTripleMustache(size_t begin, size_t end, Tag* tag,
-                            TemplateError* error);
-  bool SetDelimiters(std::string_view inner);
-
-  std::string_view text_;
-  size_t pos_ = 0;
-  std::string open_ = "{{";
-  std::string close_ = "}}";
-};
-
-TagReader::Result TagReader::Next(Tag* tag, TemplateError* error) {
-  size_t begin = text_.find(open_, pos_);
-  if (begin == std::string_view::npos) return Result::kEnd;
-  size_t inner_begin = begin + open_.size();
-  size_t end = text_.find(close_, inner_begin);
-  if (end == std::string_view::npos) {
-    *error = {begin, "unterminated tag"};
-    return Result::kError;
-  }
-  tag->begin = begin;
-  std::string_view inner = text_.substr(inner_begin, end - inner_begin);
-  if (!inner.empty() && inner.front() == '{')
-    return ReadTripleMustache(begin, end, tag, error);
-  pos_ = end + close_.size();
-
-  // mstch takes a tag as set-delimiter only with '=' right inside both
-  // delimiters; `{{ =a b= }}` would become a variable, so it is an error too.
-  std::string_view body = TrimSpaces(inner);
-  if (!body.empty() && body.front() == '=') {
-    tag->kind = TagKind::kSetDelimiters;
-    bool well_formed = inner.size() >= 2 && inner.front() == '=' &&
-                       inner.back() == '=' &&
-                       SetDelimiters(inner.substr(1, inner.size() - 2));
-    if (well_formed) return Result::kTag;
-    *error = {begin, "bad set-delimiter tag"};
-    return Result::kError;
-  }
-
-  tag->kind = TagKind::kEscaped;
-  if (!body.empty()) {
-    switch (body.front()) {
-      case '&':
-        tag->kind = TagKind::kUnescaped;
-        break;
-      case '#':
-        tag->kind = TagKind::kSection;
-        break;
-      case '^':
-        tag->kind = TagKind::kInvertedSection;
-        break;
-      case '/':
-        tag->kind = TagKind::kSectionEnd;
-        break;
-      case '>':
-        tag->kind = TagKind::kPartial;
-        break;
-      case '!':
-        tag->kind = TagKind::kComment;
-        break;
-      default:
-        break;
-    }
-    if (tag->kind != TagKind::kEscaped) body.remove_prefix(1);
-  }
-  tag->name = TrimSpaces(body);
-  if (tag->name.empty() && tag->kind != TagKind::kComment) {
-    *error = {begin, "tag has no name"};
-    return Result::kError;
-  }
-  return Result::kTag;
-}
-
-// `{{{name}}}`: mstch needs the extra '}' right after the closing delimiter,
-// else it reads a variable named "{name".
-TagReader::Result TagReader::ReadTripleMustache(size_t begin, size_t end,
-                                                Tag* tag,
-                                                TemplateError* error) {
-  size_t after = end + close_.size();
-  if (after >= text_.size() || text_[after] != '}') {
-    *error = {begin, "unterminated tag"};
-    return Result::kError;
-  }
-  size_t name_begin = begin + open_.size() + 1;
-  tag->kind = TagKind::kUnescaped;
-  tag->name = TrimSpaces(text_.substr(name_begin, end - name_begin));
-  pos_ = after + 1;
-  if (!tag->name.empty()) return Result::kTag;
-  *error = {begin, "tag has no name"};
-  return Result::kError;
-}
-
-// `inner` is what lies between the two '='. mstch splits it at spaces only
-// and ignores anything between the first and the last word, so we accept
-// exactly two words without whitespace or '=' in them.
-bool TagReader::SetDelimiters(std::string_view inner) {
-  inner = TrimSpaces(inner);
-  size_t space = inner.find(' ');
-  if (space == std::string_view::npos) return false;
-  std::string_view open = inner.substr(0, space);
-  std::string_view close = TrimSpaces(inner.substr(space));
-  if (!IsValidDelimiter(open) || !IsValidDelimiter(close)) return false;
-  open_ = std::string(open);
-  close_ = std::string(close);
-  return true;
-}
 
 // The key of `object` nearest to `wanted`, if one is close enough to be a
 // likely typo.
@@ -490,100 +330,6 @@ const std::vector<std::string>& StrictCheck::PartialErrors(
   return partial_errors_[name] = std::move(messages);
 }
 
-// ---- Repetition bound ------------------------------------------------------
-
-// Sections nest, and each may repeat its body once per element of a list:
-// thirty sections over a list of two would run a billion times and never
-// finish, printing nothing an output limit could stop. mstch cannot be
-// interrupted, so before it runs we bound how often the tags could run: a
-// section whose name resolves from the root repeats as often as its list is
-// long (once for anything else), and one whose name may come from an
-// element counts the longest list in the context.
-constexpr double kMaxRepetitions = 1000 * 1000;
-
-size_t LongestList(const nlohmann::json& value) {
-  size_t longest = value.is_array() ? value.size() : 0;
-  if (value.is_structured()) {
-    for (const nlohmann::json& member : value)
-      longest = std::max(longest, LongestList(member));
-  }
-  return longest;
-}
-
-class RepetitionBound {
- public:
-  RepetitionBound(const nlohmann::json& root,
-                  const std::map<std::string, std::string>& partials)
-      : root_(root), partials_(partials), longest_(LongestList(root)) {}
-
-  /// How often the tags of `text` may run in all, up to just past the limit;
-  /// `*where` gets the section tag at which the limit was passed.
-  double Of(std::string_view text, size_t depth, size_t* where) {
-    double total = 0;
-    std::vector<double> repeats = {1};
-    TagReader reader(text);
-    Tag tag;
-    TemplateError error;
-    while (reader.Next(&tag, &error) == TagReader::Result::kTag &&
-           total <= kMaxRepetitions) {
-      total += repeats.back();
-      if (tag.kind == TagKind::kSection) {
-        repeats.push_back(repeats.back() * Repeats(tag.name));
-        if (repeats.back() > kMaxRepetitions) {
-          *where = tag.begin;
-          return repeats.back();
-        }
-      } else if (tag.kind == TagKind::kInvertedSection) {
-        repeats.push_back(repeats.back());
-      } else if (tag.kind == TagKind::kSectionEnd && repeats.size() > 1) {
-        repeats.pop_back();
-      } else if (tag.kind == TagKind::kPartial && depth < kMaxPartialDepth) {
-        total += repeats.back() * OfPartial(std::string(tag.name), depth + 1);
-        if (total > kMaxRepetitions) *where = tag.begin;
-      }
-    }
-    if (total > kMaxRepetitions && *where == 0) *where = tag.begin;
-    return total;
-  }
-
- private:
-  // A partial's bound does not depend on where it is included (names resolve
-  // from the root), so each is computed once.
-  double OfPartial(const std::string& name, size_t depth) {
-    auto known = partial_bounds_.find(name);
-    if (known != partial_bounds_.end()) return known->second;
-    auto partial = partials_.find(name);
-    double bound = 0;
-    if (partial != partials_.end()) {
-      partial_bounds_[name] = 0;  // a cycle was already reported by the check
-      size_t inner = 0;
-      bound = Of(partial->second, depth, &inner);
-    }
-    partial_bounds_[name] = bound;
-    return bound;
-  }
-
-  double Repeats(std::string_view name) {
-    const nlohmann::json* node = &root_;
-    size_t part_begin = 0;
-    while (name != ".") {
-      size_t dot = name.find('.', part_begin);
-      node = MemberOf(*node, name.substr(part_begin, dot - part_begin));
-      if (node == nullptr) break;
-      if (dot == std::string_view::npos) {
-        return node->is_array() ? static_cast<double>(node->size()) : 1;
-      }
-      part_begin = dot + 1;
-    }
-    return static_cast<double>(std::max<size_t>(longest_, 1));
-  }
-
-  const nlohmann::json& root_;
-  const std::map<std::string, std::string>& partials_;
-  size_t longest_;
-  std::map<std::string, double> partial_bounds_;
-};
-
 }  // namespace
 
 std::optional<std::string> RenderMustache(
@@ -591,43 +337,50 @@ std::optional<std::string> RenderMustache(
     const std::map<std::string, std::string>& partials, const Locator& locate,
     DiagnosticSink& sink, const MustacheOptions& options) {
   InstallEscapeHookOnce();
+  WorkBudget own_budget;
+  WorkBudget& budget = options.budget ? *options.budget : own_budget;
   try {
-    if (!options.strict) {
-      ScopedEscaping escaping(options.escape_html);
-      return mstch::render(std::string(text), ToNode(context, nullptr),
-                           partials);
-    }
-    StrictCheck check(context, partials);
-    std::vector<TemplateError> errors = check.CheckTemplate(text);
-    if (!errors.empty()) {
-      std::stable_sort(errors.begin(), errors.end(),
-                       [](const TemplateError& a, const TemplateError& b) {
-                         return a.offset < b.offset;
-                       });
-      for (TemplateError& error : errors)
-        sink.Error(locate(error.offset), std::move(error.message));
-      return std::nullopt;
-    }
-    size_t where = 0;
-    if (RepetitionBound(context, partials).Of(text, 0, &where) >
-        kMaxRepetitions) {
-      sink.Error(locate(where),
-                 "sections nested over lists would repeat more than 1000000 "
-                 "times, the limit on one render");
-      return std::nullopt;
-    }
     // mstch parses every partial it is given, used or not; the check knows
     // which ones the template reaches, so only those are handed over.
-    const std::map<std::string, std::string>* used_partials = &partials;
+    const std::map<std::string, std::string>* given_partials = &partials;
     std::map<std::string, std::string> reached_partials;
-    if (check.used_partials().size() < partials.size()) {
-      for (const std::string& name : check.used_partials())
-        reached_partials.emplace(name, partials.at(name));
-      used_partials = &reached_partials;
+    std::optional<StrictCheck> check;
+    if (options.strict) {
+      check.emplace(context, partials);
+      std::vector<TemplateError> errors = check->CheckTemplate(text);
+      if (!errors.empty()) {
+        std::stable_sort(errors.begin(), errors.end(),
+                         [](const TemplateError& a, const TemplateError& b) {
+                           return a.offset < b.offset;
+                         });
+        for (TemplateError& error : errors)
+          sink.Error(locate(error.offset), std::move(error.message));
+        return std::nullopt;
+      }
+      if (check->used_partials().size() < partials.size()) {
+        for (const std::string& name : check->used_partials())
+          reached_partials.emplace(name, partials.at(name));
+        given_partials = &reached_partials;
+      }
+    }
+    // mstch cannot be stopped once it runs: its work is played through
+    // first, and it runs only when that fits the render's limits.
+    if (std::optional<TemplateError> error = PlayMstchRender(
+            text, context, *given_partials, options.escape_html, budget)) {
+      sink.Error(locate(error->offset), std::move(error->message));
+      return std::nullopt;
     }
     ScopedEscaping escaping(options.escape_html);
-    return mstch::render(std::string(text),
-                         ToNode(context, &check.name_parts()), *used_partials);
+    std::string rendered =
+        mstch::render(std::string(text),
+                      ToNode(context, check ? &check->name_parts() : nullptr),
+                      *given_partials);
+    // The play-through bounds the output from above; this is a safety net.
+    if (rendered.size() > kMaxRenderedSize) {
+      sink.Error(locate(0), RenderedSizeLimitMessage());
+      return std::nullopt;
+    }
+    return rendered;
   } catch (const std::exception& e) {
     sink.Error(locate(0), std::string("cannot render: ") + e.what());
     return std::nullopt;

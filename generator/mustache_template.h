@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "diagnostic.h"
+#include "work_budget.h"
 
 namespace agentgen {
 
@@ -23,6 +24,9 @@ struct MustacheOptions {
   /// `agpm.`/`project.` names that do not resolve from the context's root are
   /// errors. Off only for the Mustache spec suite.
   bool strict = true;
+  /// The render's budget, which every step is taken from (a budget of its
+  /// own when null).
+  WorkBudget* budget = nullptr;
 };
 
 /// Renders `text` (LF line ends) over `context` (a JSON object, converted for

@@ -31,7 +31,12 @@ class RenderSession::Impl {
   struct KeptContent {
     std::optional<std::string> text;
     std::vector<ContentInput> reads;  ///< `content` filter reads it made
+    WorkCost cost;                    ///< what rendering it took
   };
+
+  std::optional<RenderedSource> RenderOnce(const std::string& source,
+                                           const OutputNamer& output_for,
+                                           DiagnosticSink& sink);
 
   bool FindRoot(const std::string& source, const std::string& source_path);
   bool LoadProject();
@@ -56,6 +61,10 @@ class RenderSession::Impl {
   FileSystem& fs_;
   const RenderSettings settings_;
   DiagnosticSink* sink_ = nullptr;  // the current render's
+  WorkBudget* budget_ = nullptr;    // the current render's
+  // A kept content did not fit the current render's budget: a fresh render
+  // would have stopped inside it, at a place only rendering it again shows.
+  bool kept_content_over_budget_ = false;
 
   std::string cwd_;
   std::string root_;          // absolute
@@ -203,10 +212,16 @@ const std::string* RenderSession::Impl::ContentOf(InputFile& file) {
   std::string key = file.path + '\0' + file.type + '\0' + file.display;
   auto known = contents_.find(key);
   if (known != contents_.end()) {
+    // Reused, it costs the render what rendering it again would.
+    if (!budget_->Take(known->second.cost)) {
+      kept_content_over_budget_ = true;
+      return nullptr;
+    }
     reader_->Replay(known->second.reads);
     return known->second.text ? &*known->second.text : nullptr;
   }
   KeptContent kept;
+  WorkCost spent_before = budget_->spent();
   reader_->BeginRecording(&kept.reads);
   if (file.kind == FileKind::kMarkdown && file.dialect != Dialect::kNone) {
     std::string_view body = MarkdownBody(file);
@@ -219,6 +234,7 @@ const std::string* RenderSession::Impl::ContentOf(InputFile& file) {
     kept.text = PlainContent(file);
   }
   reader_->EndRecording();
+  kept.cost = budget_->SpentSince(spent_before);
   // The content is kept, so the text it came from is not needed again; a
   // large batch would otherwise hold every snippet twice.
   std::string().swap(file.text);
@@ -265,17 +281,14 @@ std::optional<std::string> RenderSession::Impl::RenderTemplate(
   if (file.dialect == Dialect::kAgpm) {
     std::optional<AgpmTemplate> parsed =
         AgpmTemplate::Parse(std::string(text), locate, *sink_);
-    if (parsed)
-      rendered = parsed->Render(context, content_filter_, *sink_, offsets);
-  } else {
-    rendered = RenderMustache(text, context, partials, locate, *sink_);
-    if (rendered && rendered->size() > kMaxRenderedSize) {
-      sink_->Error(locate(0),
-                   "the rendered text exceeds " +
-                       std::to_string(kMaxRenderedSize / (1024 * 1024)) +
-                       " MiB, the limit on one render's output");
-      rendered.reset();
+    if (parsed) {
+      rendered =
+          parsed->Render(context, content_filter_, *sink_, offsets, budget_);
     }
+  } else {
+    MustacheOptions options;
+    options.budget = budget_;
+    rendered = RenderMustache(text, context, partials, locate, *sink_, options);
   }
   if (dependency_failed) return std::nullopt;
   return rendered;
@@ -353,10 +366,34 @@ std::vector<McpServerDependency> RenderSession::Impl::McpServers(
   return servers;
 }
 
+// One budget covers the whole render of a source: its pre-passes, its
+// dependencies' contents and its body. What a batch reuses is charged as if
+// rendered again, so a batch stops where one process per source would; when
+// something reused does not fit, the source is rendered again from nothing,
+// which reports the limit where a fresh process reports it.
 std::optional<RenderedSource> RenderSession::Impl::Render(
     const std::string& source, const OutputNamer& output_for,
     DiagnosticSink& sink) {
+  DiagnosticSink attempt;
+  std::optional<RenderedSource> result =
+      RenderOnce(source, output_for, attempt);
+  if (kept_content_over_budget_ || (graph_ && graph_->kept_over_budget())) {
+    Forget();
+    attempt = DiagnosticSink();
+    result = RenderOnce(source, output_for, attempt);
+  }
+  for (const Diagnostic& diagnostic : attempt.diagnostics())
+    sink.Report(diagnostic);
+  return result;
+}
+
+std::optional<RenderedSource> RenderSession::Impl::RenderOnce(
+    const std::string& source, const OutputNamer& output_for,
+    DiagnosticSink& sink) {
   sink_ = &sink;
+  WorkBudget budget(settings_.max_steps, settings_.max_mstch_operations);
+  budget_ = &budget;
+  kept_content_over_budget_ = false;
   int errors_before = sink.error_count();
   if (cwd_.empty()) cwd_ = fs_.CurrentDirectory();
   std::string source_path = AbsoluteNormal(cwd_, source);
@@ -381,7 +418,7 @@ std::optional<RenderedSource> RenderSession::Impl::Render(
   }
   std::string install_path = output_for(RelativeTo(source_path, root_));
   InputFile* file = graph_->LoadSource(source_path, source, settings_.type,
-                                       install_path, sink);
+                                       install_path, sink, budget);
   RenderedSource result;
   std::vector<ContentInput> render_reads;
   if (file) {
@@ -400,7 +437,8 @@ std::optional<RenderedSource> RenderSession::Impl::Render(
       if (file->dialect == Dialect::kAgpm) result.offsets = std::move(offsets);
     }
   }
-  if (!file || sink.error_count() > errors_before) {
+  if (!file || sink.error_count() > errors_before ||
+      kept_content_over_budget_ || graph_->kept_over_budget()) {
     Forget();
     return std::nullopt;
   }

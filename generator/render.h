@@ -16,6 +16,7 @@
 #include "diagnostic.h"
 #include "file_system.h"
 #include "templating_switch.h"
+#include "work_budget.h"
 
 namespace agentgen {
 
@@ -26,6 +27,9 @@ struct RenderSettings {
   std::vector<std::pair<std::string, std::string>> defines;  ///< -D
   std::string type = "agent";                                ///< --type
   bool allow_outside_root = false;
+  /// The limits on one source's render (work_budget.h); tests lower them.
+  uint64_t max_steps = kMaxRenderSteps;
+  uint64_t max_mstch_operations = kMaxMstchOperations;
 };
 
 /// A file the render read: the depfile's prerequisites, the manifest's inputs.

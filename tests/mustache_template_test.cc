@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -11,6 +13,7 @@
 #include <vector>
 
 #include "diagnostic.h"
+#include "work_budget.h"
 
 namespace agentgen {
 namespace {
@@ -520,9 +523,23 @@ TEST_F(MustacheStrictTest, OffLetsMstchDropWhatItDrops) {
 namespace agentgen {
 namespace {
 
-// Nested sections over lists multiply; mstch cannot be stopped once running.
+std::string ReadTestFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(file), {});
+}
+
+// The first line of the only diagnostic a failed render reported.
+std::string OnlyError(const DiagnosticSink& sink) {
+  if (sink.diagnostics().size() != 1) return "(not one diagnostic)";
+  std::string message = FormatDiagnostic(sink.diagnostics()[0]);
+  return message.substr(0, message.find('\n'));
+}
+
+// Nested sections over lists multiply; mstch cannot be stopped once running,
+// so its work is played through first, and the limit is reported at the
+// outermost section.
 TEST(MustacheLimitsTest, SectionsNestedOverListsAreBoundedBeforeRendering) {
-  std::string text;
+  std::string text = "text\n  ";
   for (int i = 0; i < 30; ++i) text += "{{#agpm.project.l}}";
   text += "x";
   for (int i = 0; i < 30; ++i) text += "{{/agpm.project.l}}";
@@ -530,12 +547,111 @@ TEST(MustacheLimitsTest, SectionsNestedOverListsAreBoundedBeforeRendering) {
   DiagnosticSink sink;
   EXPECT_FALSE(
       RenderMustache(text, context, {}, SliceLocator("m.md", text, 0), sink));
-  ASSERT_EQ(sink.diagnostics().size(), 1u);
-  // 2^20 > 1,000,000: the 20th section passes the limit.
-  std::string message = FormatDiagnostic(sink.diagnostics()[0]);
-  EXPECT_EQ(message.substr(0, message.find('\n')),
-            "m.md:1:362: error: sections nested over lists would repeat more "
-            "than 1000000 times, the limit on one render");
+  EXPECT_EQ(OnlyError(sink),
+            "m.md:2:3: error: the Mustache renderer would need more than "
+            "3000000 operations for this render, the limit on one render "
+            "(sections nested over lists and long runs of standalone tag "
+            "lines cost the most)");
+}
+
+// Each repetition of a section and each interpolation is a step.
+TEST(MustacheLimitsTest, StepsComeFromTheRendersBudget) {
+  std::string text = "{{#l}}{{.}}{{/l}}";
+  nlohmann::json context = {{"l", {"a", "b", "c"}}};
+  DiagnosticSink sink;
+  MustacheOptions options;
+  WorkBudget enough(6, kMaxMstchOperations);
+  options.budget = &enough;
+  EXPECT_EQ(RenderMustache(text, context, {}, SliceLocator("m.md", text, 0),
+                           sink, options),
+            "abc");
+  EXPECT_EQ(enough.spent().steps, 6u);
+  WorkBudget five(5, kMaxMstchOperations);
+  options.budget = &five;
+  EXPECT_FALSE(RenderMustache(text, context, {}, SliceLocator("m.md", text, 0),
+                              sink, options));
+  EXPECT_EQ(OnlyError(sink),
+            "m.md:1:1: error: rendering takes more than 5 steps (loop "
+            "iterations, section repetitions, partials, interpolations and "
+            "filter calls), the limit on one render");
+}
+
+// Found by fuzzing (issue 11): in the mode the Mustache spec suite uses,
+// deeply nested sections over a two-element list, with stray tags between
+// them, ran for minutes.
+TEST(MustacheLimitsTest, FuzzedNestedSectionsStopQuickly) {
+  std::string input =
+      ReadTestFile(std::string(AGENTGEN_FUZZ_CORPUS_DIR) +
+                   "/mustache/regression-timeout-nested-sections");
+  ASSERT_GT(input.size(), 1u);
+  ASSERT_EQ(input[0] & 1, 0) << "the input is for the unchecked mode";
+  std::string text = input.substr(1);
+  nlohmann::json context = nlohmann::json::parse(
+      R"({"agpm": {"project": {"team": "core", "n": 3, "list": [1, 2]},
+                   "deps": {"snippets": {"base": {"content": "B"}}}},
+          "project": {"team": "core"},
+          "items": [{"name": "x"}, {"name": "y"}]})");
+  MustacheOptions options;
+  options.strict = false;
+  options.escape_html = true;
+  DiagnosticSink sink;
+  EXPECT_FALSE(RenderMustache(text, context, {}, SliceLocator("m.md", text, 0),
+                              sink, options));
+  EXPECT_NE(OnlyError(sink).find("error: the Mustache renderer would need "
+                                 "more than 3000000 operations"),
+            std::string::npos)
+      << OnlyError(sink);
+}
+
+// mstch removes the whitespace of each standalone tag line from a vector,
+// moving every token after it: tens of thousands of such lines took minutes.
+TEST(MustacheLimitsTest, ManyStandaloneLinesAreBounded) {
+  std::string text;
+  for (int i = 0; i < 20000; ++i) text += "{{! note }}\n";
+  DiagnosticSink sink;
+  EXPECT_FALSE(RenderMustache(text, nlohmann::json::object(), {},
+                              SliceLocator("m.md", text, 0), sink));
+  EXPECT_EQ(OnlyError(sink).substr(0, 50),
+            "m.md:1:1: error: the Mustache renderer would need ");
+  std::string few;
+  for (int i = 0; i < 500; ++i) few += "{{! note }}\n";
+  EXPECT_EQ(RenderMustache(few, nlohmann::json::object(), {},
+                           SliceLocator("m.md", few, 0), sink),
+            "");
+}
+
+// mstch recurses once per part of a dotted name, and once per nested
+// section or partial it renders: deep enough, the stack overflows.
+TEST(MustacheLimitsTest, DeepNamesAndNestingAreErrors) {
+  std::string name = "a";
+  for (int i = 0; i < 64; ++i) name += ".a";
+  std::string text = "x {{" + name + "}}";
+  DiagnosticSink sink;
+  EXPECT_FALSE(RenderMustache(text, nlohmann::json::object(), {},
+                              SliceLocator("m.md", text, 0), sink));
+  EXPECT_EQ(OnlyError(sink), "m.md:1:3: error: a name of more than 64 parts");
+
+  std::string nested;
+  for (int i = 0; i < 200; ++i) nested += "{{#flag}}";
+  for (int i = 0; i < 200; ++i) nested += "{{/flag}}";
+  DiagnosticSink nested_sink;
+  EXPECT_FALSE(RenderMustache(nested, {{"flag", true}}, {},
+                              SliceLocator("m.md", nested, 0), nested_sink));
+  EXPECT_EQ(OnlyError(nested_sink),
+            "m.md:1:1: error: sections and partials nest more than 128 "
+            "levels deep");
+
+  // Unchecked, a partial may include itself; mstch would recurse forever.
+  std::string text_with_partial = "{{> self}}";
+  MustacheOptions unchecked;
+  unchecked.strict = false;
+  DiagnosticSink partial_sink;
+  EXPECT_FALSE(RenderMustache(
+      text_with_partial, nlohmann::json::object(), {{"self", "x{{> self}}"}},
+      SliceLocator("m.md", text_with_partial, 0), partial_sink, unchecked));
+  EXPECT_EQ(OnlyError(partial_sink),
+            "m.md:1:1: error: sections and partials nest more than 128 "
+            "levels deep");
 }
 
 TEST(MustacheLimitsTest, OrdinaryNestingRenders) {

@@ -806,5 +806,123 @@ TEST_F(RenderSessionTest, ACycleThroughKeptFilesIsStillACycle) {
             std::string::npos);
 }
 
+// One budget covers a source's whole render, so a batch must charge what it
+// reuses. These snippets take 8 steps each (4 loop iterations, 4 prints),
+// the frontmatter of `pre.md` 4 steps in its pre-pass.
+class RenderBudgetTest : public RenderSessionTest {
+ protected:
+  void SetUp() override {
+    RenderSessionTest::SetUp();
+    const std::string loop =
+        "---\nagpm:\n  templating: true\n---\n"
+        "{% for i in agpm.project.four %}{{ i }}{% endfor %}\n";
+    fs_.Add("agpm.toml", "[project]\nfour = [1, 2, 3, 4]\n");
+    fs_.Add("s1.md", loop);
+    fs_.Add("s2.md", loop);
+    fs_.Add("pre.md",
+            "---\nx: '{% for i in agpm.project.four %}{{ i }}{% endfor %}'\n"
+            "---\npre\n");
+    auto agent = [](const std::vector<std::string>& snippets) {
+      std::string text =
+          "---\nagpm:\n  templating: true\ndependencies:\n  snippets:\n";
+      for (const std::string& snippet : snippets)
+        text += "    - path: " + snippet + ".md\n";
+      text += "---\n";
+      for (const std::string& snippet : snippets)
+        text += "{{ agpm.deps.snippets." + snippet + ".content }}";
+      return text + "\n";
+    };
+    fs_.Add("one.md", agent({"s1"}));
+    fs_.Add("two.md", agent({"s2"}));
+    fs_.Add("both.md", agent({"s1", "s2"}));
+    fs_.Add("uses_pre.md", agent({"pre"}));
+    fs_.Add("pre_and_s1.md", agent({"pre", "s1"}));
+  }
+
+  RenderSettings Limited(uint64_t steps) const {
+    RenderSettings settings = Settings();
+    settings.max_steps = steps;
+    return settings;
+  }
+
+  static std::string Printed(const DiagnosticSink& sink) {
+    std::string text;
+    for (const Diagnostic& diagnostic : sink.diagnostics())
+      text += FormatDiagnostic(diagnostic);
+    return text;
+  }
+
+  // Renders `source` alone and after `earlier` in one session: both must
+  // give the same result and the same diagnostics, returned.
+  std::string SameAloneAndBatched(const std::vector<std::string>& earlier,
+                                  const std::string& source,
+                                  const RenderSettings& settings) {
+    auto output = [](const std::string& relative) { return "out/" + relative; };
+    RenderSession session(fs_, settings);
+    for (const std::string& first : earlier) {
+      DiagnosticSink ignored;
+      EXPECT_TRUE(session.Render(first, output, ignored)) << first;
+    }
+    DiagnosticSink batched;
+    std::optional<RenderedSource> in_batch =
+        session.Render(source, output, batched);
+    DiagnosticSink alone;
+    std::optional<RenderedSource> by_itself =
+        RenderSource(fs_, settings, source, output, alone);
+    EXPECT_EQ(Describe(in_batch), Describe(by_itself)) << source;
+    EXPECT_EQ(Printed(batched), Printed(alone)) << source;
+    return Printed(alone);
+  }
+};
+
+TEST_F(RenderBudgetTest, DependenciesDrawOnTheSourcesBudget) {
+  // 8 + 8 + 2 prints: 18 fits, 17 fails at the source's second print.
+  EXPECT_EQ(SameAloneAndBatched({}, "both.md", Limited(18)), "");
+  EXPECT_EQ(SameAloneAndBatched({}, "both.md", Limited(17)),
+            "both.md:9:36: error: rendering takes more than 17 steps (loop "
+            "iterations, section repetitions, partials, interpolations and "
+            "filter calls), the limit on one render\n"
+            "{{ agpm.deps.snippets.s1.content }}"
+            "{{ agpm.deps.snippets.s2.content }}\n"
+            "                                   ^\n");
+  // 12 fails inside s2, at its loop.
+  EXPECT_EQ(SameAloneAndBatched({}, "both.md", Limited(12)).substr(0, 24),
+            "s2.md:5:1: error: render");
+}
+
+TEST_F(RenderBudgetTest, ReusedContentsCostWhatRenderingThemCost) {
+  // s1 kept from `one.md` is charged again: s2 then crosses at its loop.
+  EXPECT_EQ(
+      SameAloneAndBatched({"one.md"}, "both.md", Limited(12)).substr(0, 24),
+      "s2.md:5:1: error: render");
+  // Here the kept s2 itself does not fit: the source is rendered afresh
+  // and the limit reported where a fresh process reports it.
+  EXPECT_EQ(
+      SameAloneAndBatched({"two.md"}, "both.md", Limited(12)).substr(0, 24),
+      "s2.md:5:1: error: render");
+  EXPECT_EQ(SameAloneAndBatched({"one.md", "two.md"}, "both.md", Limited(18)),
+            "");
+}
+
+TEST_F(RenderBudgetTest, ReusedPrePassesCostWhatTheyCost) {
+  // pre.md's pre-pass: 8 steps; its body is not templated; one print.
+  EXPECT_EQ(SameAloneAndBatched({"uses_pre.md"}, "uses_pre.md", Limited(9)),
+            "");
+  // 8 (pre-pass) + 8 (s1) + 2 prints.
+  EXPECT_EQ(SameAloneAndBatched({"uses_pre.md"}, "pre_and_s1.md", Limited(15))
+                .substr(0, 24),
+            "s1.md:5:1: error: render");
+  // Its own pre-pass (8) comes first; the kept pre.md then does not fit.
+  fs_.Add("looped.md",
+          "---\nx: '{% for i in agpm.project.four %}{{ i }}{% endfor %}'\n"
+          "dependencies:\n  snippets:\n    - path: pre.md\n---\nlooped\n");
+  EXPECT_EQ(SameAloneAndBatched({"uses_pre.md"}, "looped.md", Limited(15))
+                .substr(0, 24),
+            "pre.md:2:5: error: rende");
+  EXPECT_EQ(SameAloneAndBatched({"uses_pre.md"}, "looped.md", Limited(16)), "");
+  EXPECT_EQ(SameAloneAndBatched({"uses_pre.md"}, "pre_and_s1.md", Limited(18)),
+            "");
+}
+
 }  // namespace
 }  // namespace agentgen
