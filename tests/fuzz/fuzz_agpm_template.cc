@@ -25,8 +25,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return std::optional<std::string>("content of " + path);
   };
   agentgen::OffsetMap offsets;
+  // A smaller budget than a render's keeps each run short, so the fuzzer
+  // covers more inputs; the limit itself is tested elsewhere.
+  agentgen::WorkBudget budget(200 * 1000, 200 * 1000);
   std::optional<std::string> out =
-      parsed->Render(context, content, sink, &offsets);
+      parsed->Render(context, content, sink, &offsets, &budget);
   if (out) {
     for (size_t i = 0; i <= out->size(); i += 7) offsets.ToInput(i);
   }

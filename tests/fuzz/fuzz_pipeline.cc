@@ -28,6 +28,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   agentgen::ParsedCommandLine parsed = agentgen::ParseCommandLine(
       {"render", "a.md", "-o", "out/a.md", "--depfile", "out/a.d", "--manifest",
        "out/a.json", "-D", "lang=go"});
+  // Smaller limits than a render's keep each run short.
+  parsed.options.settings.max_steps = 200 * 1000;
+  parsed.options.settings.max_mstch_operations = 200 * 1000;
   agentgen::DiagnosticSink sink;
   int status = agentgen::RunRender(fs, parsed.options, "", sink);
   // A failed render writes nothing; a successful one writes all three.
