@@ -31,7 +31,8 @@ bool CommitOutputs(FileSystem& fs, const std::vector<PendingOutput>& outputs,
   for (const PendingOutput& output : outputs) {
     if (output.write_if_changed && Unchanged(fs, output)) continue;
     std::string why;
-    if (!fs.CreateDirectories(ParentOf(output.path), &why)) {
+    std::vector<std::string> created;
+    if (!fs.CreateDirectories(ParentOf(output.path), &created, &why)) {
       *error = "cannot create folder '" + ParentOf(output.path) + "': " + why;
       discard_from(0);
       return false;
