@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
-// Writing the outputs of one source (SPEC.md section 8): the rendered file,
-// manifest and depfile are committed together, each atomically.
+// Writing the outputs of one source (README, "Command line": how outputs are
+// put in place): the rendered file, manifest and depfile are committed
+// together. A regular file is replaced atomically; a device or FIFO is
+// written through; a symlink is followed to the file it names.
 #ifndef AGENTGEN_OUTPUTS_H_
 #define AGENTGEN_OUTPUTS_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,10 +22,43 @@ struct PendingOutput {
   bool write_if_changed = false;
 };
 
-/// Writes each file to a temporary file in its own folder (creating missing
-/// folders), and renames them all into place only when every write
-/// succeeded. On failure removes its temporary files, leaves every existing
-/// output as it was, and says why in `error`.
+/// What writing an output changes: the output itself, or the file at the
+/// end of its chain of symlinks.
+struct OutputTarget {
+  std::string path;  ///< absolute, normal
+  /// kMissing (to be created), kFile, kDevice or kFifo; never a symlink,
+  /// folder or socket, which ResolveOutput refuses.
+  FileSystem::EntryKind kind = FileSystem::EntryKind::kMissing;
+
+  /// Devices and FIFOs are opened and written through; they have no
+  /// version to stage and cannot be read back.
+  bool written_in_place() const {
+    return kind == FileSystem::EntryKind::kDevice ||
+           kind == FileSystem::EntryKind::kFifo;
+  }
+};
+
+/// Follows `path` through every symlink (a relative target is relative to
+/// its link's folder) to the file that writing it changes. Refuses, saying
+/// why in `error` and naming `path`: a loop, a link into a folder that does
+/// not exist, a folder, a socket.
+std::optional<OutputTarget> ResolveOutput(FileSystem& fs,
+                                          const std::string& path,
+                                          std::string* error);
+
+/// Whether writing `path` would change one of `inputs` (absolute, normal):
+/// the same path, or the same file once symlinks are resolved on either
+/// side.
+bool WouldOverwriteAnInput(FileSystem& fs, const std::string& path,
+                           const std::vector<std::string>& inputs);
+
+/// Commits the outputs of one source, all or nothing where they are regular
+/// files: resolves every output first (refusing as ResolveOutput does),
+/// stages each regular file in its target's folder (creating missing
+/// folders), writes devices and FIFOs in place, and publishes the staged
+/// files only when all of that succeeded. On failure it discards what it
+/// staged, removes the folders it created, leaves every regular output as
+/// it was, and says why in `error`.
 bool CommitOutputs(FileSystem& fs, const std::vector<PendingOutput>& outputs,
                    std::string* error);
 
