@@ -111,6 +111,26 @@ bool IsCommandName(const std::string& word) {
   return word == "render" || word == "check" || word == "mcp";
 }
 
+// `-` means standard output for -o only: a depfile or manifest there would
+// be mixed with the agent, and a depfile needs an output file to name.
+std::optional<std::string> CheckStandardOutput(const RenderOptions& options) {
+  if (options.depfile == kStandardOutput)
+    return std::string("--depfile cannot be - (standard output): name a file");
+  if (options.manifest == kStandardOutput)
+    return std::string("--manifest cannot be - (standard output): name a file");
+  if (options.output != kStandardOutput) return std::nullopt;
+  if (!options.depfile.empty() || !options.depfile_dir.empty()) {
+    return std::string(
+        "-o - writes to standard output; a depfile needs an output file to "
+        "name, so it takes no --depfile or --depfile-dir");
+  }
+  if (options.check) {
+    return std::string(
+        "--check compares with an existing output, and -o - names none");
+  }
+  return std::nullopt;
+}
+
 // Checks what CLI11 cannot express: exclusive pairs and one-source options.
 std::optional<std::string> CheckRender(const RenderOptions& options) {
   if (options.output.empty() == options.out_dir.empty())
@@ -136,7 +156,7 @@ std::optional<std::string> CheckRender(const RenderOptions& options) {
     return std::string(
         "--check writes nothing; it takes no depfile or manifest options");
   }
-  return std::nullopt;
+  return CheckStandardOutput(options);
 }
 
 // The description of each command. A build starts agentgen once per agent,
@@ -148,7 +168,8 @@ CLI::App* AddRenderCommand(CLI::App& app, RenderOptions* options,
       "render", "Render agent files; see SPEC.md section 8.");
   render->add_option("sources", options->sources, "Agent files to render")
       ->required();
-  render->add_option("-o,--output", options->output, "The rendered file");
+  render->add_option("-o,--output", options->output,
+                     "The rendered file (- for standard output)");
   render->add_option("--out-dir", options->out_dir,
                      "Folder for several sources' outputs (root-relative "
                      "paths kept)");

@@ -22,8 +22,8 @@ namespace {
 
 // The output paths of one source, as given and absolute.
 struct OutputPaths {
-  std::string output;  // as given (or built from --out-dir)
-  std::string output_path;
+  std::string output;         // as given (or built from --out-dir)
+  std::string output_path;    // empty: standard output (-o -)
   std::string depfile_path;   // empty: none
   std::string manifest_path;  // empty: none
 };
@@ -32,7 +32,8 @@ OutputPaths PathsFor(const RenderOptions& options, const std::string& cwd,
                      const std::string& output, const std::string& relative) {
   OutputPaths paths;
   paths.output = output;
-  paths.output_path = AbsoluteNormal(cwd, output);
+  if (options.output != kStandardOutput)
+    paths.output_path = AbsoluteNormal(cwd, output);
   if (!options.depfile.empty())
     paths.depfile_path = AbsoluteNormal(cwd, options.depfile);
   else if (!options.depfile_dir.empty())
@@ -53,12 +54,28 @@ bool OutputIsCurrent(FileSystem& fs, const OutputPaths& paths,
                      DiagnosticSink& sink, std::string* out) {
   std::string existing;
   std::string error;
-  if (fs.Stat(paths.output_path) != FileSystem::Kind::kFile) {
+  std::optional<OutputTarget> target =
+      ResolveOutput(fs, paths.output_path, &error);
+  if (!target) {
+    sink.Error({}, error);
+    return false;
+  }
+  if (target->written_in_place()) {
+    // Reading a FIFO would block, and a device gives back nothing that was
+    // written to it: neither can be found current.
+    sink.Error({},
+               "'" + paths.output +
+                   "' is a device or FIFO, which --check does not read; it "
+                   "counts as different",
+               "render.stale");
+    return false;
+  }
+  if (target->kind == FileSystem::EntryKind::kMissing) {
     sink.Error({},
                "'" + paths.output + "' does not exist; render '" + source +
                    "' without --check to write it",
                "render.stale");
-  } else if (!fs.ReadFile(paths.output_path, &existing, &error)) {
+  } else if (!fs.ReadFile(target->path, &existing, &error)) {
     sink.Error({}, "cannot read '" + paths.output + "': " + error);
     return false;
   } else if (existing == rendered) {
@@ -81,6 +98,12 @@ bool OutputIsCurrent(FileSystem& fs, const OutputPaths& paths,
   return false;
 }
 
+std::vector<std::string> InputPaths(const RenderedSource& rendered) {
+  std::vector<std::string> paths;
+  for (const RenderInput& input : rendered.inputs) paths.push_back(input.path);
+  return paths;
+}
+
 bool RenderOne(FileSystem& fs, RenderSession& session,
                const RenderOptions& options, const std::string& cwd,
                const std::string& source, DiagnosticSink& sink,
@@ -97,13 +120,12 @@ bool RenderOne(FileSystem& fs, RenderSession& session,
   if (!rendered) return false;
 
   OutputPaths paths = PathsFor(options, cwd, rendered->output, relative);
+  std::vector<std::string> inputs = InputPaths(*rendered);
   for (const std::string* path :
        {&paths.output_path, &paths.depfile_path, &paths.manifest_path}) {
-    for (const RenderInput& input : rendered->inputs) {
-      if (!path->empty() && *path == input.path) {
-        sink.Error({}, "output '" + *path + "' is one of the render's inputs");
-        return false;
-      }
+    if (!path->empty() && WouldOverwriteAnInput(fs, *path, inputs)) {
+      sink.Error({}, "output '" + *path + "' is one of the render's inputs");
+      return false;
     }
   }
 
@@ -111,20 +133,19 @@ bool RenderOne(FileSystem& fs, RenderSession& session,
     return OutputIsCurrent(fs, paths, source, rendered->text, sink, out);
 
   std::vector<PendingOutput> outputs;
-  outputs.push_back(
-      {paths.output_path, rendered->text, options.write_if_changed});
+  if (!paths.output_path.empty()) {
+    outputs.push_back(
+        {paths.output_path, rendered->text, options.write_if_changed});
+  }
   if (!paths.manifest_path.empty()) {
     outputs.push_back({paths.manifest_path,
                        FormatManifest(*rendered, paths.output),
                        options.write_if_changed});
   }
   if (!paths.depfile_path.empty()) {
-    std::vector<std::string> prerequisites;
-    for (const RenderInput& input : rendered->inputs)
-      prerequisites.push_back(input.path);
     std::string unwritable;
     std::optional<std::string> depfile =
-        FormatDepfile(paths.output_path, prerequisites, &unwritable);
+        FormatDepfile(paths.output_path, inputs, &unwritable);
     if (!depfile) {
       sink.Error({}, "path '" + unwritable +
                          "' cannot be written to a depfile (it holds a "
@@ -139,6 +160,9 @@ bool RenderOne(FileSystem& fs, RenderSession& session,
     sink.Error({}, error);
     return false;
   }
+  // Printed only once the manifest (if any) is in place, so that a failed
+  // render prints nothing.
+  if (paths.output_path.empty() && out) *out += rendered->text;
   return true;
 }
 

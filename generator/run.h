@@ -14,10 +14,11 @@
 namespace agentgen {
 
 /// Renders every source of `options`. `trace_path` (AGENTGEN_TRACE), when
-/// not empty, gets one line per source processed. With --check nothing is
-/// written and `out`, when given, receives a unified diff for each stale
-/// output. Returns the exit status: 0, or 1 when any error was reported to
-/// `sink`.
+/// not empty, gets one line per source processed. With `-o -` `out`, when
+/// given, receives the rendered text once everything else is written. With
+/// --check nothing is written and `out`, when given, receives a unified
+/// diff for each stale output. Returns the exit status: 0, or 1 when any error
+/// was reported to `sink`.
 int RunRender(FileSystem& fs, const RenderOptions& options,
               const std::string& trace_path, DiagnosticSink& sink,
               std::string* out = nullptr, unsigned jobs = 1);
