@@ -159,6 +159,17 @@ std::optional<std::string> CheckRender(const RenderOptions& options) {
   return CheckStandardOutput(options);
 }
 
+std::optional<std::string> CheckMcp(const McpOptions& mcp) {
+  if (mcp.depfile == kStandardOutput)
+    return std::string("--depfile cannot be - (standard output): name a file");
+  if (mcp.output == kStandardOutput && !mcp.depfile.empty()) {
+    return std::string(
+        "-o - writes to standard output; a depfile needs an output file to "
+        "name, so it takes no --depfile");
+  }
+  return std::nullopt;
+}
+
 // The description of each command. A build starts agentgen once per agent,
 // and building CLI11's description of all three commands costs more than
 // parsing a small frontmatter, so only the command named is built.
@@ -215,7 +226,9 @@ CLI::App* AddMcpCommand(CLI::App& app, McpOptions* mcp,
       "Write the MCP servers the agents depend on into Claude Code's "
       ".mcp.json, keeping the servers and keys that agentgen did not write.");
   command->add_option("sources", mcp->sources, "Agent files")->required();
-  command->add_option("-o,--output", mcp->output, "The .mcp.json to write")
+  command
+      ->add_option("-o,--output", mcp->output,
+                   "The .mcp.json to write (- for standard output)")
       ->required();
   command->add_option("--depfile", mcp->depfile,
                       "Write a Makefile-syntax depfile");
@@ -302,6 +315,8 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
     ApplyShared(check_shared, &check.settings);
   } else {
     parsed.command = Command::kMcp;
+    if (std::optional<std::string> problem = CheckMcp(mcp))
+      return UsageError(*problem, arguments);
     if (std::optional<std::string> problem =
             CheckShared(mcp_shared, mcp.settings))
       return UsageError(*problem, arguments);

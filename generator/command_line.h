@@ -44,7 +44,7 @@ struct CheckOptions {
 struct McpOptions {
   RenderSettings settings;
   std::vector<std::string> sources;
-  std::string output;   ///< -o
+  std::string output;   ///< -o; kStandardOutput for stdout
   std::string depfile;  ///< --depfile
 };
 

@@ -211,9 +211,49 @@ int RunRender(FileSystem& fs, const RenderOptions& options,
   return sink.has_errors() ? 1 : 0;
 }
 
-int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink) {
+namespace {
+
+// An output as it is, for `mcp` to merge with: absent when missing, and
+// when a device or FIFO, which is never read (reading a FIFO blocks).
+std::optional<ExistingFile> ReadExisting(FileSystem& fs,
+                                         const std::string& path,
+                                         const std::string& display,
+                                         DiagnosticSink& sink) {
+  ExistingFile file{display, std::nullopt};
+  std::string error;
+  std::optional<OutputTarget> target = ResolveOutput(fs, path, &error);
+  if (!target) {
+    sink.Error({}, error);
+    return std::nullopt;
+  }
+  if (target->kind != FileSystem::EntryKind::kFile) return file;
+  std::string bytes;
+  if (!fs.ReadFile(target->path, &bytes, &error)) {
+    sink.Error({}, "cannot read '" + display + "': " + error);
+    return std::nullopt;
+  }
+  file.text = std::move(bytes);
+  return file;
+}
+
+// Whether `mcp` writes what a first run would write, with no record: to
+// standard output, or to a device or FIFO, neither of which can be read
+// back on the next run.
+bool WritesAFirstRun(FileSystem& fs, const std::string& output_path) {
+  if (output_path.empty()) return true;
+  std::string ignored;  // the commit reports what is wrong with the output
+  std::optional<OutputTarget> target = ResolveOutput(fs, output_path, &ignored);
+  return target && target->written_in_place();
+}
+
+}  // namespace
+
+int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink,
+           std::string* out) {
   std::string cwd = fs.CurrentDirectory();
-  std::string output_path = AbsoluteNormal(cwd, options.output);
+  const bool to_stdout = options.output == kStandardOutput;
+  std::string output_path =
+      to_stdout ? "" : AbsoluteNormal(cwd, options.output);
   std::string ownership_path = output_path + kMcpOwnershipSuffix;
   std::vector<std::string> prerequisites;
   std::set<std::string> listed;
@@ -224,13 +264,14 @@ int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink) {
     std::optional<RenderedSource> rendered = session.Render(
         source, [](const std::string&) { return ""; }, sink);
     if (!rendered) continue;
-    for (const RenderInput& input : rendered->inputs) {
-      if (input.path == output_path || input.path == ownership_path) {
-        sink.Error({}, "output '" + options.output +
-                           "' is one of the inputs of '" + source + "'");
-      }
-      if (listed.insert(input.path).second) prerequisites.push_back(input.path);
+    std::vector<std::string> inputs = InputPaths(*rendered);
+    if (!to_stdout && (WouldOverwriteAnInput(fs, output_path, inputs) ||
+                       WouldOverwriteAnInput(fs, ownership_path, inputs))) {
+      sink.Error({}, "output '" + options.output +
+                         "' is one of the inputs of '" + source + "'");
     }
+    for (const std::string& input : inputs)
+      if (listed.insert(input).second) prerequisites.push_back(input);
     for (const McpServerDependency& server : rendered->mcp_servers) {
       // A file reached from several agents is checked and reported once.
       bool first = validated.insert(server.path).second;
@@ -246,29 +287,22 @@ int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink) {
 
   // The file and the record as they are; agentgen keeps what it did not
   // write, so both are read (they are outputs, never prerequisites).
-  auto read_existing = [&fs, &sink](const std::string& path,
-                                    const std::string& display) {
-    ExistingFile file{display, std::nullopt};
-    if (fs.Stat(path) == FileSystem::Kind::kMissing) return file;
-    std::string bytes;
-    std::string error;
-    if (!fs.ReadFile(path, &bytes, &error))
-      sink.Error({}, "cannot read '" + display + "': " + error);
-    else
-      file.text = std::move(bytes);
-    return file;
-  };
-  ExistingFile existing = read_existing(output_path, options.output);
-  ExistingFile ownership =
-      read_existing(ownership_path, options.output + kMcpOwnershipSuffix);
-  if (sink.has_errors()) return 1;
+  const std::string ownership_display = options.output + kMcpOwnershipSuffix;
+  const bool first_run = WritesAFirstRun(fs, output_path);
+  std::optional<ExistingFile> existing = ExistingFile{options.output, {}};
+  std::optional<ExistingFile> ownership = ExistingFile{ownership_display, {}};
+  if (!first_run) {
+    existing = ReadExisting(fs, output_path, options.output, sink);
+    ownership = ReadExisting(fs, ownership_path, ownership_display, sink);
+  }
+  if (!existing || !ownership) return 1;
   std::optional<MergedMcpConfig> merged =
-      MergeMcpConfig(existing, ownership, servers, sink);
+      MergeMcpConfig(*existing, *ownership, servers, sink);
   if (!merged) return 1;
 
-  std::vector<PendingOutput> outputs = {
-      {output_path, merged->config, true},
-      {ownership_path, merged->ownership, true}};
+  std::vector<PendingOutput> outputs;
+  if (!to_stdout) outputs.push_back({output_path, merged->config, true});
+  if (!first_run) outputs.push_back({ownership_path, merged->ownership, true});
   if (!options.depfile.empty()) {
     std::string unwritable;
     std::optional<std::string> depfile =
@@ -286,6 +320,7 @@ int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink) {
     sink.Error({}, error);
     return 1;
   }
+  if (to_stdout && out) *out += merged->config;
   return 0;
 }
 
@@ -306,7 +341,7 @@ CommandResult RunCommand(FileSystem& fs, const ParsedCommandLine& parsed,
       }
       break;
     case Command::kMcp:
-      result.status = RunMcp(fs, parsed.mcp, sink);
+      result.status = RunMcp(fs, parsed.mcp, sink, &result.out);
       break;
   }
   for (const Diagnostic& diagnostic : sink.diagnostics())
