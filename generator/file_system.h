@@ -44,6 +44,12 @@ class FileSystem {
   virtual std::optional<EntryKind> StatEntry(const std::string& path,
                                              std::string* error) = 0;
 
+  /// What `path` leads to once every symlink is followed (stat): never
+  /// kSymlink; kMissing when nothing is there. nullopt and why in `error`
+  /// otherwise (a loop among the links, for one).
+  virtual std::optional<EntryKind> StatTarget(const std::string& path,
+                                              std::string* error) = 0;
+
   /// The target of the symlink at `path` as it is stored: absolute, or
   /// relative to the link's folder. nullopt and why in `error` otherwise.
   virtual std::optional<std::string> ReadLink(const std::string& path,

@@ -135,6 +135,20 @@ bool Commit::PublishAll(std::string* error) {
   return true;
 }
 
+// Whether `path` is a chain of links that ends at a device, FIFO or socket.
+// The kernel is asked rather than the chain walked: some links name what
+// no path leads to, such as /dev/stdout -> /proc/self/fd/1 -> "pipe:[…]".
+// Such an output is opened through its own path, as open(2) follows it.
+std::optional<EntryKind> SpecialAtTheEnd(FileSystem& fs,
+                                         const std::string& path) {
+  std::string ignored;  // a loop or a dangling link: the walk says which
+  std::optional<EntryKind> end = fs.StatTarget(path, &ignored);
+  if (end == EntryKind::kDevice || end == EntryKind::kFifo ||
+      end == EntryKind::kSocket)
+    return end;
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<OutputTarget> ResolveOutput(FileSystem& fs,
@@ -150,6 +164,10 @@ std::optional<OutputTarget> ResolveOutput(FileSystem& fs,
       *error = "cannot write '" + path + "': its symlinks form a loop (more " +
                "than " + std::to_string(kMaxLinks) + " links)";
       return std::nullopt;
+    }
+    if (kind && links == 0) {
+      if (std::optional<EntryKind> special = SpecialAtTheEnd(fs, path))
+        return Accept(fs, path, {path, *special}, error);
     }
     std::optional<std::string> link;
     if (kind) link = fs.ReadLink(current, &why);

@@ -25,7 +25,10 @@ struct PendingOutput {
 /// What writing an output changes: the output itself, or the file at the
 /// end of its chain of symlinks.
 struct OutputTarget {
-  std::string path;  ///< absolute, normal
+  /// Absolute, normal: the regular file (or the missing one) at the end of
+  /// the chain; for a device or FIFO, the output itself, opened through its
+  /// links.
+  std::string path;
   /// kMissing (to be created), kFile, kDevice or kFifo; never a symlink,
   /// folder or socket, which ResolveOutput refuses.
   FileSystem::EntryKind kind = FileSystem::EntryKind::kMissing;

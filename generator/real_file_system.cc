@@ -81,6 +81,20 @@ bool PlaceUnnamed(int fd, const std::string& path, const std::string& temporary,
   return RenameInto(temporary, path, error);
 }
 
+std::optional<FileSystem::EntryKind> KindOf(const struct stat& status,
+                                            std::string* error) {
+  using EntryKind = FileSystem::EntryKind;
+  if (S_ISREG(status.st_mode)) return EntryKind::kFile;
+  if (S_ISDIR(status.st_mode)) return EntryKind::kDirectory;
+  if (S_ISLNK(status.st_mode)) return EntryKind::kSymlink;
+  if (S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode))
+    return EntryKind::kDevice;
+  if (S_ISFIFO(status.st_mode)) return EntryKind::kFifo;
+  if (S_ISSOCK(status.st_mode)) return EntryKind::kSocket;
+  *error = "unknown kind of file";
+  return std::nullopt;
+}
+
 }  // namespace
 
 // One stat(2) per question: a render asks about every file it reads, and
@@ -98,19 +112,18 @@ FileSystem::Kind RealFileSystem::Stat(const std::string& path, uint64_t* size) {
 std::optional<FileSystem::EntryKind> RealFileSystem::StatEntry(
     const std::string& path, std::string* error) {
   struct stat status;
-  if (::lstat(path.c_str(), &status) != 0) {
-    if (errno == ENOENT) return EntryKind::kMissing;
-    *error = ErrnoText();
-    return std::nullopt;
-  }
-  if (S_ISREG(status.st_mode)) return EntryKind::kFile;
-  if (S_ISDIR(status.st_mode)) return EntryKind::kDirectory;
-  if (S_ISLNK(status.st_mode)) return EntryKind::kSymlink;
-  if (S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode))
-    return EntryKind::kDevice;
-  if (S_ISFIFO(status.st_mode)) return EntryKind::kFifo;
-  if (S_ISSOCK(status.st_mode)) return EntryKind::kSocket;
-  *error = "unknown kind of file";
+  if (::lstat(path.c_str(), &status) == 0) return KindOf(status, error);
+  if (errno == ENOENT) return EntryKind::kMissing;
+  *error = ErrnoText();
+  return std::nullopt;
+}
+
+std::optional<FileSystem::EntryKind> RealFileSystem::StatTarget(
+    const std::string& path, std::string* error) {
+  struct stat status;
+  if (::stat(path.c_str(), &status) == 0) return KindOf(status, error);
+  if (errno == ENOENT) return EntryKind::kMissing;
+  *error = ErrnoText();
   return std::nullopt;
 }
 

@@ -238,7 +238,9 @@ TEST(OutputsTest, ResolveOutputReportsTheKindAtTheEndOfTheChain) {
   EXPECT_FALSE(file->written_in_place());
   std::optional<OutputTarget> fifo = ResolveOutput(fs, "/w/to-fifo", &error);
   ASSERT_TRUE(fifo) << error;
-  EXPECT_EQ(fifo->path, "/w/fifo");
+  // Opened through the link, as open(2) follows it: a link such as
+  // /dev/stdout may name a pipe that no path leads to.
+  EXPECT_EQ(fifo->path, "/w/to-fifo");
   EXPECT_TRUE(fifo->written_in_place());
   std::optional<OutputTarget> missing =
       ResolveOutput(fs, "/w/new/dir/x.md", &error);

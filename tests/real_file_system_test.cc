@@ -156,6 +156,22 @@ TEST_F(RealFileSystemTest, StatEntryTellsEveryKindWithoutFollowingLinks) {
   EXPECT_EQ(error, "Not a directory");
 }
 
+// StatTarget follows every link to what the kernel finds at the end.
+TEST_F(RealFileSystemTest, StatTargetFollowsLinks) {
+  using EntryKind = FileSystem::EntryKind;
+  std::string error;
+  ASSERT_EQ(::mkfifo((dir_ + "/fifo").c_str(), 0600), 0);
+  ASSERT_EQ(::symlink("fifo", (dir_ + "/to-fifo").c_str()), 0);
+  ASSERT_EQ(::symlink("to-fifo", (dir_ + "/to-link").c_str()), 0);
+  ASSERT_EQ(::symlink("nowhere", (dir_ + "/dangling").c_str()), 0);
+  ASSERT_EQ(::symlink("loop", (dir_ + "/loop").c_str()), 0);
+  EXPECT_EQ(fs_.StatTarget(dir_ + "/to-link", &error), EntryKind::kFifo);
+  EXPECT_EQ(fs_.StatTarget(dir_, &error), EntryKind::kDirectory);
+  EXPECT_EQ(fs_.StatTarget(dir_ + "/dangling", &error), EntryKind::kMissing);
+  EXPECT_FALSE(fs_.StatTarget(dir_ + "/loop", &error));
+  EXPECT_EQ(error, "Too many levels of symbolic links");
+}
+
 TEST_F(RealFileSystemTest, ReadLinkGivesTheTargetAsStored) {
   std::string error;
   ASSERT_EQ(::symlink("../a/b.md", (dir_ + "/relative").c_str()), 0);

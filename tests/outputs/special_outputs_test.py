@@ -246,6 +246,17 @@ def test_symlinks(agentgen, work, expected):
     check(not os.path.exists(path_in(work, "missing-folder")),
           "a dangling link's missing folder was created")
 
+    # A link to this process's standard output, as /dev/stdout is one: it
+    # names a pipe that no path leads to, and is written through.
+    os.symlink("/proc/self/fd/1", path_in(work, "my-stdout"))
+    result = agentgen.render("-o", "my-stdout")
+    check(result is not None and result.returncode == 0 and
+          result.stdout == expected,
+          f"-o LINK-TO-STDOUT: expected the text on stdout, got "
+          f"{result and result.stdout!r}, {result and result.stderr!r}")
+    check(link_target(path_in(work, "my-stdout")) == "/proc/self/fd/1",
+          "-o LINK-TO-STDOUT: the link was replaced")
+
     # A link to the source: the same file by real path.
     os.symlink("a.md", path_in(work, "to-source.md"))
     expect_error(agentgen.render("-o", "to-source.md"), 1,

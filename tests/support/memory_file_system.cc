@@ -158,6 +158,19 @@ std::optional<FileSystem::EntryKind> MemoryFileSystem::StatEntry(
   return KindOf(path);
 }
 
+std::optional<FileSystem::EntryKind> MemoryFileSystem::StatTarget(
+    const std::string& path, std::string* error) {
+  std::string resolved = Resolve(Absolute(path));
+  if (symlinks_.count(resolved)) {  // left unresolved: a loop
+    *error = "Too many levels of symbolic links";
+    return std::nullopt;
+  }
+  if (files_.count(resolved)) return EntryKind::kFile;
+  if (directories_.count(resolved)) return EntryKind::kDirectory;
+  auto special = specials_.find(resolved);
+  return special == specials_.end() ? EntryKind::kMissing : special->second;
+}
+
 std::optional<std::string> MemoryFileSystem::ReadLink(const std::string& path,
                                                       std::string* error) {
   auto link = symlinks_.find(ResolveFolderOf(Absolute(path)));

@@ -64,6 +64,8 @@ class MemoryFileSystem : public FileSystem {
   Kind Stat(const std::string& path, uint64_t* size) override;
   std::optional<EntryKind> StatEntry(const std::string& path,
                                      std::string* error) override;
+  std::optional<EntryKind> StatTarget(const std::string& path,
+                                      std::string* error) override;
   std::optional<std::string> ReadLink(const std::string& path,
                                       std::string* error) override;
   bool ReadFile(const std::string& path, std::string* bytes,
