@@ -137,7 +137,7 @@ bool Commit::PublishAll(std::string* error) {
 
 // Whether `path` is a chain of links that ends at a device, FIFO or socket.
 // The kernel is asked rather than the chain walked: some links name what
-// no path leads to, such as /dev/stdout -> /proc/self/fd/1 -> "pipe:[…]".
+// no path leads to, such as /dev/stdout -> /proc/self/fd/1 -> "pipe:[123]".
 // Such an output is opened through its own path, as open(2) follows it.
 std::optional<EntryKind> SpecialAtTheEnd(FileSystem& fs,
                                          const std::string& path) {
@@ -155,26 +155,27 @@ std::optional<OutputTarget> ResolveOutput(FileSystem& fs,
                                           const std::string& path,
                                           std::string* error) {
   std::string current = path;
+  std::string why;
+  auto cannot = [&] {
+    *error = "cannot write " + Describe(path, current) + ": " + why;
+    return std::nullopt;
+  };
   for (int links = 0;; ++links) {
-    std::string why;
     std::optional<EntryKind> kind = fs.StatEntry(current, &why);
-    if (kind && *kind != EntryKind::kSymlink)
+    if (!kind) return cannot();
+    if (*kind != EntryKind::kSymlink)
       return Accept(fs, path, {current, *kind}, error);
-    if (kind && links == kMaxLinks) {
+    if (links == 0) {
+      if (std::optional<EntryKind> special = SpecialAtTheEnd(fs, path))
+        return Accept(fs, path, {path, *special}, error);
+    }
+    if (links == kMaxLinks) {
       *error = "cannot write '" + path + "': its symlinks form a loop (more " +
                "than " + std::to_string(kMaxLinks) + " links)";
       return std::nullopt;
     }
-    if (kind && links == 0) {
-      if (std::optional<EntryKind> special = SpecialAtTheEnd(fs, path))
-        return Accept(fs, path, {path, *special}, error);
-    }
-    std::optional<std::string> link;
-    if (kind) link = fs.ReadLink(current, &why);
-    if (!link) {
-      *error = "cannot write " + Describe(path, current) + ": " + why;
-      return std::nullopt;
-    }
+    std::optional<std::string> link = fs.ReadLink(current, &why);
+    if (!link) return cannot();
     // A relative target starts from where the link really is, so that a
     // `..` in it goes where the kernel would go.
     std::string folder = ParentOf(current);
@@ -182,20 +183,26 @@ std::optional<OutputTarget> ResolveOutput(FileSystem& fs,
   }
 }
 
-bool WouldOverwriteAnInput(FileSystem& fs, const std::string& path,
-                           const std::vector<std::string>& inputs) {
-  for (const std::string& input : inputs)
-    if (input == path) return true;
+RenderInputs::RenderInputs(FileSystem& fs, std::vector<std::string> paths)
+    : fs_(fs), paths_(std::move(paths)) {}
+
+bool RenderInputs::WouldBeOverwrittenBy(const std::string& output) {
+  for (const std::string& input : paths_)
+    if (input == output) return true;
   // Every input existed when it was read: an output yet to be created is
   // none of them. Resolution errors are left to the commit to report.
   std::string ignored;
-  std::optional<OutputTarget> target = ResolveOutput(fs, path, &ignored);
+  std::optional<OutputTarget> target = ResolveOutput(fs_, output, &ignored);
   if (!target || target->kind == EntryKind::kMissing) return false;
-  std::optional<std::string> real = fs.RealPath(target->path);
+  std::optional<std::string> real = fs_.RealPath(target->path);
   if (!real) return false;
-  for (const std::string& input : inputs)
-    if (fs.RealPath(input) == real) return true;
-  return false;
+  if (!real_paths_) {
+    real_paths_.emplace();
+    for (const std::string& input : paths_)
+      if (std::optional<std::string> input_real = fs_.RealPath(input))
+        real_paths_->insert(std::move(*input_real));
+  }
+  return real_paths_->count(*real) > 0;
 }
 
 bool CommitOutputs(FileSystem& fs, const std::vector<PendingOutput>& outputs,

@@ -7,6 +7,7 @@
 #define AGENTGEN_OUTPUTS_H_
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -49,11 +50,24 @@ std::optional<OutputTarget> ResolveOutput(FileSystem& fs,
                                           const std::string& path,
                                           std::string* error);
 
-/// Whether writing `path` would change one of `inputs` (absolute, normal):
-/// the same path, or the same file once symlinks are resolved on either
-/// side.
-bool WouldOverwriteAnInput(FileSystem& fs, const std::string& path,
-                           const std::vector<std::string>& inputs);
+/// The files a render read, for refusing an output that would overwrite
+/// one of them.
+class RenderInputs {
+ public:
+  /// `paths` absolute and normal.
+  RenderInputs(FileSystem& fs, std::vector<std::string> paths);
+
+  /// Whether writing `output` would change one of the inputs: the same
+  /// path, or the same file once symlinks are resolved on either side.
+  bool WouldBeOverwrittenBy(const std::string& output);
+
+ private:
+  FileSystem& fs_;
+  std::vector<std::string> paths_;
+  /// The inputs' real paths, found when an output first exists: most
+  /// renders write outputs that do not exist yet, or never ask.
+  std::optional<std::set<std::string>> real_paths_;
+};
 
 /// Commits the outputs of one source, all or nothing where they are regular
 /// files: resolves every output first (refusing as ResolveOutput does),

@@ -121,9 +121,10 @@ bool RenderOne(FileSystem& fs, RenderSession& session,
 
   OutputPaths paths = PathsFor(options, cwd, rendered->output, relative);
   std::vector<std::string> inputs = InputPaths(*rendered);
+  RenderInputs files_read(fs, inputs);
   for (const std::string* path :
        {&paths.output_path, &paths.depfile_path, &paths.manifest_path}) {
-    if (!path->empty() && WouldOverwriteAnInput(fs, *path, inputs)) {
+    if (!path->empty() && files_read.WouldBeOverwrittenBy(*path)) {
       sink.Error({}, "output '" + *path + "' is one of the render's inputs");
       return false;
     }
@@ -254,7 +255,15 @@ int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink,
   const bool to_stdout = options.output == kStandardOutput;
   std::string output_path =
       to_stdout ? "" : AbsoluteNormal(cwd, options.output);
-  std::string ownership_path = output_path + kMcpOwnershipSuffix;
+  std::string ownership_path =
+      to_stdout ? "" : output_path + kMcpOwnershipSuffix;
+  std::string depfile_path =
+      options.depfile.empty() ? "" : AbsoluteNormal(cwd, options.depfile);
+  const std::string ownership_display = options.output + kMcpOwnershipSuffix;
+  const std::pair<const std::string&, const std::string&> written[] = {
+      {output_path, options.output},
+      {ownership_path, ownership_display},
+      {depfile_path, options.depfile}};
   std::vector<std::string> prerequisites;
   std::set<std::string> listed;
   std::vector<McpServerConfig> servers;
@@ -265,10 +274,12 @@ int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink,
         source, [](const std::string&) { return ""; }, sink);
     if (!rendered) continue;
     std::vector<std::string> inputs = InputPaths(*rendered);
-    if (!to_stdout && (WouldOverwriteAnInput(fs, output_path, inputs) ||
-                       WouldOverwriteAnInput(fs, ownership_path, inputs))) {
-      sink.Error({}, "output '" + options.output +
-                         "' is one of the inputs of '" + source + "'");
+    RenderInputs files_read(fs, inputs);
+    for (const auto& [path, display] : written) {
+      if (!path.empty() && files_read.WouldBeOverwrittenBy(path)) {
+        sink.Error({}, "output '" + display + "' is one of the inputs of '" +
+                           source + "'");
+      }
     }
     for (const std::string& input : inputs)
       if (listed.insert(input).second) prerequisites.push_back(input);
@@ -287,7 +298,6 @@ int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink,
 
   // The file and the record as they are; agentgen keeps what it did not
   // write, so both are read (they are outputs, never prerequisites).
-  const std::string ownership_display = options.output + kMcpOwnershipSuffix;
   const bool first_run = WritesAFirstRun(fs, output_path);
   std::optional<ExistingFile> existing = ExistingFile{options.output, {}};
   std::optional<ExistingFile> ownership = ExistingFile{ownership_display, {}};
@@ -313,7 +323,7 @@ int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink,
                          "newline or a backslash)");
       return 1;
     }
-    outputs.push_back({AbsoluteNormal(cwd, options.depfile), *depfile, false});
+    outputs.push_back({depfile_path, *depfile, false});
   }
   std::string error;
   if (!CommitOutputs(fs, outputs, &error)) {

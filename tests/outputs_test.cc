@@ -258,12 +258,12 @@ TEST(OutputsTest, AnOutputLeadingToAnInputIsFound) {
   fs.Add("src/b.md", "B");
   fs.AddSymlink("out/link.md", "../src/a.md");
   fs.AddSymlink("src/alias.md", "a.md");
-  const std::vector<std::string> inputs = {"/w/src/alias.md"};
-  EXPECT_TRUE(WouldOverwriteAnInput(fs, "/w/out/link.md", inputs));
-  EXPECT_TRUE(WouldOverwriteAnInput(fs, "/w/src/a.md", inputs));
-  EXPECT_TRUE(WouldOverwriteAnInput(fs, "/w/src/alias.md", inputs));
-  EXPECT_FALSE(WouldOverwriteAnInput(fs, "/w/src/b.md", inputs));
-  EXPECT_FALSE(WouldOverwriteAnInput(fs, "/w/out/new.md", inputs));
+  RenderInputs inputs(fs, {"/w/src/alias.md"});
+  EXPECT_TRUE(inputs.WouldBeOverwrittenBy("/w/out/link.md"));
+  EXPECT_TRUE(inputs.WouldBeOverwrittenBy("/w/src/a.md"));
+  EXPECT_TRUE(inputs.WouldBeOverwrittenBy("/w/src/alias.md"));
+  EXPECT_FALSE(inputs.WouldBeOverwrittenBy("/w/src/b.md"));
+  EXPECT_FALSE(inputs.WouldBeOverwrittenBy("/w/out/new.md"));
 }
 
 }  // namespace

@@ -668,6 +668,22 @@ TEST_F(RenderTest, McpRefusesToOverwriteAnInput) {
             "'agents/a.md'\n");
 }
 
+// The depfile too, and through a symlink: inputs are compared by real path.
+TEST_F(RenderTest, McpRefusesADepfileLinkedToAnInput) {
+  fs_.Add("agents/a.md", "---\nname: a\ndescription: x\n---\n");
+  fs_.AddSymlink("build/mcp.d", "../agents/a.md");
+  McpOptions options;
+  options.sources = {"agents/a.md"};
+  options.output = ".mcp.json";
+  options.depfile = "build/mcp.d";
+  options.settings.root = ".";
+  EXPECT_EQ(RunMcp(fs_, options, sink_), 1);
+  EXPECT_EQ(Messages(),
+            "agentgen: error: output 'build/mcp.d' is one of the inputs of "
+            "'agents/a.md'\n");
+  EXPECT_TRUE(fs_.files_written().empty());
+}
+
 TEST_F(RenderTest, RenderCheckWritesNothing) {
   fs_.Add("agents/a.md", "plain\n");
   fs_.Add("out/a.md", "plain\n");
