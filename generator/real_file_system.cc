@@ -47,11 +47,29 @@ std::optional<std::string> FullRealPath(const std::string& path) {
 }
 
 // Beside the target, so the rename stays within one file system; the pid and
-// the staging id keep parallel renders from sharing a name.
-std::string TemporaryNameFor(const std::string& path, size_t id) {
-  return ParentOf(path) + "/." + path.substr(path.rfind('/') + 1) +
-         ".agentgen-tmp-" + std::to_string(::getpid()) + "-" +
-         std::to_string(id);
+// the staging id keep parallel renders from sharing a name. A later attempt
+// steps past a name that is taken: left by a killed run, planted, or used by
+// a process of the same pid in another container sharing the folder.
+std::string TemporaryNameFor(const std::string& path, size_t id, int attempt) {
+  std::string name = ParentOf(path) + "/." + path.substr(path.rfind('/') + 1) +
+                     ".agentgen-tmp-" + std::to_string(::getpid()) + "-" +
+                     std::to_string(id);
+  return attempt == 0 ? name : name + "-" + std::to_string(attempt);
+}
+
+constexpr int kTemporaryAttempts = 100;
+
+// Creates a temporary file for `path` under a name no one else has: O_EXCL
+// and O_NOFOLLOW, so an existing file or a link under that name is never
+// written through. Returns the descriptor, or -1 with errno set.
+int CreateTemporary(const std::string& path, size_t id, std::string* name) {
+  for (int attempt = 0; attempt < kTemporaryAttempts; ++attempt) {
+    *name = TemporaryNameFor(path, id, attempt);
+    int fd = ::open(name->c_str(),
+                    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd >= 0 || errno != EEXIST) return fd;
+  }
+  return -1;
 }
 
 // Renames `temporary` over `path`, removing it when that fails.
@@ -64,21 +82,25 @@ bool RenameInto(const std::string& temporary, const std::string& path,
 }
 
 // Links the unnamed file open as `fd` at `path`. A link cannot replace a
-// file, so when one is there the file is linked at `temporary` and renamed
-// over it.
-bool PlaceUnnamed(int fd, const std::string& path, const std::string& temporary,
+// file, so when one is there the file is linked at a temporary name and
+// renamed over it.
+bool PlaceUnnamed(int fd, const std::string& path, size_t id,
                   std::string* error) {
   std::string unnamed = "/proc/self/fd/" + std::to_string(fd);
   if (::linkat(AT_FDCWD, unnamed.c_str(), AT_FDCWD, path.c_str(),
                AT_SYMLINK_FOLLOW) == 0) {
     return true;
   }
-  if (errno != EEXIST || ::linkat(AT_FDCWD, unnamed.c_str(), AT_FDCWD,
-                                  temporary.c_str(), AT_SYMLINK_FOLLOW) != 0) {
-    *error = ErrnoText();
-    return false;
+  for (int attempt = 0; errno == EEXIST && attempt < kTemporaryAttempts;
+       ++attempt) {
+    std::string temporary = TemporaryNameFor(path, id, attempt);
+    if (::linkat(AT_FDCWD, unnamed.c_str(), AT_FDCWD, temporary.c_str(),
+                 AT_SYMLINK_FOLLOW) == 0) {
+      return RenameInto(temporary, path, error);
+    }
   }
-  return RenameInto(temporary, path, error);
+  *error = ErrnoText();
+  return false;
 }
 
 std::optional<FileSystem::EntryKind> KindOf(const struct stat& status,
@@ -237,9 +259,7 @@ std::optional<size_t> RealFileSystem::Stage(const std::string& path,
     }
   }
   if (fd < 0) {
-    staged.temporary = TemporaryNameFor(path, id);
-    fd = ::open(staged.temporary.c_str(),
-                O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    fd = CreateTemporary(path, id, &staged.temporary);
     if (fd < 0) {
       *error = ErrnoText();
       return std::nullopt;
@@ -282,8 +302,7 @@ bool RealFileSystem::Publish(size_t id, std::string* error) {
     return false;
   }
   if (staged->fd < 0) return RenameInto(staged->temporary, staged->path, error);
-  bool placed = PlaceUnnamed(staged->fd, staged->path,
-                             TemporaryNameFor(staged->path, id), error);
+  bool placed = PlaceUnnamed(staged->fd, staged->path, id, error);
   ::close(staged->fd);
   return placed;
 }

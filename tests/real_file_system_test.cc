@@ -93,6 +93,26 @@ TEST_F(RealFileSystemTest, StagedFilesAppearOnlyWhenPublished) {
   EXPECT_FALSE(fs_.Publish(*replacing, &error));
 }
 
+// A file already under the temporary name (a killed run's, or a link
+// planted there) is stepped past, never written through.
+TEST_F(RealFileSystemTest, ATakenTemporaryNameIsNeverWrittenThrough) {
+  std::string error;
+  ASSERT_TRUE(Write(dir_ + "/victim", "victim\n", &error)) << error;
+  ASSERT_TRUE(Write(dir_ + "/out.md", "old\n", &error)) << error;
+  // The ids so far were 0 and 1; the next staging takes 2.
+  std::string taken =
+      ".out.md.agentgen-tmp-" + std::to_string(::getpid()) + "-2";
+  ASSERT_EQ(::symlink("victim", (dir_ + "/" + taken).c_str()), 0);
+  ASSERT_TRUE(Write(dir_ + "/out.md", "new\n", &error)) << error;
+  std::string bytes;
+  ASSERT_TRUE(fs_.ReadFile(dir_ + "/out.md", &bytes, &error));
+  EXPECT_EQ(bytes, "new\n");
+  ASSERT_TRUE(fs_.ReadFile(dir_ + "/victim", &bytes, &error));
+  EXPECT_EQ(bytes, "victim\n");
+  EXPECT_EQ(Entries(dir_),
+            (std::vector<std::string>{taken, "out.md", "victim"}));
+}
+
 TEST_F(RealFileSystemTest, StagingInAMissingFolderFails) {
   std::string error;
   EXPECT_FALSE(fs_.Stage(dir_ + "/missing/x.md", "x", &error));
