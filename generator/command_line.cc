@@ -111,6 +111,26 @@ bool IsCommandName(const std::string& word) {
   return word == "render" || word == "check" || word == "mcp";
 }
 
+// `-` means standard output for -o only: a depfile or manifest there would
+// be mixed with the agent, and a depfile needs an output file to name.
+std::optional<std::string> CheckStandardOutput(const RenderOptions& options) {
+  if (options.depfile == kStandardOutput)
+    return std::string("--depfile cannot be - (standard output): name a file");
+  if (options.manifest == kStandardOutput)
+    return std::string("--manifest cannot be - (standard output): name a file");
+  if (options.output != kStandardOutput) return std::nullopt;
+  if (!options.depfile.empty() || !options.depfile_dir.empty()) {
+    return std::string(
+        "-o - writes to standard output; a depfile needs an output file to "
+        "name, so it takes no --depfile or --depfile-dir");
+  }
+  if (options.check) {
+    return std::string(
+        "--check compares with an existing output, and -o - names none");
+  }
+  return std::nullopt;
+}
+
 // Checks what CLI11 cannot express: exclusive pairs and one-source options.
 std::optional<std::string> CheckRender(const RenderOptions& options) {
   if (options.output.empty() == options.out_dir.empty())
@@ -136,6 +156,17 @@ std::optional<std::string> CheckRender(const RenderOptions& options) {
     return std::string(
         "--check writes nothing; it takes no depfile or manifest options");
   }
+  return CheckStandardOutput(options);
+}
+
+std::optional<std::string> CheckMcp(const McpOptions& mcp) {
+  if (mcp.depfile == kStandardOutput)
+    return std::string("--depfile cannot be - (standard output): name a file");
+  if (mcp.output == kStandardOutput && !mcp.depfile.empty()) {
+    return std::string(
+        "-o - writes to standard output; a depfile needs an output file to "
+        "name, so it takes no --depfile");
+  }
   return std::nullopt;
 }
 
@@ -148,7 +179,8 @@ CLI::App* AddRenderCommand(CLI::App& app, RenderOptions* options,
       "render", "Render agent files; see SPEC.md section 8.");
   render->add_option("sources", options->sources, "Agent files to render")
       ->required();
-  render->add_option("-o,--output", options->output, "The rendered file");
+  render->add_option("-o,--output", options->output,
+                     "The rendered file (- for standard output)");
   render->add_option("--out-dir", options->out_dir,
                      "Folder for several sources' outputs (root-relative "
                      "paths kept)");
@@ -194,7 +226,9 @@ CLI::App* AddMcpCommand(CLI::App& app, McpOptions* mcp,
       "Write the MCP servers the agents depend on into Claude Code's "
       ".mcp.json, keeping the servers and keys that agentgen did not write.");
   command->add_option("sources", mcp->sources, "Agent files")->required();
-  command->add_option("-o,--output", mcp->output, "The .mcp.json to write")
+  command
+      ->add_option("-o,--output", mcp->output,
+                   "The .mcp.json to write (- for standard output)")
       ->required();
   command->add_option("--depfile", mcp->depfile,
                       "Write a Makefile-syntax depfile");
@@ -281,6 +315,8 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
     ApplyShared(check_shared, &check.settings);
   } else {
     parsed.command = Command::kMcp;
+    if (std::optional<std::string> problem = CheckMcp(mcp))
+      return UsageError(*problem, arguments);
     if (std::optional<std::string> problem =
             CheckShared(mcp_shared, mcp.settings))
       return UsageError(*problem, arguments);

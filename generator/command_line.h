@@ -13,11 +13,14 @@ namespace agentgen {
 
 enum class Command { kRender, kCheck, kMcp };
 
+/// `-o -`: the output goes to standard output.
+inline constexpr char kStandardOutput[] = "-";
+
 /// `agentgen render`'s options.
 struct RenderOptions {
   RenderSettings settings;
   std::vector<std::string> sources;
-  std::string output;        ///< -o
+  std::string output;        ///< -o; kStandardOutput for stdout
   std::string out_dir;       ///< --out-dir
   std::string depfile;       ///< --depfile
   std::string depfile_dir;   ///< --depfile-dir
@@ -41,7 +44,7 @@ struct CheckOptions {
 struct McpOptions {
   RenderSettings settings;
   std::vector<std::string> sources;
-  std::string output;   ///< -o
+  std::string output;   ///< -o; kStandardOutput for stdout
   std::string depfile;  ///< --depfile
 };
 

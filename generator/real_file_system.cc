@@ -21,12 +21,17 @@ namespace {
 
 std::string ErrnoText() { return std::strerror(errno); }
 
-// Writes all of `bytes`, retrying short writes.
+// Writes all of `bytes`, retrying short writes. A device that takes nothing
+// (write(2) returning 0) would otherwise keep this looping.
 bool WriteAll(int fd, std::string_view bytes) {
   while (!bytes.empty()) {
     ssize_t n = ::write(fd, bytes.data(), bytes.size());
     if (n < 0) {
       if (errno == EINTR) continue;
+      return false;
+    }
+    if (n == 0) {
+      errno = EIO;
       return false;
     }
     bytes.remove_prefix(static_cast<size_t>(n));
@@ -42,11 +47,29 @@ std::optional<std::string> FullRealPath(const std::string& path) {
 }
 
 // Beside the target, so the rename stays within one file system; the pid and
-// the staging id keep parallel renders from sharing a name.
-std::string TemporaryNameFor(const std::string& path, size_t id) {
-  return ParentOf(path) + "/." + path.substr(path.rfind('/') + 1) +
-         ".agentgen-tmp-" + std::to_string(::getpid()) + "-" +
-         std::to_string(id);
+// the staging id keep parallel renders from sharing a name. A later attempt
+// steps past a name that is taken: left by a killed run, planted, or used by
+// a process of the same pid in another container sharing the folder.
+std::string TemporaryNameFor(const std::string& path, size_t id, int attempt) {
+  std::string name = ParentOf(path) + "/." + path.substr(path.rfind('/') + 1) +
+                     ".agentgen-tmp-" + std::to_string(::getpid()) + "-" +
+                     std::to_string(id);
+  return attempt == 0 ? name : name + "-" + std::to_string(attempt);
+}
+
+constexpr int kTemporaryAttempts = 100;
+
+// Creates a temporary file for `path` under a name no one else has: O_EXCL
+// and O_NOFOLLOW, so an existing file or a link under that name is never
+// written through. Returns the descriptor, or -1 with errno set.
+int CreateTemporary(const std::string& path, size_t id, std::string* name) {
+  for (int attempt = 0; attempt < kTemporaryAttempts; ++attempt) {
+    *name = TemporaryNameFor(path, id, attempt);
+    int fd = ::open(name->c_str(),
+                    O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    if (fd >= 0 || errno != EEXIST) return fd;
+  }
+  return -1;
 }
 
 // Renames `temporary` over `path`, removing it when that fails.
@@ -59,21 +82,39 @@ bool RenameInto(const std::string& temporary, const std::string& path,
 }
 
 // Links the unnamed file open as `fd` at `path`. A link cannot replace a
-// file, so when one is there the file is linked at `temporary` and renamed
-// over it.
-bool PlaceUnnamed(int fd, const std::string& path, const std::string& temporary,
+// file, so when one is there the file is linked at a temporary name and
+// renamed over it.
+bool PlaceUnnamed(int fd, const std::string& path, size_t id,
                   std::string* error) {
   std::string unnamed = "/proc/self/fd/" + std::to_string(fd);
   if (::linkat(AT_FDCWD, unnamed.c_str(), AT_FDCWD, path.c_str(),
                AT_SYMLINK_FOLLOW) == 0) {
     return true;
   }
-  if (errno != EEXIST || ::linkat(AT_FDCWD, unnamed.c_str(), AT_FDCWD,
-                                  temporary.c_str(), AT_SYMLINK_FOLLOW) != 0) {
-    *error = ErrnoText();
-    return false;
+  for (int attempt = 0; errno == EEXIST && attempt < kTemporaryAttempts;
+       ++attempt) {
+    std::string temporary = TemporaryNameFor(path, id, attempt);
+    if (::linkat(AT_FDCWD, unnamed.c_str(), AT_FDCWD, temporary.c_str(),
+                 AT_SYMLINK_FOLLOW) == 0) {
+      return RenameInto(temporary, path, error);
+    }
   }
-  return RenameInto(temporary, path, error);
+  *error = ErrnoText();
+  return false;
+}
+
+std::optional<FileSystem::EntryKind> KindOf(const struct stat& status,
+                                            std::string* error) {
+  using EntryKind = FileSystem::EntryKind;
+  if (S_ISREG(status.st_mode)) return EntryKind::kFile;
+  if (S_ISDIR(status.st_mode)) return EntryKind::kDirectory;
+  if (S_ISLNK(status.st_mode)) return EntryKind::kSymlink;
+  if (S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode))
+    return EntryKind::kDevice;
+  if (S_ISFIFO(status.st_mode)) return EntryKind::kFifo;
+  if (S_ISSOCK(status.st_mode)) return EntryKind::kSocket;
+  *error = "unknown kind of file";
+  return std::nullopt;
 }
 
 }  // namespace
@@ -88,6 +129,43 @@ FileSystem::Kind RealFileSystem::Stat(const std::string& path, uint64_t* size) {
     return Kind::kFile;
   }
   return S_ISDIR(status.st_mode) ? Kind::kDirectory : Kind::kOther;
+}
+
+std::optional<FileSystem::EntryKind> RealFileSystem::StatEntry(
+    const std::string& path, std::string* error) {
+  struct stat status;
+  if (::lstat(path.c_str(), &status) == 0) return KindOf(status, error);
+  if (errno == ENOENT) return EntryKind::kMissing;
+  *error = ErrnoText();
+  return std::nullopt;
+}
+
+std::optional<FileSystem::EntryKind> RealFileSystem::StatTarget(
+    const std::string& path, std::string* error) {
+  struct stat status;
+  if (::stat(path.c_str(), &status) == 0) return KindOf(status, error);
+  if (errno == ENOENT) return EntryKind::kMissing;
+  *error = ErrnoText();
+  return std::nullopt;
+}
+
+std::optional<std::string> RealFileSystem::ReadLink(const std::string& path,
+                                                    std::string* error) {
+  // readlink(2) says nothing of a target longer than the buffer but that
+  // it filled it, so a full buffer is retried twice as large.
+  std::string target(256, '\0');
+  for (;;) {
+    ssize_t n = ::readlink(path.c_str(), target.data(), target.size());
+    if (n < 0) {
+      *error = ErrnoText();
+      return std::nullopt;
+    }
+    if (static_cast<size_t>(n) < target.size()) {
+      target.resize(static_cast<size_t>(n));
+      return target;
+    }
+    target.resize(target.size() * 2);
+  }
 }
 
 bool RealFileSystem::ReadFile(const std::string& path, std::string* bytes,
@@ -181,9 +259,7 @@ std::optional<size_t> RealFileSystem::Stage(const std::string& path,
     }
   }
   if (fd < 0) {
-    staged.temporary = TemporaryNameFor(path, id);
-    fd = ::open(staged.temporary.c_str(),
-                O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    fd = CreateTemporary(path, id, &staged.temporary);
     if (fd < 0) {
       *error = ErrnoText();
       return std::nullopt;
@@ -226,8 +302,7 @@ bool RealFileSystem::Publish(size_t id, std::string* error) {
     return false;
   }
   if (staged->fd < 0) return RenameInto(staged->temporary, staged->path, error);
-  bool placed = PlaceUnnamed(staged->fd, staged->path,
-                             TemporaryNameFor(staged->path, id), error);
+  bool placed = PlaceUnnamed(staged->fd, staged->path, id, error);
   ::close(staged->fd);
   return placed;
 }
@@ -239,15 +314,76 @@ void RealFileSystem::Discard(size_t id) {
   if (!staged->temporary.empty()) ::unlink(staged->temporary.c_str());
 }
 
+// A device or FIFO is written through, as a compiler or cp writes it: it has
+// no folder entry of its own to replace, and a reader may be waiting on it.
+bool RealFileSystem::WriteInPlace(const std::string& path,
+                                  std::string_view bytes, std::string* error) {
+  // No O_CREAT: this never makes a file; O_NOCTTY: a terminal written to
+  // does not become agentgen's controlling terminal.
+  int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
+    *error = ErrnoText();
+    return false;
+  }
+  // The caller saw a device or FIFO; should a regular file have taken its
+  // place since, writing through it would break the all-or-nothing rule.
+  struct stat status;
+  if (::fstat(fd, &status) != 0 || S_ISREG(status.st_mode) ||
+      S_ISDIR(status.st_mode)) {
+    *error = "it is no longer a device or FIFO";
+    ::close(fd);
+    return false;
+  }
+  bool written = WriteAll(fd, bytes);
+  if (!written) *error = ErrnoText();
+  if (::close(fd) != 0 && written) {
+    *error = ErrnoText();
+    written = false;
+  }
+  return written;
+}
+
+// One mkdir(2) per missing folder rather than boost's create_directories,
+// to know which folders this call made: a failed commit removes them.
 bool RealFileSystem::CreateDirectories(const std::string& path,
+                                       std::vector<std::string>* created,
                                        std::string* error) {
-  boost::system::error_code ec;
-  fs::create_directories(path, ec);
-  if (ec) {
-    *error = ec.message();
+  std::vector<std::string> missing;
+  struct stat status;
+  std::string folder = path;
+  while (::stat(folder.c_str(), &status) != 0) {
+    if (errno != ENOENT) {
+      *error = ErrnoText();
+      return false;
+    }
+    missing.push_back(folder);
+    folder = ParentOf(folder);
+  }
+  if (!S_ISDIR(status.st_mode)) {
+    *error = std::strerror(ENOTDIR);
+    return false;
+  }
+  for (auto next = missing.rbegin(); next != missing.rend(); ++next) {
+    if (::mkdir(next->c_str(), 0777) == 0) {
+      created->push_back(*next);
+      continue;
+    }
+    int failure = errno;
+    // Another render of the batch, or another process, made it meanwhile.
+    if (failure == EEXIST && ::stat(next->c_str(), &status) == 0 &&
+        S_ISDIR(status.st_mode)) {
+      continue;
+    }
+    *error = std::strerror(failure);
     return false;
   }
   return true;
+}
+
+void RealFileSystem::RemoveEmptyDirectory(const std::string& path) {
+  // rmdir(2) refuses a folder that is not empty, which is what is wanted:
+  // what someone else put there stays.
+  ::rmdir(path.c_str());
 }
 
 bool RealFileSystem::AppendLine(const std::string& path, std::string_view line,

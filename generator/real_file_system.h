@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "file_system.h"
 
@@ -17,6 +18,12 @@ class RealFileSystem : public FileSystem {
   RealFileSystem();
 
   Kind Stat(const std::string& path, uint64_t* size) override;
+  std::optional<EntryKind> StatEntry(const std::string& path,
+                                     std::string* error) override;
+  std::optional<EntryKind> StatTarget(const std::string& path,
+                                      std::string* error) override;
+  std::optional<std::string> ReadLink(const std::string& path,
+                                      std::string* error) override;
   bool ReadFile(const std::string& path, std::string* bytes,
                 std::string* error) override;
   std::optional<std::string> RealPath(const std::string& path) override;
@@ -24,7 +31,12 @@ class RealFileSystem : public FileSystem {
                               std::string* error) override;
   bool Publish(size_t staged, std::string* error) override;
   void Discard(size_t staged) override;
-  bool CreateDirectories(const std::string& path, std::string* error) override;
+  bool WriteInPlace(const std::string& path, std::string_view bytes,
+                    std::string* error) override;
+  bool CreateDirectories(const std::string& path,
+                         std::vector<std::string>* created,
+                         std::string* error) override;
+  void RemoveEmptyDirectory(const std::string& path) override;
   bool AppendLine(const std::string& path, std::string_view line,
                   std::string* error) override;
   std::string CurrentDirectory() override;

@@ -22,8 +22,8 @@ namespace {
 
 // The output paths of one source, as given and absolute.
 struct OutputPaths {
-  std::string output;  // as given (or built from --out-dir)
-  std::string output_path;
+  std::string output;         // as given (or built from --out-dir)
+  std::string output_path;    // empty: standard output (-o -)
   std::string depfile_path;   // empty: none
   std::string manifest_path;  // empty: none
 };
@@ -32,7 +32,8 @@ OutputPaths PathsFor(const RenderOptions& options, const std::string& cwd,
                      const std::string& output, const std::string& relative) {
   OutputPaths paths;
   paths.output = output;
-  paths.output_path = AbsoluteNormal(cwd, output);
+  if (options.output != kStandardOutput)
+    paths.output_path = AbsoluteNormal(cwd, output);
   if (!options.depfile.empty())
     paths.depfile_path = AbsoluteNormal(cwd, options.depfile);
   else if (!options.depfile_dir.empty())
@@ -53,12 +54,28 @@ bool OutputIsCurrent(FileSystem& fs, const OutputPaths& paths,
                      DiagnosticSink& sink, std::string* out) {
   std::string existing;
   std::string error;
-  if (fs.Stat(paths.output_path) != FileSystem::Kind::kFile) {
+  std::optional<OutputTarget> target =
+      ResolveOutput(fs, paths.output_path, &error);
+  if (!target) {
+    sink.Error({}, error);
+    return false;
+  }
+  if (target->written_in_place()) {
+    // Reading a FIFO would block, and a device gives back nothing that was
+    // written to it: neither can be found current.
+    sink.Error({},
+               "'" + paths.output +
+                   "' is a device or FIFO, which --check does not read; it "
+                   "counts as different",
+               "render.stale");
+    return false;
+  }
+  if (target->kind == FileSystem::EntryKind::kMissing) {
     sink.Error({},
                "'" + paths.output + "' does not exist; render '" + source +
                    "' without --check to write it",
                "render.stale");
-  } else if (!fs.ReadFile(paths.output_path, &existing, &error)) {
+  } else if (!fs.ReadFile(target->path, &existing, &error)) {
     sink.Error({}, "cannot read '" + paths.output + "': " + error);
     return false;
   } else if (existing == rendered) {
@@ -81,6 +98,12 @@ bool OutputIsCurrent(FileSystem& fs, const OutputPaths& paths,
   return false;
 }
 
+std::vector<std::string> InputPaths(const RenderedSource& rendered) {
+  std::vector<std::string> paths;
+  for (const RenderInput& input : rendered.inputs) paths.push_back(input.path);
+  return paths;
+}
+
 bool RenderOne(FileSystem& fs, RenderSession& session,
                const RenderOptions& options, const std::string& cwd,
                const std::string& source, DiagnosticSink& sink,
@@ -97,13 +120,13 @@ bool RenderOne(FileSystem& fs, RenderSession& session,
   if (!rendered) return false;
 
   OutputPaths paths = PathsFor(options, cwd, rendered->output, relative);
+  std::vector<std::string> inputs = InputPaths(*rendered);
+  RenderInputs files_read(fs, inputs);
   for (const std::string* path :
        {&paths.output_path, &paths.depfile_path, &paths.manifest_path}) {
-    for (const RenderInput& input : rendered->inputs) {
-      if (!path->empty() && *path == input.path) {
-        sink.Error({}, "output '" + *path + "' is one of the render's inputs");
-        return false;
-      }
+    if (!path->empty() && files_read.WouldBeOverwrittenBy(*path)) {
+      sink.Error({}, "output '" + *path + "' is one of the render's inputs");
+      return false;
     }
   }
 
@@ -111,20 +134,19 @@ bool RenderOne(FileSystem& fs, RenderSession& session,
     return OutputIsCurrent(fs, paths, source, rendered->text, sink, out);
 
   std::vector<PendingOutput> outputs;
-  outputs.push_back(
-      {paths.output_path, rendered->text, options.write_if_changed});
+  if (!paths.output_path.empty()) {
+    outputs.push_back(
+        {paths.output_path, rendered->text, options.write_if_changed});
+  }
   if (!paths.manifest_path.empty()) {
     outputs.push_back({paths.manifest_path,
                        FormatManifest(*rendered, paths.output),
                        options.write_if_changed});
   }
   if (!paths.depfile_path.empty()) {
-    std::vector<std::string> prerequisites;
-    for (const RenderInput& input : rendered->inputs)
-      prerequisites.push_back(input.path);
     std::string unwritable;
     std::optional<std::string> depfile =
-        FormatDepfile(paths.output_path, prerequisites, &unwritable);
+        FormatDepfile(paths.output_path, inputs, &unwritable);
     if (!depfile) {
       sink.Error({}, "path '" + unwritable +
                          "' cannot be written to a depfile (it holds a "
@@ -139,6 +161,9 @@ bool RenderOne(FileSystem& fs, RenderSession& session,
     sink.Error({}, error);
     return false;
   }
+  // Printed only once the manifest (if any) is in place, so that a failed
+  // render prints nothing.
+  if (paths.output_path.empty() && out) *out += rendered->text;
   return true;
 }
 
@@ -187,10 +212,58 @@ int RunRender(FileSystem& fs, const RenderOptions& options,
   return sink.has_errors() ? 1 : 0;
 }
 
-int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink) {
+namespace {
+
+// An output as it is, for `mcp` to merge with: absent when missing, and
+// when a device or FIFO, which is never read (reading a FIFO blocks).
+std::optional<ExistingFile> ReadExisting(FileSystem& fs,
+                                         const std::string& path,
+                                         const std::string& display,
+                                         DiagnosticSink& sink) {
+  ExistingFile file{display, std::nullopt};
+  std::string error;
+  std::optional<OutputTarget> target = ResolveOutput(fs, path, &error);
+  if (!target) {
+    sink.Error({}, error);
+    return std::nullopt;
+  }
+  if (target->kind != FileSystem::EntryKind::kFile) return file;
+  std::string bytes;
+  if (!fs.ReadFile(target->path, &bytes, &error)) {
+    sink.Error({}, "cannot read '" + display + "': " + error);
+    return std::nullopt;
+  }
+  file.text = std::move(bytes);
+  return file;
+}
+
+// Whether `mcp` writes what a first run would write, with no record: to
+// standard output, or to a device or FIFO, neither of which can be read
+// back on the next run.
+bool WritesAFirstRun(FileSystem& fs, const std::string& output_path) {
+  if (output_path.empty()) return true;
+  std::string ignored;  // the commit reports what is wrong with the output
+  std::optional<OutputTarget> target = ResolveOutput(fs, output_path, &ignored);
+  return target && target->written_in_place();
+}
+
+}  // namespace
+
+int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink,
+           std::string* out) {
   std::string cwd = fs.CurrentDirectory();
-  std::string output_path = AbsoluteNormal(cwd, options.output);
-  std::string ownership_path = output_path + kMcpOwnershipSuffix;
+  const bool to_stdout = options.output == kStandardOutput;
+  std::string output_path =
+      to_stdout ? "" : AbsoluteNormal(cwd, options.output);
+  std::string ownership_path =
+      to_stdout ? "" : output_path + kMcpOwnershipSuffix;
+  std::string depfile_path =
+      options.depfile.empty() ? "" : AbsoluteNormal(cwd, options.depfile);
+  const std::string ownership_display = options.output + kMcpOwnershipSuffix;
+  const std::pair<const std::string&, const std::string&> written[] = {
+      {output_path, options.output},
+      {ownership_path, ownership_display},
+      {depfile_path, options.depfile}};
   std::vector<std::string> prerequisites;
   std::set<std::string> listed;
   std::vector<McpServerConfig> servers;
@@ -200,13 +273,16 @@ int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink) {
     std::optional<RenderedSource> rendered = session.Render(
         source, [](const std::string&) { return ""; }, sink);
     if (!rendered) continue;
-    for (const RenderInput& input : rendered->inputs) {
-      if (input.path == output_path || input.path == ownership_path) {
-        sink.Error({}, "output '" + options.output +
-                           "' is one of the inputs of '" + source + "'");
+    std::vector<std::string> inputs = InputPaths(*rendered);
+    RenderInputs files_read(fs, inputs);
+    for (const auto& [path, display] : written) {
+      if (!path.empty() && files_read.WouldBeOverwrittenBy(path)) {
+        sink.Error({}, "output '" + display + "' is one of the inputs of '" +
+                           source + "'");
       }
-      if (listed.insert(input.path).second) prerequisites.push_back(input.path);
     }
+    for (const std::string& input : inputs)
+      if (listed.insert(input).second) prerequisites.push_back(input);
     for (const McpServerDependency& server : rendered->mcp_servers) {
       // A file reached from several agents is checked and reported once.
       bool first = validated.insert(server.path).second;
@@ -222,29 +298,21 @@ int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink) {
 
   // The file and the record as they are; agentgen keeps what it did not
   // write, so both are read (they are outputs, never prerequisites).
-  auto read_existing = [&fs, &sink](const std::string& path,
-                                    const std::string& display) {
-    ExistingFile file{display, std::nullopt};
-    if (fs.Stat(path) == FileSystem::Kind::kMissing) return file;
-    std::string bytes;
-    std::string error;
-    if (!fs.ReadFile(path, &bytes, &error))
-      sink.Error({}, "cannot read '" + display + "': " + error);
-    else
-      file.text = std::move(bytes);
-    return file;
-  };
-  ExistingFile existing = read_existing(output_path, options.output);
-  ExistingFile ownership =
-      read_existing(ownership_path, options.output + kMcpOwnershipSuffix);
-  if (sink.has_errors()) return 1;
+  const bool first_run = WritesAFirstRun(fs, output_path);
+  std::optional<ExistingFile> existing = ExistingFile{options.output, {}};
+  std::optional<ExistingFile> ownership = ExistingFile{ownership_display, {}};
+  if (!first_run) {
+    existing = ReadExisting(fs, output_path, options.output, sink);
+    ownership = ReadExisting(fs, ownership_path, ownership_display, sink);
+  }
+  if (!existing || !ownership) return 1;
   std::optional<MergedMcpConfig> merged =
-      MergeMcpConfig(existing, ownership, servers, sink);
+      MergeMcpConfig(*existing, *ownership, servers, sink);
   if (!merged) return 1;
 
-  std::vector<PendingOutput> outputs = {
-      {output_path, merged->config, true},
-      {ownership_path, merged->ownership, true}};
+  std::vector<PendingOutput> outputs;
+  if (!to_stdout) outputs.push_back({output_path, merged->config, true});
+  if (!first_run) outputs.push_back({ownership_path, merged->ownership, true});
   if (!options.depfile.empty()) {
     std::string unwritable;
     std::optional<std::string> depfile =
@@ -255,13 +323,14 @@ int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink) {
                          "newline or a backslash)");
       return 1;
     }
-    outputs.push_back({AbsoluteNormal(cwd, options.depfile), *depfile, false});
+    outputs.push_back({depfile_path, *depfile, false});
   }
   std::string error;
   if (!CommitOutputs(fs, outputs, &error)) {
     sink.Error({}, error);
     return 1;
   }
+  if (to_stdout && out) *out += merged->config;
   return 0;
 }
 
@@ -282,7 +351,7 @@ CommandResult RunCommand(FileSystem& fs, const ParsedCommandLine& parsed,
       }
       break;
     case Command::kMcp:
-      result.status = RunMcp(fs, parsed.mcp, sink);
+      result.status = RunMcp(fs, parsed.mcp, sink, &result.out);
       break;
   }
   for (const Diagnostic& diagnostic : sink.diagnostics())

@@ -14,17 +14,22 @@
 namespace agentgen {
 
 /// Renders every source of `options`. `trace_path` (AGENTGEN_TRACE), when
-/// not empty, gets one line per source processed. With --check nothing is
-/// written and `out`, when given, receives a unified diff for each stale
-/// output. Returns the exit status: 0, or 1 when any error was reported to
-/// `sink`.
+/// not empty, gets one line per source processed. With `-o -` `out`, when
+/// given, receives the rendered text once everything else is written. With
+/// --check nothing is written and `out`, when given, receives a unified
+/// diff for each stale output. Returns the exit status: 0, or 1 when any error
+/// was reported to `sink`.
 int RunRender(FileSystem& fs, const RenderOptions& options,
               const std::string& trace_path, DiagnosticSink& sink,
               std::string* out = nullptr, unsigned jobs = 1);
 
 /// Merges the MCP servers of every source into `options.output` (see
-/// mcp_config.h). Returns 0, or 1 when any error was reported to `sink`.
-int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink);
+/// mcp_config.h). With `-o -`, or a device or FIFO as the output, nothing
+/// existing is read and no record is written: `out` (for `-o -`) or the
+/// output receives what a first run would write. Returns 0, or 1 when any
+/// error was reported to `sink`.
+int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink,
+           std::string* out = nullptr);
 
 /// What a command prints and its exit status.
 struct CommandResult {

@@ -139,6 +139,45 @@ TEST(CommandLineTest, UsageErrorsOfCheckAndMcp) {
                 kRenderUsage + "\n" + kCheckUsage + "\n" + kMcpUsage + "\n");
 }
 
+// `-` is standard output for -o only; what needs a file to name is a usage
+// error with it.
+TEST(CommandLineTest, DashIsStandardOutputForOutputOnly) {
+  ParsedCommandLine render =
+      ParseCommandLine({"render", "a.md", "-o", "-", "--manifest", "m.json"});
+  ASSERT_TRUE(render.run) << render.err;
+  EXPECT_EQ(render.options.output, kStandardOutput);
+  ParsedCommandLine mcp = ParseCommandLine({"mcp", "a.md", "-o", "-"});
+  ASSERT_TRUE(mcp.run) << mcp.err;
+  EXPECT_EQ(mcp.mcp.output, kStandardOutput);
+
+  EXPECT_EQ(UsageErrorOf({"render", "a.md", "-o", "o", "--depfile", "-"}),
+            std::string("agentgen: error: --depfile cannot be - (standard "
+                        "output): name a file\n") +
+                kRenderUsage + "\n");
+  EXPECT_NE(UsageErrorOf({"render", "a.md", "-o", "o", "--manifest", "-"})
+                .find("--manifest cannot be - (standard output)"),
+            std::string::npos);
+  for (const char* depfile : {"--depfile", "--depfile-dir"}) {
+    EXPECT_NE(UsageErrorOf({"render", "a.md", "-o", "-", depfile, "d"})
+                  .find("-o - writes to standard output; a depfile needs an "
+                        "output file to name"),
+              std::string::npos)
+        << depfile;
+  }
+  EXPECT_NE(UsageErrorOf({"render", "a.md", "-o", "-", "--check"})
+                .find("--check compares with an existing output, and -o - "
+                      "names none"),
+            std::string::npos);
+  EXPECT_EQ(UsageErrorOf({"mcp", "a.md", "-o", "-", "--depfile", "m.d"}),
+            std::string("agentgen: error: -o - writes to standard output; a "
+                        "depfile needs an output file to name, so it takes "
+                        "no --depfile\n") +
+                kMcpUsage + "\n");
+  EXPECT_NE(UsageErrorOf({"mcp", "a.md", "-o", "x", "--depfile", "-"})
+                .find("--depfile cannot be - (standard output)"),
+            std::string::npos);
+}
+
 TEST(CommandLineTest, VersionAndHelpExitZero) {
   ParsedCommandLine version = ParseCommandLine({"--version"});
   EXPECT_FALSE(version.run);

@@ -1,13 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "real_file_system.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace agentgen {
@@ -43,7 +51,8 @@ class RealFileSystemTest : public ::testing::Test {
 
 TEST_F(RealFileSystemTest, WritesReadsAndStats) {
   std::string error;
-  ASSERT_TRUE(fs_.CreateDirectories(dir_ + "/a/b", &error)) << error;
+  std::vector<std::string> created;
+  ASSERT_TRUE(fs_.CreateDirectories(dir_ + "/a/b", &created, &error)) << error;
   ASSERT_TRUE(Write(dir_ + "/a/b/f", "bytes\n", &error)) << error;
   uint64_t size = 0;
   EXPECT_EQ(fs_.Stat(dir_ + "/a/b/f", &size), FileSystem::Kind::kFile);
@@ -84,6 +93,26 @@ TEST_F(RealFileSystemTest, StagedFilesAppearOnlyWhenPublished) {
   EXPECT_FALSE(fs_.Publish(*replacing, &error));
 }
 
+// A file already under the temporary name (a killed run's, or a link
+// planted there) is stepped past, never written through.
+TEST_F(RealFileSystemTest, ATakenTemporaryNameIsNeverWrittenThrough) {
+  std::string error;
+  ASSERT_TRUE(Write(dir_ + "/victim", "victim\n", &error)) << error;
+  ASSERT_TRUE(Write(dir_ + "/out.md", "old\n", &error)) << error;
+  // The ids so far were 0 and 1; the next staging takes 2.
+  std::string taken =
+      ".out.md.agentgen-tmp-" + std::to_string(::getpid()) + "-2";
+  ASSERT_EQ(::symlink("victim", (dir_ + "/" + taken).c_str()), 0);
+  ASSERT_TRUE(Write(dir_ + "/out.md", "new\n", &error)) << error;
+  std::string bytes;
+  ASSERT_TRUE(fs_.ReadFile(dir_ + "/out.md", &bytes, &error));
+  EXPECT_EQ(bytes, "new\n");
+  ASSERT_TRUE(fs_.ReadFile(dir_ + "/victim", &bytes, &error));
+  EXPECT_EQ(bytes, "victim\n");
+  EXPECT_EQ(Entries(dir_),
+            (std::vector<std::string>{taken, "out.md", "victim"}));
+}
+
 TEST_F(RealFileSystemTest, StagingInAMissingFolderFails) {
   std::string error;
   EXPECT_FALSE(fs_.Stage(dir_ + "/missing/x.md", "x", &error));
@@ -109,9 +138,165 @@ TEST_F(RealFileSystemTest, ReadsFilesOfAnySize) {
 }
 
 TEST_F(RealFileSystemTest, StatTellsFilesDirectoriesAndOthers) {
+  ASSERT_EQ(::mkfifo((dir_ + "/fifo").c_str(), 0600), 0);
   EXPECT_EQ(fs_.Stat(dir_, nullptr), FileSystem::Kind::kDirectory);
-  EXPECT_EQ(fs_.Stat("/dev/null", nullptr), FileSystem::Kind::kOther);
+  EXPECT_EQ(fs_.Stat(dir_ + "/fifo", nullptr), FileSystem::Kind::kOther);
   EXPECT_EQ(fs_.Stat(dir_ + "/missing/x", nullptr), FileSystem::Kind::kMissing);
+}
+
+// StatEntry tells every kind apart, and does not follow a link.
+TEST_F(RealFileSystemTest, StatEntryTellsEveryKindWithoutFollowingLinks) {
+  using EntryKind = FileSystem::EntryKind;
+  std::string error;
+  ASSERT_TRUE(Write(dir_ + "/file", "x", &error)) << error;
+  ASSERT_EQ(::symlink("file", (dir_ + "/link").c_str()), 0);
+  ASSERT_EQ(::symlink("nowhere", (dir_ + "/dangling").c_str()), 0);
+  ASSERT_EQ(::mkfifo((dir_ + "/fifo").c_str(), 0600), 0);
+  // A socket exists once bound.
+  int sock = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(sock, 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  std::string socket_path = dir_ + "/socket";
+  ASSERT_LT(socket_path.size(), sizeof(address.sun_path));
+  std::memcpy(address.sun_path, socket_path.c_str(), socket_path.size() + 1);
+  ASSERT_EQ(
+      ::bind(sock, reinterpret_cast<sockaddr*>(&address), sizeof(address)), 0);
+  ::close(sock);
+
+  EXPECT_EQ(fs_.StatEntry(dir_ + "/file", &error), EntryKind::kFile);
+  EXPECT_EQ(fs_.StatEntry(dir_, &error), EntryKind::kDirectory);
+  EXPECT_EQ(fs_.StatEntry(dir_ + "/link", &error), EntryKind::kSymlink);
+  EXPECT_EQ(fs_.StatEntry(dir_ + "/dangling", &error), EntryKind::kSymlink);
+  EXPECT_EQ(fs_.StatEntry(dir_ + "/fifo", &error), EntryKind::kFifo);
+  EXPECT_EQ(fs_.StatEntry(socket_path, &error), EntryKind::kSocket);
+  EXPECT_EQ(fs_.StatEntry(dir_ + "/missing", &error), EntryKind::kMissing);
+  // A file where a folder should be is not "missing": nothing can be made.
+  EXPECT_FALSE(fs_.StatEntry(dir_ + "/file/x", &error));
+  EXPECT_EQ(error, "Not a directory");
+}
+
+// StatTarget follows every link to what the kernel finds at the end.
+TEST_F(RealFileSystemTest, StatTargetFollowsLinks) {
+  using EntryKind = FileSystem::EntryKind;
+  std::string error;
+  ASSERT_EQ(::mkfifo((dir_ + "/fifo").c_str(), 0600), 0);
+  ASSERT_EQ(::symlink("fifo", (dir_ + "/to-fifo").c_str()), 0);
+  ASSERT_EQ(::symlink("to-fifo", (dir_ + "/to-link").c_str()), 0);
+  ASSERT_EQ(::symlink("nowhere", (dir_ + "/dangling").c_str()), 0);
+  ASSERT_EQ(::symlink("loop", (dir_ + "/loop").c_str()), 0);
+  EXPECT_EQ(fs_.StatTarget(dir_ + "/to-link", &error), EntryKind::kFifo);
+  EXPECT_EQ(fs_.StatTarget(dir_, &error), EntryKind::kDirectory);
+  EXPECT_EQ(fs_.StatTarget(dir_ + "/dangling", &error), EntryKind::kMissing);
+  EXPECT_FALSE(fs_.StatTarget(dir_ + "/loop", &error));
+  EXPECT_EQ(error, "Too many levels of symbolic links");
+}
+
+TEST_F(RealFileSystemTest, ReadLinkGivesTheTargetAsStored) {
+  std::string error;
+  ASSERT_EQ(::symlink("../a/b.md", (dir_ + "/relative").c_str()), 0);
+  // Longer than ReadLink's first buffer.
+  std::string long_target = "/" + std::string(300, 'x') + "/y.md";
+  ASSERT_EQ(::symlink(long_target.c_str(), (dir_ + "/long").c_str()), 0);
+  EXPECT_EQ(fs_.ReadLink(dir_ + "/relative", &error), "../a/b.md");
+  EXPECT_EQ(fs_.ReadLink(dir_ + "/long", &error), long_target);
+  ASSERT_TRUE(Write(dir_ + "/file", "x", &error));
+  EXPECT_FALSE(fs_.ReadLink(dir_ + "/file", &error));
+  EXPECT_EQ(error, "Invalid argument");
+}
+
+// A FIFO is written through: its reader gets the bytes, and nothing is
+// created beside it.
+TEST_F(RealFileSystemTest, WriteInPlaceWritesThroughAFifo) {
+  std::string fifo = dir_ + "/fifo";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string bytes(200000, 'f');  // more than a pipe holds at once
+  std::string received;
+  std::thread reader([&] {
+    int fd = ::open(fifo.c_str(), O_RDONLY);
+    char buffer[4096];
+    for (ssize_t n; (n = ::read(fd, buffer, sizeof buffer)) > 0;)
+      received.append(buffer, static_cast<size_t>(n));
+    ::close(fd);
+  });
+  std::string error;
+  bool written = fs_.WriteInPlace(fifo, bytes, &error);
+  reader.join();
+  ASSERT_TRUE(written) << error;
+  EXPECT_EQ(received, bytes);
+  EXPECT_EQ(Entries(dir_), std::vector<std::string>{"fifo"});
+}
+
+// Write in place never makes a file, nor writes over a regular one.
+TEST_F(RealFileSystemTest, WriteInPlaceRefusesFilesAndMissingPaths) {
+  std::string error;
+  EXPECT_FALSE(fs_.WriteInPlace(dir_ + "/missing", "x", &error));
+  EXPECT_EQ(error, "No such file or directory");
+  ASSERT_TRUE(Write(dir_ + "/file", "old", &error));
+  EXPECT_FALSE(fs_.WriteInPlace(dir_ + "/file", "new", &error));
+  EXPECT_EQ(error, "it is no longer a device or FIFO");
+  std::string bytes;
+  ASSERT_TRUE(fs_.ReadFile(dir_ + "/file", &bytes, &error));
+  EXPECT_EQ(bytes, "old");
+  EXPECT_EQ(Entries(dir_), std::vector<std::string>{"file"});
+}
+
+// A character device made here (the null device's numbers), never the
+// system's /dev/null. mknod(2) needs root.
+TEST_F(RealFileSystemTest, WriteInPlaceWritesToADevice) {
+  std::string device = dir_ + "/null";
+  struct statvfs mount;
+  if (::statvfs(dir_.c_str(), &mount) == 0 && (mount.f_flag & ST_NODEV))
+    GTEST_SKIP() << dir_ << " is on a file system mounted nodev";
+  if (::mknod(device.c_str(), S_IFCHR | 0600, makedev(1, 3)) != 0)
+    GTEST_SKIP() << "mknod needs root: " << std::strerror(errno);
+  std::string error;
+  EXPECT_EQ(fs_.StatEntry(device, &error), FileSystem::EntryKind::kDevice);
+  EXPECT_TRUE(fs_.WriteInPlace(device, "bytes", &error)) << error;
+  EXPECT_EQ(Entries(dir_), std::vector<std::string>{"null"});
+}
+
+TEST_F(RealFileSystemTest, CreateDirectoriesSaysWhichFoldersItMade) {
+  std::string error;
+  std::vector<std::string> created;
+  ASSERT_TRUE(fs_.CreateDirectories(dir_ + "/a", &created, &error)) << error;
+  ASSERT_TRUE(fs_.CreateDirectories(dir_ + "/a/b/c", &created, &error))
+      << error;
+  EXPECT_EQ(created, (std::vector<std::string>{dir_ + "/a", dir_ + "/a/b",
+                                               dir_ + "/a/b/c"}));
+  created.clear();
+  ASSERT_TRUE(fs_.CreateDirectories(dir_ + "/a/b", &created, &error));
+  EXPECT_TRUE(created.empty());
+  // Through a file: nothing can be made, and nothing is claimed.
+  ASSERT_TRUE(Write(dir_ + "/a/f", "x", &error));
+  EXPECT_FALSE(fs_.CreateDirectories(dir_ + "/a/f/g/h", &created, &error));
+  EXPECT_EQ(error, "Not a directory");
+  EXPECT_TRUE(created.empty());
+}
+
+TEST_F(RealFileSystemTest, RemoveEmptyDirectoryKeepsFoldersWithEntries) {
+  std::string error;
+  std::vector<std::string> created;
+  ASSERT_TRUE(fs_.CreateDirectories(dir_ + "/full", &created, &error));
+  ASSERT_TRUE(fs_.CreateDirectories(dir_ + "/empty", &created, &error));
+  ASSERT_TRUE(Write(dir_ + "/full/f", "x", &error));
+  fs_.RemoveEmptyDirectory(dir_ + "/full");
+  fs_.RemoveEmptyDirectory(dir_ + "/empty");
+  EXPECT_EQ(Entries(dir_), std::vector<std::string>{"full"});
+}
+
+// A folder removed between staging and publishing: a located failure, and
+// no temporary file anywhere.
+TEST_F(RealFileSystemTest, PublishingIntoAVanishedFolderFailsCleanly) {
+  std::string error;
+  std::vector<std::string> created;
+  ASSERT_TRUE(fs_.CreateDirectories(dir_ + "/sub", &created, &error));
+  std::optional<size_t> staged = fs_.Stage(dir_ + "/sub/x.md", "x", &error);
+  ASSERT_TRUE(staged) << error;
+  std::filesystem::remove_all(dir_ + "/sub");
+  EXPECT_FALSE(fs_.Publish(*staged, &error));
+  EXPECT_EQ(error, "No such file or directory");
+  EXPECT_TRUE(Entries(dir_).empty());
 }
 
 TEST_F(RealFileSystemTest, RealPathFollowsSymlinks) {
@@ -130,7 +315,9 @@ TEST_F(RealFileSystemTest, RealPathFollowsSymlinks) {
 TEST_F(RealFileSystemTest, RealPathResolvesLinksAnywhereInThePath) {
   std::string error;
   std::string real_dir = std::filesystem::canonical(dir_).string();
-  ASSERT_TRUE(fs_.CreateDirectories(dir_ + "/real/sub", &error)) << error;
+  std::vector<std::string> created;
+  ASSERT_TRUE(fs_.CreateDirectories(dir_ + "/real/sub", &created, &error))
+      << error;
   ASSERT_TRUE(Write(dir_ + "/real/sub/f.md", "x", &error));
   ASSERT_TRUE(Write(dir_ + "/real/sub/g.md", "x", &error));
   ASSERT_EQ(::symlink("real", (dir_ + "/folder-link").c_str()), 0);

@@ -668,6 +668,22 @@ TEST_F(RenderTest, McpRefusesToOverwriteAnInput) {
             "'agents/a.md'\n");
 }
 
+// The depfile too, and through a symlink: inputs are compared by real path.
+TEST_F(RenderTest, McpRefusesADepfileLinkedToAnInput) {
+  fs_.Add("agents/a.md", "---\nname: a\ndescription: x\n---\n");
+  fs_.AddSymlink("build/mcp.d", "../agents/a.md");
+  McpOptions options;
+  options.sources = {"agents/a.md"};
+  options.output = ".mcp.json";
+  options.depfile = "build/mcp.d";
+  options.settings.root = ".";
+  EXPECT_EQ(RunMcp(fs_, options, sink_), 1);
+  EXPECT_EQ(Messages(),
+            "agentgen: error: output 'build/mcp.d' is one of the inputs of "
+            "'agents/a.md'\n");
+  EXPECT_TRUE(fs_.files_written().empty());
+}
+
 TEST_F(RenderTest, RenderCheckWritesNothing) {
   fs_.Add("agents/a.md", "plain\n");
   fs_.Add("out/a.md", "plain\n");
@@ -678,6 +694,152 @@ TEST_F(RenderTest, RenderCheckWritesNothing) {
   EXPECT_EQ(RunRender(fs_, parsed.options, "", sink_, &out), 0);
   EXPECT_EQ(out, "");
   EXPECT_TRUE(fs_.files_written().empty());
+}
+
+// `-o -`: the text goes to `out` once the manifest is in place; no file
+// named '-' appears.
+TEST_F(RenderTest, DashWritesTheTextToStandardOutputOnly) {
+  fs_.Add("a.md", "plain\n");
+  ParsedCommandLine parsed =
+      ParseCommandLine({"render", "a.md", "-o", "-", "--manifest", "m.json"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  std::string out;
+  ASSERT_EQ(RunRender(fs_, parsed.options, "", sink_, &out), 0) << Messages();
+  EXPECT_EQ(out, "plain\n");
+  EXPECT_EQ(fs_.files_written(), std::vector<std::string>{"/w/m.json"});
+  EXPECT_NE(fs_.Contents("m.json").find("\"output\": \"-\""),
+            std::string::npos);
+  EXPECT_FALSE(fs_.Has("-"));
+}
+
+TEST_F(RenderTest, DashPrintsNothingOnError) {
+  fs_.Add("a.md", "---\nagpm:\n  templating: true\n---\n{{ nope }}\n");
+  fs_.Add("ok.md", "plain\n");
+  fs_.AddDirectory("m.json");  // the manifest cannot be written
+  std::string out;
+  ParsedCommandLine broken = ParseCommandLine({"render", "a.md", "-o", "-"});
+  EXPECT_EQ(RunRender(fs_, broken.options, "", sink_, &out), 1);
+  ParsedCommandLine unwritable =
+      ParseCommandLine({"render", "ok.md", "-o", "-", "--manifest", "m.json"});
+  EXPECT_EQ(RunRender(fs_, unwritable.options, "", sink_, &out), 1);
+  EXPECT_EQ(out, "");
+}
+
+// An output reached through a symlink is compared by real path with the
+// inputs, and refused before anything is written.
+TEST_F(RenderTest, AnOutputLinkedToAnInputIsRefused) {
+  fs_.Add("a.md", "---\ndependencies:\n  snippets:\n    - path: s.md\n---\n");
+  fs_.Add("s.md", "snippet\n");
+  fs_.AddSymlink("out/s.md", "../s.md");
+  EXPECT_EQ(Run({"render", "a.md", "-o", "out/a.md", "--manifest", "out/s.md"}),
+            1);
+  EXPECT_EQ(
+      Messages(),
+      "agentgen: error: output '/w/out/s.md' is one of the render's inputs\n");
+  EXPECT_EQ(fs_.Contents("s.md"), "snippet\n");
+  EXPECT_TRUE(fs_.files_written().empty());
+}
+
+// --check never reads a device or FIFO (reading a FIFO blocks): it counts as
+// different.
+TEST_F(RenderTest, RenderCheckReportsAFifoAsDifferentWithoutReadingIt) {
+  fs_.Add("a.md", "plain\n");
+  fs_.AddSpecial("out/pipe", FileSystem::EntryKind::kFifo);
+  ParsedCommandLine parsed =
+      ParseCommandLine({"render", "a.md", "-o", "out/pipe", "--check"});
+  std::string out;
+  EXPECT_EQ(RunRender(fs_, parsed.options, "", sink_, &out), 1);
+  EXPECT_EQ(Messages(),
+            "agentgen: error: 'out/pipe' is a device or FIFO, which --check "
+            "does not read; it counts as different\n");
+  EXPECT_EQ(std::count(fs_.files_read().begin(), fs_.files_read().end(),
+                       "/w/out/pipe"),
+            0);
+  EXPECT_TRUE(fs_.files_written().empty());
+}
+
+TEST_F(RenderTest, RenderCheckComparesThroughALinkAndRefusesAFolder) {
+  fs_.Add("a.md", "plain\n");
+  fs_.Add("t/a.md", "plain\n");
+  fs_.AddSymlink("out/a.md", "../t/a.md");
+  fs_.AddDirectory("out/dir");
+  ParsedCommandLine linked =
+      ParseCommandLine({"render", "a.md", "-o", "out/a.md", "--check"});
+  EXPECT_EQ(RunRender(fs_, linked.options, "", sink_), 0) << Messages();
+  ParsedCommandLine folder =
+      ParseCommandLine({"render", "a.md", "-o", "out/dir", "--check"});
+  EXPECT_EQ(RunRender(fs_, folder.options, "", sink_), 1);
+  EXPECT_EQ(Messages(),
+            "agentgen: error: cannot write '/w/out/dir': it is a folder\n");
+}
+
+TEST_F(RenderTest, WriteIfChangedWritesAFifoWithoutReadingIt) {
+  fs_.Add("a.md", "plain\n");
+  fs_.AddSpecial("pipe", FileSystem::EntryKind::kFifo);
+  ASSERT_EQ(Run({"render", "a.md", "-o", "pipe", "--write-if-changed"}), 0)
+      << Messages();
+  EXPECT_EQ(fs_.WritesInPlace("pipe"), std::vector<std::string>{"plain\n"});
+  EXPECT_EQ(fs_.files_read(), std::vector<std::string>{"/w/a.md"});
+}
+
+const char kMcpAgent[] =
+    "---\nname: a\ndescription: x\ndependencies:\n  mcp-servers:\n"
+    "    - path: ../mcp/s.json\n---\n";
+const char kMcpConfig[] =
+    "{\n  \"mcpServers\": {\n    \"s\": {\n      \"command\": \"s\"\n    "
+    "}\n  }\n}\n";
+
+// `mcp -o -` prints what a first run would write: the existing file and
+// record are not read, and no record is written.
+TEST_F(RenderTest, McpToStandardOutputPrintsAFirstRun) {
+  fs_.Add("agents/a.md", kMcpAgent);
+  fs_.Add("mcp/s.json", "{\"command\": \"s\"}");
+  fs_.Add(".mcp.json", "{\"mcpServers\": {\"mine\": {\"command\": \"m\"}}}");
+  McpOptions options;
+  options.sources = {"agents/a.md"};
+  options.output = kStandardOutput;
+  options.settings.root = ".";
+  std::string out;
+  ASSERT_EQ(RunMcp(fs_, options, sink_, &out), 0) << Messages();
+  EXPECT_EQ(out, kMcpConfig);
+  EXPECT_TRUE(fs_.files_written().empty());
+  EXPECT_EQ(std::count(fs_.files_read().begin(), fs_.files_read().end(),
+                       "/w/.mcp.json"),
+            0);
+}
+
+// A FIFO as mcp's output is written like a first run, and gets no record.
+TEST_F(RenderTest, McpWritesAFifoInPlaceWithoutARecord) {
+  fs_.Add("agents/a.md", kMcpAgent);
+  fs_.Add("mcp/s.json", "{\"command\": \"s\"}");
+  fs_.AddSpecial("pipe", FileSystem::EntryKind::kFifo);
+  McpOptions options;
+  options.sources = {"agents/a.md"};
+  options.output = "pipe";
+  options.settings.root = ".";
+  ASSERT_EQ(RunMcp(fs_, options, sink_), 0) << Messages();
+  EXPECT_EQ(fs_.WritesInPlace("pipe"), std::vector<std::string>{kMcpConfig});
+  EXPECT_EQ(fs_.files_written(), std::vector<std::string>{"/w/pipe"});
+}
+
+// Through a link, mcp reads and replaces the target, and keeps its record
+// beside the link.
+TEST_F(RenderTest, McpFollowsALinkedOutput) {
+  fs_.Add("agents/a.md", kMcpAgent);
+  fs_.Add("mcp/s.json", "{\"command\": \"s\"}");
+  fs_.Add("shared/mcp.json", "{\"theirs\": 1}\n");
+  fs_.AddSymlink(".mcp.json", "shared/mcp.json");
+  McpOptions options;
+  options.sources = {"agents/a.md"};
+  options.output = ".mcp.json";
+  options.settings.root = ".";
+  ASSERT_EQ(RunMcp(fs_, options, sink_), 0) << Messages();
+  EXPECT_EQ(fs_.LinkTarget(".mcp.json"), "shared/mcp.json");
+  EXPECT_NE(fs_.Contents("shared/mcp.json").find("\"theirs\": 1"),
+            std::string::npos);
+  EXPECT_NE(fs_.Contents("shared/mcp.json").find("\"command\": \"s\""),
+            std::string::npos);
+  EXPECT_TRUE(fs_.Has(".mcp.json.agentgen"));
 }
 
 }  // namespace
