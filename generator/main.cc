@@ -10,9 +10,9 @@
 #include <thread>
 #include <vector>
 
-#include "command_line.h"
-#include "real_file_system.h"
-#include "run.h"
+#include "base/real_file_system.h"
+#include "command_line/command_line.h"
+#include "command_line/run.h"
 
 int main(int argc, char** argv) {
   std::vector<std::string> arguments(argv + 1, argv + argc);

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: MIT
-// Calibrates the Mustache work model (generator/mustache_work.h): for
-// templates of the shapes that make mstch slow, the operations the model
-// counts and the time a whole Mustache render takes, so that the weights
-// in mustache_work.cc keep the time per operation about even across shapes
-// and kMaxMstchOperations keeps a render at the limit well under a second.
-// Run: build/bench/micro/agentgen_mstch_work_calibration
+// Calibrates the Mustache work model
+// (generator/engines/mustache/mustache_work.h): for templates of the shapes
+// that make mstch slow, the operations the model counts and the time a whole
+// Mustache render takes, so that the weights in mustache_work.cc keep the time
+// per operation about even across shapes and kMaxMstchOperations keeps a render
+// at the limit well under a second. Run:
+// build/bench/micro/agentgen_mstch_work_calibration
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -12,10 +13,10 @@
 #include <string>
 #include <vector>
 
-#include "diagnostic.h"
-#include "mustache_template.h"
-#include "mustache_work.h"
-#include "work_budget.h"
+#include "base/diagnostic.h"
+#include "base/work_budget.h"
+#include "engines/mustache/mustache_template.h"
+#include "engines/mustache/mustache_work.h"
 
 namespace agentgen {
 namespace {

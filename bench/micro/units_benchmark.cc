@@ -6,16 +6,16 @@
 
 #include <string>
 
-#include "agpm_template.h"
-#include "command_line.h"
-#include "depfile.h"
-#include "frontmatter.h"
-#include "manifest.h"
-#include "mustache_template.h"
-#include "render.h"
-#include "source_text.h"
+#include "command_line/command_line.h"
+#include "engines/agpm/agpm_template.h"
+#include "engines/mustache/mustache_template.h"
+#include "inputs/frontmatter.h"
+#include "inputs/source_text.h"
+#include "inputs/yaml_frontmatter.h"
+#include "outputs/depfile.h"
+#include "outputs/manifest.h"
+#include "render/render_session.h"
 #include "support/memory_file_system.h"
-#include "yaml_frontmatter.h"
 
 namespace agentgen {
 namespace {

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "agpm_template.h"
+#include "engines/agpm/agpm_template.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const nlohmann::json context = nlohmann::json::parse(R"({

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "depfile.h"
+#include "outputs/depfile.h"
 
 namespace {
 

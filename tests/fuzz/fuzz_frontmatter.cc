@@ -7,11 +7,11 @@
 #include <cstdlib>
 #include <string>
 
-#include "diagnostic.h"
-#include "frontmatter.h"
-#include "source_text.h"
+#include "base/diagnostic.h"
+#include "inputs/frontmatter.h"
+#include "inputs/source_text.h"
+#include "inputs/yaml_frontmatter.h"
 #include "support/yaml_load_comparison.h"
-#include "yaml_frontmatter.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string bytes(reinterpret_cast<const char*>(data), size);

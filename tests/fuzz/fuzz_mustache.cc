@@ -8,8 +8,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "mustache_template.h"
-#include "mustache_work.h"
+#include "engines/mustache/mustache_template.h"
+#include "engines/mustache/mustache_work.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string>
 
-#include "command_line.h"
-#include "run.h"
+#include "command_line/command_line.h"
+#include "command_line/run.h"
 #include "support/memory_file_system.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "dependency_content.h"
-#include "project.h"
+#include "context/dependency_content.h"
+#include "inputs/project.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string text(reinterpret_cast<const char*>(data), size);

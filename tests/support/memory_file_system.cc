@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "memory_file_system.h"
 
-#include "paths.h"
+#include "base/paths.h"
 
 namespace agentgen {
 

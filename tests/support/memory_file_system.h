@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "file_system.h"
+#include "base/file_system.h"
 
 namespace agentgen {
 

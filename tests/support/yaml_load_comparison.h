@@ -11,7 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "yaml_node.h"
+#include "inputs/yaml_node.h"
 
 namespace agentgen {
 namespace yaml_load_comparison {

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+// Diagnostics (SPEC.md section 8): `path:line:col: error: message`, the source
+// line, and a caret under the column, the way compilers print them.
+#ifndef AGENTGEN_BASE_DIAGNOSTIC_H_
+#define AGENTGEN_BASE_DIAGNOSTIC_H_
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace agentgen {
+
+enum class Severity { kWarning, kError };
+
+/// A place in a file. An empty `file` means no file applies; `line` 0 means
+/// the whole file.
+struct Location {
+  std::string file;       ///< the path as shown to the user
+  int line = 0;           ///< 1-based, counted from the top of the file
+  int column = 0;         ///< 1-based, counted in bytes
+  std::string line_text;  ///< the source line, without its line end
+};
+
+/// Where byte `offset` of `text` (a whole file, LF or CRLF) lies. An offset at
+/// or past the end points just after the last byte.
+Location LocateOffset(std::string_view file, std::string_view text,
+                      size_t offset);
+
+/// Turns a byte offset in some text (a template, a YAML document) into its
+/// place in the file that text came from.
+using Locator = std::function<Location(size_t offset)>;
+
+/// A locator for text that is a slice of a file: `slice_begin` is where the
+/// slice starts in `file_text` (which must outlive the locator).
+Locator SliceLocator(std::string file, std::string_view file_text,
+                     size_t slice_begin);
+
+struct Diagnostic {
+  Severity severity = Severity::kError;
+  Location where;
+  std::string message;
+  /// What `agentgen check --format json` names the rule by
+  /// (`claude-code-agent.model`); empty for the render's own diagnostics.
+  std::string rule;
+};
+
+/// Collects the diagnostics of a run; only the command line prints them.
+class DiagnosticSink {
+ public:
+  void Error(Location where, std::string message, std::string rule = "");
+  void Warning(Location where, std::string message, std::string rule = "");
+  void Report(Diagnostic diagnostic);
+
+  int error_count() const { return error_count_; }
+  bool has_errors() const { return error_count_ > 0; }
+  const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+ private:
+  std::vector<Diagnostic> diagnostics_;
+  int error_count_ = 0;
+};
+
+/// The text printed for one diagnostic, ending in a newline:
+///   a.md:3:7: error: message
+///   <the source line>
+///         ^
+/// or `agentgen: error: message` when no file applies.
+std::string FormatDiagnostic(const Diagnostic& diagnostic);
+
+}  // namespace agentgen
+
+#endif  // AGENTGEN_BASE_DIAGNOSTIC_H_

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: MIT
+// Content hashes for the manifest and `agpm.resource.checksum` (SPEC.md
+// sections 4 and 8), computed by OpenSSL's libcrypto.
+#ifndef AGENTGEN_BASE_SHA256_H_
+#define AGENTGEN_BASE_SHA256_H_
+
+#include <string>
+#include <string_view>
+
+namespace agentgen {
+
+/// The SHA-256 of `bytes` as 64 lowercase hex digits.
+std::string Sha256Hex(std::string_view bytes);
+
+}  // namespace agentgen
+
+#endif  // AGENTGEN_BASE_SHA256_H_

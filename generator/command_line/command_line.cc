@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: MIT
+#include "command_line/command_line.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+
+#include "inputs/dependencies.h"
+#include "validation/schema.h"
+
+namespace agentgen {
+
+const char kRenderUsage[] =
+    "usage: agentgen render <source.md>... (-o FILE | --out-dir DIR) "
+    "[--depfile FILE | --depfile-dir DIR] [--manifest FILE | --manifest-dir "
+    "DIR] [--root DIR] [--project-file FILE] [-D name=value]... [--type TYPE] "
+    "[--write-if-changed] [--allow-outside-root] [--check]";
+const char kCheckUsage[] =
+    "usage: agentgen check <file.md>... [--root DIR] [--project-file FILE] "
+    "[-D name=value]... [--type TYPE] [--tool claude-code|opencode] "
+    "[--werror] [--format text|json] [--allow-outside-root]";
+const char kMcpUsage[] =
+    "usage: agentgen mcp <agent.md>... -o FILE [--depfile FILE] [--root DIR] "
+    "[--project-file FILE] [-D name=value]... [--type TYPE] "
+    "[--allow-outside-root]";
+
+namespace {
+
+// The usage lines a usage error prints: those of the command named, or all.
+std::string UsageOf(const std::vector<std::string>& arguments) {
+  std::string command = arguments.empty() ? "" : arguments[0];
+  if (command == "render") return std::string(kRenderUsage) + "\n";
+  if (command == "check") return std::string(kCheckUsage) + "\n";
+  if (command == "mcp") return std::string(kMcpUsage) + "\n";
+  return std::string(kRenderUsage) + "\n" + kCheckUsage + "\n" + kMcpUsage +
+         "\n";
+}
+
+ParsedCommandLine UsageError(const std::string& message,
+                             const std::vector<std::string>& arguments) {
+  ParsedCommandLine parsed;
+  parsed.exit_code = 2;
+  parsed.err = "agentgen: error: " + message + "\n" + UsageOf(arguments);
+  return parsed;
+}
+
+// CLI11 words its errors in sentences; print them the way the rest of
+// agentgen speaks: lowercase, no trailing period.
+std::string Lowercased(std::string message) {
+  if (!message.empty())
+    message[0] =
+        static_cast<char>(std::tolower(static_cast<unsigned char>(message[0])));
+  while (!message.empty() && (message.back() == '.' || message.back() == '\n'))
+    message.pop_back();
+  return message;
+}
+
+// The options every command shares: how sources are read and rendered.
+struct SharedArguments {
+  std::string root;
+  std::string project_file;
+  std::vector<std::string> defines;
+};
+
+void AddSharedOptions(CLI::App* command, SharedArguments* shared,
+                      RenderSettings* settings) {
+  command->add_option("--root", shared->root,
+                      "Folder that bounds every read (default: the git work "
+                      "tree, else the source's folder)");
+  command->add_option("--project-file", shared->project_file,
+                      "TOML file whose [project] table gives agpm.project "
+                      "(default: <root>/agpm.toml when present)");
+  // One value per -D, so `-D a=b x.md` leaves x.md a source.
+  command
+      ->add_option("-D,--define", shared->defines,
+                   "Set a project variable: -D name=value (a string)")
+      ->allow_extra_args(false);
+  command->add_option("--type", settings->type,
+                      "Resource type of the source (default: agent)");
+  command->add_flag("--allow-outside-root", settings->allow_outside_root,
+                    "Allow reading files outside the root");
+}
+
+std::optional<std::string> CheckShared(const SharedArguments& shared,
+                                       const RenderSettings& settings) {
+  for (const std::string& define : shared.defines) {
+    size_t equals = define.find('=');
+    if (equals == std::string::npos)
+      return "-D '" + define + "' needs the form name=value";
+    if (equals == 0) return "-D '" + define + "' has no name";
+  }
+  if (!IsResourceType(settings.type)) {
+    return "--type '" + settings.type +
+           "' is not one of agent, command, snippet, hook, mcp-server, "
+           "script, skill";
+  }
+  return std::nullopt;
+}
+
+void ApplyShared(const SharedArguments& shared, RenderSettings* settings) {
+  if (!shared.root.empty()) settings->root = shared.root;
+  if (!shared.project_file.empty())
+    settings->project_file = shared.project_file;
+  for (const std::string& define : shared.defines) {
+    size_t equals = define.find('=');
+    settings->defines.emplace_back(define.substr(0, equals),
+                                   define.substr(equals + 1));
+  }
+}
+
+bool IsCommandName(const std::string& word) {
+  return word == "render" || word == "check" || word == "mcp";
+}
+
+// `-` means standard output for -o only: a depfile or manifest there would
+// be mixed with the agent, and a depfile needs an output file to name.
+std::optional<std::string> CheckStandardOutput(const RenderOptions& options) {
+  if (options.depfile == kStandardOutput)
+    return std::string("--depfile cannot be - (standard output): name a file");
+  if (options.manifest == kStandardOutput)
+    return std::string("--manifest cannot be - (standard output): name a file");
+  if (options.output != kStandardOutput) return std::nullopt;
+  if (!options.depfile.empty() || !options.depfile_dir.empty()) {
+    return std::string(
+        "-o - writes to standard output; a depfile needs an output file to "
+        "name, so it takes no --depfile or --depfile-dir");
+  }
+  if (options.check) {
+    return std::string(
+        "--check compares with an existing output, and -o - names none");
+  }
+  return std::nullopt;
+}
+
+// Checks what CLI11 cannot express: exclusive pairs and one-source options.
+std::optional<std::string> CheckRender(const RenderOptions& options) {
+  if (options.output.empty() == options.out_dir.empty())
+    return std::string("give exactly one of -o and --out-dir");
+  if (!options.depfile.empty() && !options.depfile_dir.empty())
+    return std::string("give at most one of --depfile and --depfile-dir");
+  if (!options.manifest.empty() && !options.manifest_dir.empty())
+    return std::string("give at most one of --manifest and --manifest-dir");
+  if (options.sources.size() > 1 &&
+      (!options.output.empty() || !options.depfile.empty() ||
+       !options.manifest.empty())) {
+    return std::string(
+        "-o, --depfile and --manifest take exactly one source; with several "
+        "sources use --out-dir, --depfile-dir and --manifest-dir");
+  }
+  if (!options.out_dir.empty() &&
+      (!options.depfile.empty() || !options.manifest.empty())) {
+    return std::string("with --out-dir use --depfile-dir and --manifest-dir");
+  }
+  if (options.check &&
+      (!options.depfile.empty() || !options.depfile_dir.empty() ||
+       !options.manifest.empty() || !options.manifest_dir.empty())) {
+    return std::string(
+        "--check writes nothing; it takes no depfile or manifest options");
+  }
+  return CheckStandardOutput(options);
+}
+
+std::optional<std::string> CheckMcp(const McpOptions& mcp) {
+  if (mcp.depfile == kStandardOutput)
+    return std::string("--depfile cannot be - (standard output): name a file");
+  if (mcp.output == kStandardOutput && !mcp.depfile.empty()) {
+    return std::string(
+        "-o - writes to standard output; a depfile needs an output file to "
+        "name, so it takes no --depfile");
+  }
+  return std::nullopt;
+}
+
+// The description of each command. A build starts agentgen once per agent,
+// and building CLI11's description of all three commands costs more than
+// parsing a small frontmatter, so only the command named is built.
+CLI::App* AddRenderCommand(CLI::App& app, RenderOptions* options,
+                           SharedArguments* shared) {
+  CLI::App* render = app.add_subcommand(
+      "render", "Render agent files; see SPEC.md section 8.");
+  render->add_option("sources", options->sources, "Agent files to render")
+      ->required();
+  render->add_option("-o,--output", options->output,
+                     "The rendered file (- for standard output)");
+  render->add_option("--out-dir", options->out_dir,
+                     "Folder for several sources' outputs (root-relative "
+                     "paths kept)");
+  render->add_option("--depfile", options->depfile,
+                     "Write a Makefile-syntax depfile");
+  render->add_option("--depfile-dir", options->depfile_dir,
+                     "Folder for several sources' depfiles");
+  render->add_option("--manifest", options->manifest,
+                     "Write a JSON manifest of every input");
+  render->add_option("--manifest-dir", options->manifest_dir,
+                     "Folder for several sources' manifests");
+  AddSharedOptions(render, shared, &options->settings);
+  render->add_flag("--write-if-changed", options->write_if_changed,
+                   "Leave an output whose bytes would not change untouched");
+  render->add_flag("--check", options->check,
+                   "Write nothing; exit 1 with a unified diff on stdout when "
+                   "an existing output is not what the render gives");
+  return render;
+}
+
+CLI::App* AddCheckCommand(CLI::App& app, CheckOptions* check,
+                          SharedArguments* shared, std::string* format) {
+  CLI::App* command = app.add_subcommand(
+      "check",
+      "Render in memory and check each file against its tool's schema; "
+      "writes nothing.");
+  command->add_option("sources", check->sources, "Files to check")->required();
+  AddSharedOptions(command, shared, &check->settings);
+  command->add_option("--tool", check->tool,
+                      "The tool whose schema applies: claude-code "
+                      "(default) or opencode");
+  command->add_flag("--werror", check->werror, "Exit 1 on warnings too");
+  command->add_option("--format", *format,
+                      "text (default: diagnostics on stderr) or json "
+                      "(one document on stdout)");
+  return command;
+}
+
+CLI::App* AddMcpCommand(CLI::App& app, McpOptions* mcp,
+                        SharedArguments* shared) {
+  CLI::App* command = app.add_subcommand(
+      "mcp",
+      "Write the MCP servers the agents depend on into Claude Code's "
+      ".mcp.json, keeping the servers and keys that agentgen did not write.");
+  command->add_option("sources", mcp->sources, "Agent files")->required();
+  command
+      ->add_option("-o,--output", mcp->output,
+                   "The .mcp.json to write (- for standard output)")
+      ->required();
+  command->add_option("--depfile", mcp->depfile,
+                      "Write a Makefile-syntax depfile");
+  AddSharedOptions(command, shared, &mcp->settings);
+  return command;
+}
+
+}  // namespace
+
+ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
+  ParsedCommandLine parsed;
+  RenderOptions& options = parsed.options;
+  CheckOptions& check = parsed.check;
+  McpOptions& mcp = parsed.mcp;
+  SharedArguments render_shared;
+  SharedArguments check_shared;
+  SharedArguments mcp_shared;
+  std::string format = "text";
+
+  CLI::App app{
+      "agentgen renders AGPM-format agent files (Markdown with YAML "
+      "frontmatter) with everything they depend on, checks them against the "
+      "target tool's schema, and writes the MCP configuration they need.",
+      "agentgen"};
+  app.set_version_flag("--version",
+                       std::string("agentgen ") + AGENTGEN_VERSION);
+  app.require_subcommand(1);
+
+  // All three commands when none is named, for --help and the usage error.
+  const std::string first = arguments.empty() ? "" : arguments[0];
+  const bool named = IsCommandName(first);
+  CLI::App* render = nullptr;
+  CLI::App* check_command = nullptr;
+  if (!named || first == "render")
+    render = AddRenderCommand(app, &options, &render_shared);
+  if (!named || first == "check")
+    check_command = AddCheckCommand(app, &check, &check_shared, &format);
+  if (!named || first == "mcp") AddMcpCommand(app, &mcp, &mcp_shared);
+
+  // CLI11 would only say that a subcommand is required.
+  if (!first.empty() && first[0] != '-' && !named) {
+    return UsageError("unknown command '" + arguments[0] +
+                          "' (expected render, check or mcp)",
+                      arguments);
+  }
+  std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    parsed.out = app.help();  // the parsed command's help, when one was given
+    return parsed;
+  } catch (const CLI::CallForVersion&) {
+    parsed.out = std::string("agentgen ") + AGENTGEN_VERSION + "\n";
+    return parsed;
+  } catch (const CLI::CallForAllHelp&) {
+    parsed.out = app.help("", CLI::AppFormatMode::All);
+    return parsed;
+  } catch (const CLI::ParseError& error) {
+    return UsageError(Lowercased(error.what()), arguments);
+  }
+
+  if (render != nullptr && render->parsed()) {
+    parsed.command = Command::kRender;
+    if (std::optional<std::string> problem = CheckRender(options))
+      return UsageError(*problem, arguments);
+    if (std::optional<std::string> problem =
+            CheckShared(render_shared, options.settings))
+      return UsageError(*problem, arguments);
+    ApplyShared(render_shared, &options.settings);
+  } else if (check_command != nullptr && check_command->parsed()) {
+    parsed.command = Command::kCheck;
+    if (std::optional<std::string> problem =
+            CheckShared(check_shared, check.settings))
+      return UsageError(*problem, arguments);
+    if (std::find(std::begin(kSchemaTools), std::end(kSchemaTools),
+                  check.tool) == std::end(kSchemaTools))
+      return UsageError(
+          "--tool '" + check.tool + "' is not one of claude-code, opencode",
+          arguments);
+    if (format != "text" && format != "json")
+      return UsageError("--format '" + format + "' is not one of text, json",
+                        arguments);
+    check.json = format == "json";
+    ApplyShared(check_shared, &check.settings);
+  } else {
+    parsed.command = Command::kMcp;
+    if (std::optional<std::string> problem = CheckMcp(mcp))
+      return UsageError(*problem, arguments);
+    if (std::optional<std::string> problem =
+            CheckShared(mcp_shared, mcp.settings))
+      return UsageError(*problem, arguments);
+    ApplyShared(mcp_shared, &mcp.settings);
+  }
+  parsed.run = true;
+  return parsed;
+}
+
+}  // namespace agentgen

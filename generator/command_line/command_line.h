@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+// The command line (SPEC.md section 8, and `check` and `mcp`), parsed by
+// CLI11.
+#ifndef AGENTGEN_COMMAND_LINE_COMMAND_LINE_H_
+#define AGENTGEN_COMMAND_LINE_COMMAND_LINE_H_
+
+#include <string>
+#include <vector>
+
+#include "render/render_session.h"
+
+namespace agentgen {
+
+enum class Command { kRender, kCheck, kMcp };
+
+/// `-o -`: the output goes to standard output.
+inline constexpr char kStandardOutput[] = "-";
+
+/// `agentgen render`'s options.
+struct RenderOptions {
+  RenderSettings settings;
+  std::vector<std::string> sources;
+  std::string output;        ///< -o; kStandardOutput for stdout
+  std::string out_dir;       ///< --out-dir
+  std::string depfile;       ///< --depfile
+  std::string depfile_dir;   ///< --depfile-dir
+  std::string manifest;      ///< --manifest
+  std::string manifest_dir;  ///< --manifest-dir
+  bool write_if_changed = false;
+  /// --check: compare with the existing outputs instead of writing them.
+  bool check = false;
+};
+
+/// `agentgen check`'s options.
+struct CheckOptions {
+  RenderSettings settings;
+  std::vector<std::string> sources;
+  std::string tool = "claude-code";  ///< --tool
+  bool werror = false;               ///< --werror
+  bool json = false;                 ///< --format json
+};
+
+/// `agentgen mcp`'s options.
+struct McpOptions {
+  RenderSettings settings;
+  std::vector<std::string> sources;
+  std::string output;   ///< -o; kStandardOutput for stdout
+  std::string depfile;  ///< --depfile
+};
+
+/// The outcome of parsing: either a command to run with its options, or
+/// text to print and an exit status (0 for --help and --version, 2 for a
+/// usage error).
+struct ParsedCommandLine {
+  bool run = false;
+  Command command = Command::kRender;
+  RenderOptions options;  ///< render
+  CheckOptions check;
+  McpOptions mcp;
+  int exit_code = 0;
+  std::string out;  ///< for stdout
+  std::string err;  ///< for stderr
+};
+
+ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments);
+
+/// The one-line usage of each command.
+extern const char kRenderUsage[];
+extern const char kCheckUsage[];
+extern const char kMcpUsage[];
+
+}  // namespace agentgen
+
+#endif  // AGENTGEN_COMMAND_LINE_COMMAND_LINE_H_

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+// The template context (SPEC.md section 4): `agpm.project` (also `project`),
+// `agpm.resource` and `agpm.deps`.
+#ifndef AGENTGEN_CONTEXT_TEMPLATE_CONTEXT_H_
+#define AGENTGEN_CONTEXT_TEMPLATE_CONTEXT_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace agentgen {
+
+struct InputFile;
+struct ResolvedDependency;
+
+/// `agpm.resource` of a file: name, path, type, install_path, checksum, and
+/// source, version and resolved_commit (null).
+nlohmann::json ResourceObject(const InputFile& file,
+                              const nlohmann::json& install_path);
+
+/// The frontmatter pre-pass context: project and resource, no `agpm.deps`.
+nlohmann::json PrepassContext(const nlohmann::json& project,
+                              nlohmann::json resource);
+
+/// The object `agpm.deps.<category>.<key>` holds for a direct dependency.
+nlohmann::json DependencyObject(const ResolvedDependency& dependency,
+                                std::string content);
+
+/// An empty `agpm.deps`: all seven categories, each an empty table.
+nlohmann::json EmptyDeps();
+
+/// The full context: the pre-pass context plus `agpm.deps`.
+nlohmann::json FullContext(const nlohmann::json& project,
+                           nlohmann::json resource, nlohmann::json deps);
+
+}  // namespace agentgen
+
+#endif  // AGENTGEN_CONTEXT_TEMPLATE_CONTEXT_H_

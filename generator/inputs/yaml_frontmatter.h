@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: MIT
+// Reading frontmatter YAML (SPEC.md section 1) with yaml-cpp into a tree of
+// our own (yaml_node.h), checked more strictly than yaml-cpp does by itself.
+#ifndef AGENTGEN_INPUTS_YAML_FRONTMATTER_H_
+#define AGENTGEN_INPUTS_YAML_FRONTMATTER_H_
+
+#include <optional>
+#include <string_view>
+
+#include "base/diagnostic.h"
+#include "inputs/yaml_node.h"
+
+namespace agentgen {
+
+/// Parses `yaml_text`, which must be a mapping (empty text is an empty
+/// mapping). A duplicate key is an error at its second occurrence, a quoted
+/// scalar must close, and yaml-cpp's own errors become located diagnostics.
+/// `locate` turns offsets of `yaml_text` into places in the `.md` file.
+/// Returns nullopt when it reported an error. Node offsets are byte offsets
+/// into `yaml_text`.
+std::optional<YamlDocument> ParseFrontmatterYaml(std::string_view yaml_text,
+                                                 const Locator& locate,
+                                                 DiagnosticSink& sink);
+
+}  // namespace agentgen
+
+#endif  // AGENTGEN_INPUTS_YAML_FRONTMATTER_H_

@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: MIT
+#include "validation/check.h"
+
+#include <memory>
+#include <set>
+
+#include "base/paths.h"
+#include "inputs/frontmatter.h"
+#include "inputs/yaml_frontmatter.h"
+#include "outputs/line_diff.h"
+#include "validation/mcp_server.h"
+#include "validation/schema.h"
+#include "validation/schema_validation.h"
+
+namespace agentgen {
+namespace {
+
+// Offsets of the lines of `text`.
+std::vector<size_t> LineStarts(const std::vector<std::string_view>& lines,
+                               std::string_view text) {
+  std::vector<size_t> starts;
+  for (std::string_view line : lines)
+    starts.push_back(static_cast<size_t>(line.data() - text.data()));
+  return starts;
+}
+
+// Places rendered offsets of a Mustache template, which keeps no offsets:
+// a rendered line equal to a source line (matched in order) keeps its
+// column; any other is paired with the source line in the same place among
+// the unmatched lines around it, keeping its column while the two lines
+// agree and otherwise pointing at the first byte where they differ (the
+// tag that produced it).
+class LineMatchLocator {
+ public:
+  LineMatchLocator(std::string display, std::string source, std::string text)
+      : display_(std::move(display)),
+        source_(std::move(source)),
+        text_(std::move(text)) {
+    source_lines_ = SplitLines(source_);
+    text_lines_ = SplitLines(text_);
+    source_starts_ = LineStarts(source_lines_, source_);
+    text_starts_ = LineStarts(text_lines_, text_);
+    matches_ = MatchLines(source_lines_, text_lines_);
+  }
+
+  Location operator()(size_t offset) const {
+    if (text_lines_.empty() || source_lines_.empty())
+      return LocateOffset(display_, source_, 0);
+    offset = std::min(offset, text_.size());
+    size_t line = static_cast<size_t>(
+        std::upper_bound(text_starts_.begin(), text_starts_.end(), offset) -
+        text_starts_.begin() - 1);
+    size_t column = offset - text_starts_[line];
+    // The last match at or before the line.
+    auto after =
+        std::upper_bound(matches_.begin(), matches_.end(), line,
+                         [](size_t l, const std::pair<size_t, size_t>& m) {
+                           return l < m.second;
+                         });
+    size_t source_line = 0;
+    if (after != matches_.begin() && (after - 1)->second == line) {
+      source_line = (after - 1)->first;
+    } else {
+      // The unmatched lines between two matches pair up in order: a tag
+      // that changes a line's text rarely changes how many lines there are.
+      size_t source_first =
+          after == matches_.begin() ? 0 : (after - 1)->first + 1;
+      size_t text_first =
+          after == matches_.begin() ? 0 : (after - 1)->second + 1;
+      size_t source_end =
+          after == matches_.end() ? source_lines_.size() : after->first;
+      source_line = source_first + (line - text_first);
+      if (source_line >= source_end && source_end > source_first)
+        source_line = source_end - 1;
+      source_line = std::min(source_line, source_lines_.size() - 1);
+      std::string_view from = source_lines_[source_line];
+      std::string_view to = text_lines_[line];
+      size_t same = 0;
+      while (same < from.size() && same < to.size() && from[same] == to[same])
+        ++same;
+      column = std::min(column, same);
+    }
+    column = std::min(column, source_lines_[source_line].size());
+    return LocateOffset(display_, source_,
+                        source_starts_[source_line] + column);
+  }
+
+ private:
+  std::string display_;
+  std::string source_;
+  std::string text_;
+  std::vector<std::string_view> source_lines_;
+  std::vector<std::string_view> text_lines_;
+  std::vector<size_t> source_starts_;
+  std::vector<size_t> text_starts_;
+  std::vector<std::pair<size_t, size_t>> matches_;
+};
+
+std::string FileNameOf(const std::string& path) {
+  return path.substr(path.rfind('/') + 1);
+}
+
+void CheckFrontmatter(const Schema& schema, const RenderedSource& rendered,
+                      const std::string& source, DiagnosticSink& sink) {
+  Locator locate = RenderedTextLocator(rendered, source);
+  std::optional<Frontmatter> parts =
+      SplitFrontmatter(rendered.text, locate, sink);
+  if (!parts) return;
+  if (!parts->present) {
+    std::string required;
+    for (const FieldRule& field : schema.fields) {
+      if (!field.required) continue;
+      required += (required.empty() ? "'" : " and '") + field.key + "'";
+    }
+    if (!required.empty()) {
+      sink.Error(locate(0),
+                 "no frontmatter: " + schema.what +
+                     " starts with a '---' block holding at least " + required,
+                 RuleId(schema, "frontmatter"));
+    }
+    return;
+  }
+  std::string_view yaml_text(rendered.text.data() + parts->yaml_begin,
+                             parts->yaml_end - parts->yaml_begin);
+  size_t yaml_begin = parts->yaml_begin;
+  Locator yaml_locate = [&locate, yaml_begin](size_t offset) {
+    return locate(yaml_begin + offset);
+  };
+  std::optional<YamlDocument> yaml =
+      ParseFrontmatterYaml(yaml_text, yaml_locate, sink);
+  if (!yaml) return;
+  FrontmatterPlace place{yaml_text, yaml_locate, locate(0), FileNameOf(source)};
+  ValidateFrontmatter(schema, yaml->root(), place, sink);
+}
+
+void CheckOne(RenderSession& session, const CheckOptions& options,
+              const std::string& source, std::set<std::string>* servers_seen,
+              DiagnosticSink& sink) {
+  // Nothing is written, so there is no install path to name.
+  std::optional<RenderedSource> rendered = session.Render(
+      source, [](const std::string&) { return ""; }, sink);
+  if (!rendered) return;
+
+  if (const Schema* schema = FindSchema(options.tool, options.settings.type))
+    CheckFrontmatter(*schema, *rendered, source, sink);
+  // A server file several agents share is reported once.
+  for (const McpServerDependency& server : rendered->mcp_servers) {
+    if (servers_seen->insert(server.path).second)
+      ValidateMcpServer(server, sink);
+  }
+  if (options.settings.type == "mcp-server") {
+    McpServerDependency server;
+    server.name = StemOf(source);
+    server.display = source;
+    server.bytes = rendered->text;
+    server.is_json = ExtensionOf(source) == "json";
+    if (server.is_json) {
+      // The render parsed it already; its `dependencies` are the render's.
+      server.value = nlohmann::json::parse(rendered->text);
+      if (server.value.is_object()) server.value.erase("dependencies");
+    }
+    server.declared_at = LocateOffset(source, rendered->text, 0);
+    ValidateMcpServer(server, sink);
+  }
+}
+
+}  // namespace
+
+Locator RenderedTextLocator(const RenderedSource& rendered,
+                            const std::string& display) {
+  if (rendered.dialect == Dialect::kNone) {
+    auto text = std::make_shared<std::string>(rendered.text);
+    return [display, text](size_t offset) {
+      return LocateOffset(display, *text, offset);
+    };
+  }
+  if (rendered.offsets) {
+    auto source = std::make_shared<std::string>(rendered.source_text);
+    auto offsets = std::make_shared<OffsetMap>(*rendered.offsets);
+    return [display, source, offsets](size_t offset) {
+      return LocateOffset(display, *source, offsets->ToInput(offset));
+    };
+  }
+  auto matched = std::make_shared<LineMatchLocator>(
+      display, rendered.source_text, rendered.text);
+  return [matched](size_t offset) { return (*matched)(offset); };
+}
+
+int RunCheck(FileSystem& fs, const CheckOptions& options,
+             DiagnosticSink& sink) {
+  std::set<std::string> servers_seen;
+  // One session: snippets the files share are read and rendered once.
+  RenderSession session(fs, options.settings);
+  for (const std::string& source : options.sources)
+    CheckOne(session, options, source, &servers_seen, sink);
+  bool warned =
+      sink.diagnostics().size() > static_cast<size_t>(sink.error_count());
+  return sink.has_errors() || (options.werror && warned) ? 1 : 0;
+}
+
+std::string FormatCheckReport(const CheckOptions& options,
+                              const DiagnosticSink& sink) {
+  using nlohmann::json;
+  json diagnostics = json::array();
+  int warnings = 0;
+  for (const Diagnostic& diagnostic : sink.diagnostics()) {
+    bool error = diagnostic.severity == Severity::kError;
+    if (!error) ++warnings;
+    const Location& where = diagnostic.where;
+    bool placed = !where.file.empty() && where.line > 0;
+    diagnostics.push_back(
+        {{"file", where.file.empty() ? json() : json(where.file)},
+         {"line", placed ? json(where.line) : json()},
+         {"column", placed ? json(std::max(where.column, 1)) : json()},
+         {"severity", error ? "error" : "warning"},
+         {"message", diagnostic.message},
+         {"rule", diagnostic.rule.empty() ? "render" : diagnostic.rule}});
+  }
+  json report = {
+      {"schema_version", 1},      {"tool", options.tool},
+      {"files", options.sources}, {"errors", sink.error_count()},
+      {"warnings", warnings},     {"diagnostics", std::move(diagnostics)}};
+  return report.dump(2) + "\n";
+}
+
+}  // namespace agentgen

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+// `agentgen check`: everything a render does, in memory, then the rendered
+// frontmatter against the target tool's schema and every MCP server
+// dependency against what `.mcp.json` accepts. Writes nothing.
+#ifndef AGENTGEN_VALIDATION_CHECK_H_
+#define AGENTGEN_VALIDATION_CHECK_H_
+
+#include <string>
+
+#include "base/diagnostic.h"
+#include "base/file_system.h"
+#include "command_line/command_line.h"
+#include "render/render_session.h"
+
+namespace agentgen {
+
+/// Checks every source of `options`, reporting all problems of all of them.
+/// Returns the exit status: 1 on any error, or on any warning with
+/// --werror; else 0.
+int RunCheck(FileSystem& fs, const CheckOptions& options, DiagnosticSink& sink);
+
+/// A locator for offsets of `rendered.text`, placing them in the source
+/// (named `display`): exactly for a file that is not templated, through the
+/// template's offset map for the AGPM dialect, and by matching lines for
+/// Mustache (a value a tag produced points at that tag's line and column).
+Locator RenderedTextLocator(const RenderedSource& rendered,
+                            const std::string& display);
+
+/// `agentgen check --format json`: one document with every diagnostic
+/// (file, line, column, severity, message, rule), sorted keys, final newline.
+std::string FormatCheckReport(const CheckOptions& options,
+                              const DiagnosticSink& sink);
+
+}  // namespace agentgen
+
+#endif  // AGENTGEN_VALIDATION_CHECK_H_

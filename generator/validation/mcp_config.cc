@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: MIT
+#include "validation/mcp_config.h"
+
+#include <map>
+#include <set>
+
+#include "validation/json_positions.h"
+
+namespace agentgen {
+
+const char kMcpOwnershipSuffix[] = ".agentgen";
+
+namespace {
+
+using nlohmann::json;
+
+// Parses an existing file that must hold a JSON object whose `member`, when
+// present, is an object too. An absent or empty file is an empty object.
+std::optional<json> ReadObject(const ExistingFile& file, const char* member,
+                               DiagnosticSink& sink) {
+  if (!file.text ||
+      file.text->find_first_not_of(" \t\r\n") == std::string::npos)
+    return json::object();
+  const std::string& text = *file.text;
+  json value;
+  try {
+    value = json::parse(text);
+  } catch (const json::parse_error& error) {
+    size_t offset = error.byte > 0 ? error.byte - 1 : 0;
+    sink.Error(LocateOffset(file.display, text, offset),
+               "invalid JSON: " + JsonParseErrorText(error.what()),
+               "mcp-config");
+    return std::nullopt;
+  }
+  std::map<std::string, size_t> offsets = JsonValueOffsets(text);
+  if (!value.is_object()) {
+    sink.Error(LocateOffset(file.display, text, offsets[""]),
+               "'" + file.display + "' must hold a JSON object", "mcp-config");
+    return std::nullopt;
+  }
+  if (value.contains(member) && !value[member].is_object()) {
+    sink.Error(LocateOffset(file.display, text,
+                            offsets["/" + JsonPointerToken(member)]),
+               "'" + std::string(member) + "' must be a JSON object",
+               "mcp-config");
+    return std::nullopt;
+  }
+  return value;
+}
+
+}  // namespace
+
+std::optional<MergedMcpConfig> MergeMcpConfig(
+    const ExistingFile& existing, const ExistingFile& ownership,
+    const std::vector<McpServerConfig>& servers, DiagnosticSink& sink) {
+  int errors_before = sink.error_count();
+  std::optional<json> config = ReadObject(existing, "mcpServers", sink);
+  std::optional<json> record = ReadObject(ownership, "servers", sink);
+  if (!config || !record) return std::nullopt;
+
+  json current = config->value("mcpServers", json::object());
+  std::set<std::string> owned_before;
+  json owned_servers = record->value("servers", json::object());
+  if (!owned_servers.is_object()) owned_servers = json::object();
+  for (const auto& [name, source] : owned_servers.items())
+    owned_before.insert(name);
+
+  // Each name once: the same file reached from several agents is one
+  // server; two files under one name are a mistake to name.
+  std::map<std::string, const McpServerConfig*> chosen;
+  for (const McpServerConfig& server : servers) {
+    auto [known, inserted] = chosen.emplace(server.name, &server);
+    if (inserted || known->second->relative == server.relative) continue;
+    sink.Error(server.declared_at,
+               "MCP server name '" + server.name + "' is claimed by both '" +
+                   known->second->source + "' and '" + server.source +
+                   "'; give one of them another 'name:'",
+               "mcp-config.clash");
+  }
+
+  json merged = json::object();
+  for (const auto& [name, value] : current.items()) {
+    if (!owned_before.count(name)) merged[name] = value;
+  }
+  json owned = json::object();
+  for (const auto& [name, server] : chosen) {
+    auto theirs = merged.find(name);
+    if (theirs != merged.end() && *theirs != server->config) {
+      sink.Error(server->declared_at,
+                 "MCP server '" + name + "' from '" + server->source +
+                     "' clashes with the server '" + name + "' in '" +
+                     existing.display +
+                     "', which agentgen did not write; give the dependency "
+                     "another 'name:' or remove that server from '" +
+                     existing.display + "'",
+                 "mcp-config.clash");
+      continue;
+    }
+    merged[name] = server->config;
+    owned[name] = server->relative;
+  }
+  if (sink.error_count() > errors_before) return std::nullopt;
+
+  (*config)["mcpServers"] = std::move(merged);
+  // The file's own name, not its path: the record is committed, and a
+  // path would differ between checkouts.
+  std::string file_name =
+      existing.display.substr(existing.display.rfind('/') + 1);
+  json new_record = {
+      {"about", "The servers of " + file_name +
+                    " that agentgen mcp writes; commit this file with it."},
+      {"servers", std::move(owned)}};
+  return MergedMcpConfig{config->dump(2) + "\n", new_record.dump(2) + "\n"};
+}
+
+}  // namespace agentgen

@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+#include "command_line/command_line.h"
+
+#include <gtest/gtest.h>
+
+namespace agentgen {
+namespace {
+
+std::string UsageErrorOf(std::vector<std::string> arguments) {
+  ParsedCommandLine parsed = ParseCommandLine(arguments);
+  EXPECT_FALSE(parsed.run);
+  EXPECT_EQ(parsed.exit_code, 2);
+  return parsed.err;
+}
+
+TEST(CommandLineTest, ParsesEveryRenderOption) {
+  ParsedCommandLine parsed = ParseCommandLine({"render",
+                                               "a.md",
+                                               "-o",
+                                               "out.md",
+                                               "--depfile",
+                                               "out.d",
+                                               "--manifest",
+                                               "out.json",
+                                               "--root",
+                                               "r",
+                                               "--project-file",
+                                               "p.toml",
+                                               "-D",
+                                               "a=1",
+                                               "-D",
+                                               "b.c=x=y",
+                                               "--type",
+                                               "command",
+                                               "--write-if-changed",
+                                               "--allow-outside-root"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  const RenderOptions& options = parsed.options;
+  EXPECT_EQ(options.sources, std::vector<std::string>{"a.md"});
+  EXPECT_EQ(options.output, "out.md");
+  EXPECT_EQ(options.depfile, "out.d");
+  EXPECT_EQ(options.manifest, "out.json");
+  EXPECT_EQ(options.settings.root, "r");
+  EXPECT_EQ(options.settings.project_file, "p.toml");
+  ASSERT_EQ(options.settings.defines.size(), 2u);
+  EXPECT_EQ(options.settings.defines[1].first, "b.c");
+  EXPECT_EQ(options.settings.defines[1].second, "x=y");
+  EXPECT_EQ(options.settings.type, "command");
+  EXPECT_TRUE(options.write_if_changed);
+  EXPECT_TRUE(options.settings.allow_outside_root);
+}
+
+TEST(CommandLineTest, ADefineTakesOneValue) {
+  ParsedCommandLine parsed = ParseCommandLine(
+      {"render", "--out-dir", "d", "-D", "a=b", "x.md", "-D", "c=d", "y.md"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_EQ(parsed.options.sources, (std::vector<std::string>{"x.md", "y.md"}));
+  EXPECT_EQ(parsed.options.settings.defines.size(), 2u);
+}
+
+TEST(CommandLineTest, SeveralSourcesWithOutDir) {
+  ParsedCommandLine parsed = ParseCommandLine(
+      {"render", "a.md", "b.md", "--out-dir", "o", "--depfile-dir", "d"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_EQ(parsed.options.sources.size(), 2u);
+}
+
+TEST(CommandLineTest, UsageErrorsExitTwoWithTheUsage) {
+  EXPECT_EQ(
+      UsageErrorOf({"render", "a.md", "-o", "o", "-D", "flag"}),
+      std::string("agentgen: error: -D 'flag' needs the form name=value\n") +
+          kRenderUsage + "\n");
+  EXPECT_EQ(
+      UsageErrorOf({"render", "a.md"}),
+      std::string("agentgen: error: give exactly one of -o and --out-dir\n") +
+          kRenderUsage + "\n");
+  EXPECT_NE(UsageErrorOf({"render", "a.md", "b.md", "-o", "o"})
+                .find("-o, --depfile and --manifest take exactly one source"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"render", "a.md", "-o", "o", "--type", "agents"})
+                .find("--type 'agents' is not one of"),
+            std::string::npos);
+  EXPECT_NE(
+      UsageErrorOf({"render", "a.md", "-o", "o", "--bogus"}).find("bogus"),
+      std::string::npos);
+  EXPECT_NE(UsageErrorOf({"render", "-o", "o"}).find("sources"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({}).find("agentgen: error:"), std::string::npos);
+}
+
+TEST(CommandLineTest, ParsesCheck) {
+  ParsedCommandLine parsed = ParseCommandLine(
+      {"check", "a.md", "b.md", "--root", "r", "-D", "x=1", "--tool",
+       "opencode", "--werror", "--format", "json", "--type", "command"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_EQ(parsed.command, Command::kCheck);
+  EXPECT_EQ(parsed.check.sources, (std::vector<std::string>{"a.md", "b.md"}));
+  EXPECT_EQ(parsed.check.settings.root, "r");
+  EXPECT_EQ(parsed.check.settings.defines.size(), 1u);
+  EXPECT_EQ(parsed.check.tool, "opencode");
+  EXPECT_TRUE(parsed.check.werror);
+  EXPECT_TRUE(parsed.check.json);
+  EXPECT_EQ(parsed.check.settings.type, "command");
+}
+
+TEST(CommandLineTest, ParsesMcpAndRenderCheck) {
+  ParsedCommandLine mcp = ParseCommandLine(
+      {"mcp", "a.md", "b.md", "-o", ".mcp.json", "--depfile", "m.d"});
+  ASSERT_TRUE(mcp.run) << mcp.err;
+  EXPECT_EQ(mcp.command, Command::kMcp);
+  EXPECT_EQ(mcp.mcp.output, ".mcp.json");
+  EXPECT_EQ(mcp.mcp.depfile, "m.d");
+  ParsedCommandLine render =
+      ParseCommandLine({"render", "a.md", "-o", "a.out", "--check"});
+  ASSERT_TRUE(render.run) << render.err;
+  EXPECT_TRUE(render.options.check);
+}
+
+TEST(CommandLineTest, UsageErrorsOfCheckAndMcp) {
+  EXPECT_EQ(UsageErrorOf({"check", "a.md", "--tool", "cursor"}),
+            std::string("agentgen: error: --tool 'cursor' is not one of "
+                        "claude-code, opencode\n") +
+                kCheckUsage + "\n");
+  EXPECT_EQ(UsageErrorOf({"check", "a.md", "--format", "xml"}),
+            std::string("agentgen: error: --format 'xml' is not one of text, "
+                        "json\n") +
+                kCheckUsage + "\n");
+  EXPECT_EQ(UsageErrorOf({"mcp", "a.md"}),
+            std::string("agentgen: error: --output is required\n") + kMcpUsage +
+                "\n");
+  EXPECT_EQ(
+      UsageErrorOf({"render", "a.md", "-o", "o", "--check", "--depfile", "d"}),
+      std::string("agentgen: error: --check writes nothing; it takes no "
+                  "depfile or manifest options\n") +
+          kRenderUsage + "\n");
+  EXPECT_EQ(UsageErrorOf({"lint"}),
+            std::string("agentgen: error: unknown command 'lint' (expected "
+                        "render, check or mcp)\n") +
+                kRenderUsage + "\n" + kCheckUsage + "\n" + kMcpUsage + "\n");
+}
+
+// `-` is standard output for -o only; what needs a file to name is a usage
+// error with it.
+TEST(CommandLineTest, DashIsStandardOutputForOutputOnly) {
+  ParsedCommandLine render =
+      ParseCommandLine({"render", "a.md", "-o", "-", "--manifest", "m.json"});
+  ASSERT_TRUE(render.run) << render.err;
+  EXPECT_EQ(render.options.output, kStandardOutput);
+  ParsedCommandLine mcp = ParseCommandLine({"mcp", "a.md", "-o", "-"});
+  ASSERT_TRUE(mcp.run) << mcp.err;
+  EXPECT_EQ(mcp.mcp.output, kStandardOutput);
+
+  EXPECT_EQ(UsageErrorOf({"render", "a.md", "-o", "o", "--depfile", "-"}),
+            std::string("agentgen: error: --depfile cannot be - (standard "
+                        "output): name a file\n") +
+                kRenderUsage + "\n");
+  EXPECT_NE(UsageErrorOf({"render", "a.md", "-o", "o", "--manifest", "-"})
+                .find("--manifest cannot be - (standard output)"),
+            std::string::npos);
+  for (const char* depfile : {"--depfile", "--depfile-dir"}) {
+    EXPECT_NE(UsageErrorOf({"render", "a.md", "-o", "-", depfile, "d"})
+                  .find("-o - writes to standard output; a depfile needs an "
+                        "output file to name"),
+              std::string::npos)
+        << depfile;
+  }
+  EXPECT_NE(UsageErrorOf({"render", "a.md", "-o", "-", "--check"})
+                .find("--check compares with an existing output, and -o - "
+                      "names none"),
+            std::string::npos);
+  EXPECT_EQ(UsageErrorOf({"mcp", "a.md", "-o", "-", "--depfile", "m.d"}),
+            std::string("agentgen: error: -o - writes to standard output; a "
+                        "depfile needs an output file to name, so it takes "
+                        "no --depfile\n") +
+                kMcpUsage + "\n");
+  EXPECT_NE(UsageErrorOf({"mcp", "a.md", "-o", "x", "--depfile", "-"})
+                .find("--depfile cannot be - (standard output)"),
+            std::string::npos);
+}
+
+TEST(CommandLineTest, VersionAndHelpExitZero) {
+  ParsedCommandLine version = ParseCommandLine({"--version"});
+  EXPECT_FALSE(version.run);
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out, std::string("agentgen ") + AGENTGEN_VERSION + "\n");
+  ParsedCommandLine help = ParseCommandLine({"--help"});
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("render"), std::string::npos);
+  ParsedCommandLine render_help = ParseCommandLine({"render", "--help"});
+  EXPECT_EQ(render_help.exit_code, 0);
+  EXPECT_NE(render_help.out.find("--write-if-changed"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace agentgen

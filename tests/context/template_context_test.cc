@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: MIT
+#include "context/template_context.h"
+
+#include <gtest/gtest.h>
+
+#include "inputs/dependency_graph.h"
+
+namespace agentgen {
+namespace {
+
+TEST(TemplateContextTest, ResourceAndDependencyObjects) {
+  InputFile file;
+  file.relative = "snippets/base-rules.md";
+  file.type = "snippet";
+  file.sha256 = "ff";
+  EXPECT_EQ(ResourceObject(file, "out/x.md"),
+            nlohmann::json::parse(R"({"name": "snippets/base-rules",
+                "path": "snippets/base-rules.md", "type": "snippet",
+                "install_path": "out/x.md", "checksum": "sha256:ff",
+                "source": null, "version": null, "resolved_commit": null})"));
+
+  ResolvedDependency dependency;
+  dependency.entry.category = "mcp-servers";
+  dependency.entry.version = "1.0";
+  dependency.file = &file;
+  EXPECT_EQ(DependencyObject(dependency, "text"),
+            nlohmann::json::parse(R"({"content": "text",
+                "path": "snippets/base-rules.md", "name": "snippets/base-rules",
+                "type": "mcp-server", "checksum": "sha256:ff", "version": "1.0",
+                "install_path": null})"));
+}
+
+TEST(TemplateContextTest, TheContextHasEveryCategoryAndTheProjectAlias) {
+  nlohmann::json project = {{"language", "go"}};
+  nlohmann::json context = FullContext(project, {{"name", "a"}}, EmptyDeps());
+  EXPECT_EQ(context["project"], project);
+  EXPECT_EQ(context["agpm"]["project"], project);
+  EXPECT_EQ(context["agpm"]["deps"].size(), 7u);
+  EXPECT_TRUE(context["agpm"]["deps"]["mcp-servers"].is_object());
+  EXPECT_FALSE(PrepassContext(project, {})["agpm"].contains("deps"));
+}
+
+}  // namespace
+}  // namespace agentgen
