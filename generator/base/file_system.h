@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
-// The seam between the generator and the disk. Everything that reads or writes
-// a file goes through a FileSystem, so tests can run the whole pipeline in
-// memory and check exactly which files a render read.
+// The seam between the generator and the disk. Everything that reads a file
+// goes through a FileReader, and everything that writes one through a
+// FileSystem, so tests can run the whole pipeline in memory and check
+// exactly which files a render read. The stages that only read are given a
+// FileReader and cannot write by mistake; only the outputs and the commands
+// get a FileSystem.
 #ifndef AGENTGEN_BASE_FILE_SYSTEM_H_
 #define AGENTGEN_BASE_FILE_SYSTEM_H_
 
@@ -13,9 +16,9 @@
 
 namespace agentgen {
 
-/// Paths handed to a FileSystem are absolute and lexically normalised, with
-/// '/' separators.
-class FileSystem {
+/// Paths handed to a FileReader or FileSystem are absolute and lexically
+/// normalised, with '/' separators.
+class FileReader {
  public:
   enum class Kind { kMissing, kFile, kDirectory, kOther };
 
@@ -32,7 +35,7 @@ class FileSystem {
     kSocket,
   };
 
-  virtual ~FileSystem() = default;
+  virtual ~FileReader() = default;
 
   /// What is at `path`, symlinks followed; the file's size when it is one.
   virtual Kind Stat(const std::string& path, uint64_t* size = nullptr) = 0;
@@ -62,6 +65,13 @@ class FileSystem {
   /// The path with every symlink resolved, or nullopt when it does not exist.
   virtual std::optional<std::string> RealPath(const std::string& path) = 0;
 
+  /// The absolute working directory.
+  virtual std::string CurrentDirectory() = 0;
+};
+
+/// A FileReader that also writes.
+class FileSystem : public FileReader {
+ public:
   /// Writes `bytes` as the next version of the regular file at `path` (not
   /// a symlink: the caller resolves those), where no reader sees them until
   /// Publish: the staged file lives in `path`'s own folder, so publishing
@@ -99,9 +109,6 @@ class FileSystem {
   /// Appends `line` to `path` in a single write(2), creating the file.
   virtual bool AppendLine(const std::string& path, std::string_view line,
                           std::string* error) = 0;
-
-  /// The absolute working directory.
-  virtual std::string CurrentDirectory() = 0;
 };
 
 }  // namespace agentgen

@@ -49,7 +49,7 @@ OutputPaths PathsFor(const RenderOptions& options, const std::string& cwd,
 
 // --check: whether the existing output holds exactly `rendered`; if not,
 // reports where it starts to differ and appends the diff to `out`.
-bool OutputIsCurrent(FileSystem& fs, const OutputPaths& paths,
+bool OutputIsCurrent(FileReader& fs, const OutputPaths& paths,
                      const std::string& source, const std::string& rendered,
                      DiagnosticSink& sink, std::string* out) {
   std::string existing;
@@ -70,7 +70,7 @@ bool OutputIsCurrent(FileSystem& fs, const OutputPaths& paths,
                "render.stale");
     return false;
   }
-  if (target->kind == FileSystem::EntryKind::kMissing) {
+  if (target->kind == FileReader::EntryKind::kMissing) {
     sink.Error({},
                "'" + paths.output + "' does not exist; render '" + source +
                    "' without --check to write it",
@@ -216,7 +216,7 @@ namespace {
 
 // An output as it is, for `mcp` to merge with: absent when missing, and
 // when a device or FIFO, which is never read (reading a FIFO blocks).
-std::optional<ExistingFile> ReadExisting(FileSystem& fs,
+std::optional<ExistingFile> ReadExisting(FileReader& fs,
                                          const std::string& path,
                                          const std::string& display,
                                          DiagnosticSink& sink) {
@@ -227,7 +227,7 @@ std::optional<ExistingFile> ReadExisting(FileSystem& fs,
     sink.Error({}, error);
     return std::nullopt;
   }
-  if (target->kind != FileSystem::EntryKind::kFile) return file;
+  if (target->kind != FileReader::EntryKind::kFile) return file;
   std::string bytes;
   if (!fs.ReadFile(target->path, &bytes, &error)) {
     sink.Error({}, "cannot read '" + display + "': " + error);
@@ -240,7 +240,7 @@ std::optional<ExistingFile> ReadExisting(FileSystem& fs,
 // Whether `mcp` writes what a first run would write, with no record: to
 // standard output, or to a device or FIFO, neither of which can be read
 // back on the next run.
-bool WritesAFirstRun(FileSystem& fs, const std::string& output_path) {
+bool WritesAFirstRun(FileReader& fs, const std::string& output_path) {
   if (output_path.empty()) return true;
   std::string ignored;  // the commit reports what is wrong with the output
   std::optional<OutputTarget> target = ResolveOutput(fs, output_path, &ignored);

@@ -37,7 +37,7 @@ bool ClimbsOut(const std::string& path) {
 
 }  // namespace
 
-ContentFilterReader::ContentFilterReader(FileSystem& fs,
+ContentFilterReader::ContentFilterReader(FileReader& fs,
                                          std::string project_directory,
                                          std::string display_directory)
     : fs_(fs),
@@ -98,14 +98,14 @@ std::optional<std::string> ContentFilterReader::Load(
   const std::string prefix = "content filter: ";
   uint64_t size = 0;
   switch (fs_.Stat(absolute, &size)) {
-    case FileSystem::Kind::kFile:
+    case FileReader::Kind::kFile:
       break;
-    case FileSystem::Kind::kMissing:
+    case FileReader::Kind::kMissing:
       sink_->Error(where, prefix + "file '" + path + "' not found (no file '" +
                               display + "')");
       return std::nullopt;
-    case FileSystem::Kind::kDirectory:
-    case FileSystem::Kind::kOther:
+    case FileReader::Kind::kDirectory:
+    case FileReader::Kind::kOther:
       sink_->Error(where, prefix + "'" + path + "' is not a regular file");
       return std::nullopt;
   }

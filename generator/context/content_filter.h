@@ -24,7 +24,7 @@ class ContentFilterReader {
  public:
   /// `project_directory` is absolute and normal; `display_directory` is how
   /// diagnostics name it.
-  ContentFilterReader(FileSystem& fs, std::string project_directory,
+  ContentFilterReader(FileReader& fs, std::string project_directory,
                       std::string display_directory);
 
   /// Where errors go from now on (the current render's sink).
@@ -57,7 +57,7 @@ class ContentFilterReader {
     ContentInput input;
   };
 
-  FileSystem& fs_;
+  FileReader& fs_;
   std::string project_directory_;
   std::string display_directory_;
   DiagnosticSink* sink_ = nullptr;

@@ -40,7 +40,7 @@ bool DeclaresAnything(const nlohmann::json& dependencies) {
 
 }  // namespace
 
-DependencyGraph::DependencyGraph(FileSystem& fs, GraphSettings settings)
+DependencyGraph::DependencyGraph(FileReader& fs, GraphSettings settings)
     : fs_(fs), settings_(std::move(settings)) {}
 
 bool DependencyGraph::IsInsideRoot(const std::string& path) {
@@ -211,7 +211,7 @@ void DependencyGraph::ReadAndParse(InputFile& file, const Location& where,
   file.relative = RelativeTo(file.path, settings_.root);
   file.kind = KindOf(file.path);
   uint64_t size = 0;
-  if (fs_.Stat(file.path, &size) == FileSystem::Kind::kFile &&
+  if (fs_.Stat(file.path, &size) == FileReader::Kind::kFile &&
       size > kMaxInputFileSize) {
     sink_->Error(where, "'" + file.display + "' is larger than " +
                             std::to_string(kMaxInputFileSize / (1024 * 1024)) +
@@ -370,20 +370,20 @@ void DependencyGraph::ResolveDependencies(
 
     std::string display = DisplayFor(file, entry.path);
     switch (fs_.Stat(*resolved)) {
-      case FileSystem::Kind::kFile:
+      case FileReader::Kind::kFile:
         break;
-      case FileSystem::Kind::kMissing:
+      case FileReader::Kind::kMissing:
         sink_->Error(entry.where, "dependency '" + entry.path +
                                       "' not found (no file '" + display +
                                       "')");
         unresolved();
         continue;
-      case FileSystem::Kind::kDirectory:
+      case FileReader::Kind::kDirectory:
         sink_->Error(entry.where,
                      "dependency '" + entry.path + "' is a folder, not a file");
         unresolved();
         continue;
-      case FileSystem::Kind::kOther:
+      case FileReader::Kind::kOther:
         sink_->Error(entry.where,
                      "dependency '" + entry.path + "' is not a regular file");
         unresolved();

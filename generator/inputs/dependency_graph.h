@@ -77,7 +77,7 @@ struct GraphSettings {
 /// own output path.
 class DependencyGraph {
  public:
-  DependencyGraph(FileSystem& fs, GraphSettings settings);
+  DependencyGraph(FileReader& fs, GraphSettings settings);
 
   /// Loads a source and its dependencies, reporting to `sink`; the
   /// frontmatter pre-passes take their steps from `budget`, and a file kept
@@ -119,7 +119,7 @@ class DependencyGraph {
   std::string DisplayFor(const InputFile& declaring,
                          const std::string& declared) const;
 
-  FileSystem& fs_;
+  FileReader& fs_;
   GraphSettings settings_;
   DiagnosticSink* sink_ = nullptr;  ///< the current render's
   WorkBudget* budget_ = nullptr;    ///< the current render's

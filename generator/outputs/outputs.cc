@@ -6,7 +6,7 @@
 namespace agentgen {
 namespace {
 
-using EntryKind = FileSystem::EntryKind;
+using EntryKind = FileReader::EntryKind;
 
 // The kernel's own limit (MAXSYMLINKS), so that agentgen calls a loop what
 // open(2) would call one.
@@ -22,7 +22,7 @@ std::string Describe(const std::string& path, const std::string& target) {
 // The end of a chain of links (or the output itself) must be something
 // agentgen can write: a regular file, a device, a FIFO, or nothing yet in a
 // folder that exists.
-std::optional<OutputTarget> Accept(FileSystem& fs, const std::string& path,
+std::optional<OutputTarget> Accept(FileReader& fs, const std::string& path,
                                    OutputTarget target, std::string* error) {
   switch (target.kind) {
     case EntryKind::kFile:
@@ -48,16 +48,16 @@ std::optional<OutputTarget> Accept(FileSystem& fs, const std::string& path,
   // making folders to hold its target would guess at what was meant.
   if (target.path == path) return target;
   std::string folder = ParentOf(target.path);
-  FileSystem::Kind folder_kind = fs.Stat(folder);
-  if (folder_kind == FileSystem::Kind::kDirectory) return target;
+  FileReader::Kind folder_kind = fs.Stat(folder);
+  if (folder_kind == FileReader::Kind::kDirectory) return target;
   *error = "cannot write '" + path + "': it is a symlink to '" + target.path +
            "', whose folder " +
-           (folder_kind == FileSystem::Kind::kMissing ? "does not exist"
+           (folder_kind == FileReader::Kind::kMissing ? "does not exist"
                                                       : "is not a folder");
   return std::nullopt;
 }
 
-bool Unchanged(FileSystem& fs, const OutputTarget& target,
+bool Unchanged(FileReader& fs, const OutputTarget& target,
                const std::string& bytes) {
   // Devices and FIFOs always count as changed: reading a FIFO blocks.
   if (target.kind != EntryKind::kFile) return false;
@@ -139,7 +139,7 @@ bool Commit::PublishAll(std::string* error) {
 // The kernel is asked rather than the chain walked: some links name what
 // no path leads to, such as /dev/stdout -> /proc/self/fd/1 -> "pipe:[123]".
 // Such an output is opened through its own path, as open(2) follows it.
-std::optional<EntryKind> SpecialAtTheEnd(FileSystem& fs,
+std::optional<EntryKind> SpecialAtTheEnd(FileReader& fs,
                                          const std::string& path) {
   std::string ignored;  // a loop or a dangling link: the walk says which
   std::optional<EntryKind> end = fs.StatTarget(path, &ignored);
@@ -151,7 +151,7 @@ std::optional<EntryKind> SpecialAtTheEnd(FileSystem& fs,
 
 }  // namespace
 
-std::optional<OutputTarget> ResolveOutput(FileSystem& fs,
+std::optional<OutputTarget> ResolveOutput(FileReader& fs,
                                           const std::string& path,
                                           std::string* error) {
   std::string current = path;
@@ -183,7 +183,7 @@ std::optional<OutputTarget> ResolveOutput(FileSystem& fs,
   }
 }
 
-RenderInputs::RenderInputs(FileSystem& fs, std::vector<std::string> paths)
+RenderInputs::RenderInputs(FileReader& fs, std::vector<std::string> paths)
     : fs_(fs), paths_(std::move(paths)) {}
 
 bool RenderInputs::WouldBeOverwrittenBy(const std::string& output) {

@@ -32,13 +32,13 @@ struct OutputTarget {
   std::string path;
   /// kMissing (to be created), kFile, kDevice or kFifo; never a symlink,
   /// folder or socket, which ResolveOutput refuses.
-  FileSystem::EntryKind kind = FileSystem::EntryKind::kMissing;
+  FileReader::EntryKind kind = FileReader::EntryKind::kMissing;
 
   /// Devices and FIFOs are opened and written through; they have no
   /// version to stage and cannot be read back.
   bool written_in_place() const {
-    return kind == FileSystem::EntryKind::kDevice ||
-           kind == FileSystem::EntryKind::kFifo;
+    return kind == FileReader::EntryKind::kDevice ||
+           kind == FileReader::EntryKind::kFifo;
   }
 };
 
@@ -46,7 +46,7 @@ struct OutputTarget {
 /// its link's folder) to the file that writing it changes. Refuses, saying
 /// why in `error` and naming `path`: a loop, a link into a folder that does
 /// not exist, a folder, a socket.
-std::optional<OutputTarget> ResolveOutput(FileSystem& fs,
+std::optional<OutputTarget> ResolveOutput(FileReader& fs,
                                           const std::string& path,
                                           std::string* error);
 
@@ -55,14 +55,14 @@ std::optional<OutputTarget> ResolveOutput(FileSystem& fs,
 class RenderInputs {
  public:
   /// `paths` absolute and normal.
-  RenderInputs(FileSystem& fs, std::vector<std::string> paths);
+  RenderInputs(FileReader& fs, std::vector<std::string> paths);
 
   /// Whether writing `output` would change one of the inputs: the same
   /// path, or the same file once symlinks are resolved on either side.
   bool WouldBeOverwrittenBy(const std::string& output);
 
  private:
-  FileSystem& fs_;
+  FileReader& fs_;
   std::vector<std::string> paths_;
   /// The inputs' real paths, found when an output first exists: most
   /// renders write outputs that do not exist yet, or never ask.

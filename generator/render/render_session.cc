@@ -20,7 +20,7 @@ namespace agentgen {
 // Renders sources one after another, keeping what they share.
 class RenderSession::Impl {
  public:
-  Impl(FileSystem& fs, RenderSettings settings)
+  Impl(FileReader& fs, RenderSettings settings)
       : fs_(fs), settings_(std::move(settings)) {}
 
   std::optional<RenderedSource> Render(const std::string& source,
@@ -58,7 +58,7 @@ class RenderSession::Impl {
   std::vector<McpServerDependency> McpServers(
       const std::vector<const InputFile*>& files) const;
 
-  FileSystem& fs_;
+  FileReader& fs_;
   const RenderSettings settings_;
   DiagnosticSink* sink_ = nullptr;  // the current render's
   WorkBudget* budget_ = nullptr;    // the current render's
@@ -94,7 +94,7 @@ bool RenderSession::Impl::FindRoot(const std::string& source,
     root_ = AbsoluteNormal(cwd_, *settings_.root);
     root_display_ = Normal(*settings_.root);
     root_manifest_ = *settings_.root;
-    if (fs_.Stat(root_) != FileSystem::Kind::kDirectory) {
+    if (fs_.Stat(root_) != FileReader::Kind::kDirectory) {
       sink_->Error({}, "root '" + *settings_.root + "' is not a folder");
       return false;
     }
@@ -103,7 +103,7 @@ bool RenderSession::Impl::FindRoot(const std::string& source,
   // The top of the git work tree holding the source, else its folder.
   root_ = ParentOf(source_path);
   for (std::string folder = root_;; folder = ParentOf(folder)) {
-    if (fs_.Stat(JoinNormal(folder, ".git")) != FileSystem::Kind::kMissing) {
+    if (fs_.Stat(JoinNormal(folder, ".git")) != FileReader::Kind::kMissing) {
       root_ = folder;
       break;
     }
@@ -121,7 +121,7 @@ bool RenderSession::Impl::LoadProject() {
   if (settings_.project_file) {
     project_path_ = AbsoluteNormal(cwd_, *settings_.project_file);
     display = *settings_.project_file;
-    if (fs_.Stat(project_path_) != FileSystem::Kind::kFile) {
+    if (fs_.Stat(project_path_) != FileReader::Kind::kFile) {
       sink_->Error({},
                    "cannot read project file '" + display + "': no such file");
       return false;
@@ -130,7 +130,7 @@ bool RenderSession::Impl::LoadProject() {
     // A later agpm.toml is not a prerequisite of earlier renders: it was not
     // read (SPEC.md section 8); the build must be reconfigured to see it.
     std::string candidate = JoinNormal(root_, "agpm.toml");
-    if (fs_.Stat(candidate) != FileSystem::Kind::kFile) {
+    if (fs_.Stat(candidate) != FileReader::Kind::kFile) {
       project_directory_ = root_;
       project_directory_display_ = root_display_;
       return true;
@@ -398,9 +398,9 @@ std::optional<RenderedSource> RenderSession::Impl::RenderOnce(
   if (cwd_.empty()) cwd_ = fs_.CurrentDirectory();
   std::string source_path = AbsoluteNormal(cwd_, source);
   switch (fs_.Stat(source_path)) {
-    case FileSystem::Kind::kFile:
+    case FileReader::Kind::kFile:
       break;
-    case FileSystem::Kind::kMissing:
+    case FileReader::Kind::kMissing:
       sink.Error({}, "cannot read '" + source + "': no such file");
       return std::nullopt;
     default:
@@ -453,7 +453,7 @@ std::optional<RenderedSource> RenderSession::Impl::RenderOnce(
   return result;
 }
 
-RenderSession::RenderSession(FileSystem& fs, RenderSettings settings)
+RenderSession::RenderSession(FileReader& fs, RenderSettings settings)
     : impl_(std::make_unique<Impl>(fs, std::move(settings))) {}
 
 RenderSession::~RenderSession() = default;
@@ -464,7 +464,7 @@ std::optional<RenderedSource> RenderSession::Render(
   return impl_->Render(source, output_for, sink);
 }
 
-std::optional<RenderedSource> RenderSource(FileSystem& fs,
+std::optional<RenderedSource> RenderSource(FileReader& fs,
                                            const RenderSettings& settings,
                                            const std::string& source,
                                            const OutputNamer& output_for,

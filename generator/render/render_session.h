@@ -85,7 +85,7 @@ using OutputNamer = std::function<std::string(const std::string& relative)>;
 /// bytes a fresh process per source would produce.
 class RenderSession {
  public:
-  RenderSession(FileSystem& fs, RenderSettings settings);
+  RenderSession(FileReader& fs, RenderSettings settings);
   ~RenderSession();
   RenderSession(const RenderSession&) = delete;
   RenderSession& operator=(const RenderSession&) = delete;
@@ -102,7 +102,7 @@ class RenderSession {
 };
 
 /// One source in a session of its own.
-std::optional<RenderedSource> RenderSource(FileSystem& fs,
+std::optional<RenderedSource> RenderSource(FileReader& fs,
                                            const RenderSettings& settings,
                                            const std::string& source,
                                            const OutputNamer& output_for,

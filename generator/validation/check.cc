@@ -186,7 +186,7 @@ Locator RenderedTextLocator(const RenderedSource& rendered,
   return [matched](size_t offset) { return (*matched)(offset); };
 }
 
-int RunCheck(FileSystem& fs, const CheckOptions& options,
+int RunCheck(FileReader& fs, const CheckOptions& options,
              DiagnosticSink& sink) {
   std::set<std::string> servers_seen;
   // One session: snippets the files share are read and rendered once.

@@ -17,7 +17,7 @@ namespace agentgen {
 /// Checks every source of `options`, reporting all problems of all of them.
 /// Returns the exit status: 1 on any error, or on any warning with
 /// --werror; else 0.
-int RunCheck(FileSystem& fs, const CheckOptions& options, DiagnosticSink& sink);
+int RunCheck(FileReader& fs, const CheckOptions& options, DiagnosticSink& sink);
 
 /// A locator for offsets of `rendered.text`, placing them in the source
 /// (named `display`): exactly for a file that is not templated, through the
