@@ -148,7 +148,9 @@ void BM_FormatManifest(benchmark::State& state) {
     rendered.inputs.push_back({"/w/s" + std::to_string(i),
                                "s" + std::to_string(i), std::string(64, 'a'),
                                "dependency"});
-  rendered.dependencies = {{"agents/a.md", nlohmann::json::array()}};
+  auto source = std::make_shared<InputFile>();
+  source->relative = "agents/a.md";
+  rendered.files = {source};
   rendered.project = {{"language", "go"}};
   for (auto _ : state)
     benchmark::DoNotOptimize(FormatManifest(rendered, "out/a.md"));

@@ -283,7 +283,8 @@ int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink,
     }
     for (const std::string& input : inputs)
       if (listed.insert(input).second) prerequisites.push_back(input);
-    for (const McpServerDependency& server : rendered->mcp_servers) {
+    for (const McpServerDependency& server :
+         McpServerDependencies(rendered->files)) {
       // A file reached from several agents is checked and reported once.
       bool first = validated.insert(server.path).second;
       DiagnosticSink quiet;

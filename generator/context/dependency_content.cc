@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "context/dependency_content.h"
 
-#include "inputs/dependency_graph.h"
 #include "inputs/frontmatter.h"
+#include "inputs/input_file.h"
 
 namespace agentgen {
 

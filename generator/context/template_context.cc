@@ -4,7 +4,7 @@
 #include <utility>
 
 #include "base/paths.h"
-#include "inputs/dependency_graph.h"
+#include "inputs/input_file.h"
 
 namespace agentgen {
 

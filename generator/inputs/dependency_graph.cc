@@ -6,12 +6,9 @@
 #include <utility>
 
 #include "base/paths.h"
-#include "base/sha256.h"
-#include "context/template_context.h"
-#include "engines/agpm/agpm_template.h"
+#include "inputs/json_positions.h"
 #include "inputs/source_text.h"
 #include "inputs/yaml_frontmatter.h"
-#include "validation/json_positions.h"
 
 namespace agentgen {
 namespace {
@@ -40,54 +37,56 @@ bool DeclaresAnything(const nlohmann::json& dependencies) {
 
 }  // namespace
 
+// One LoadSource call: where its diagnostics go, the budget its pre-passes
+// draw on, and the files it is in the middle of.
+struct DependencyGraph::Load {
+  DiagnosticSink& sink;
+  WorkBudget& budget;
+  std::vector<InputFile*> stack;  // files being loaded, for cycles
+  std::set<std::string> paths;    // files of this render
+  bool kept_over_budget = false;
+};
+
 DependencyGraph::DependencyGraph(FileReader& fs, GraphSettings settings)
     : fs_(fs), settings_(std::move(settings)) {}
-
-bool DependencyGraph::IsInsideRoot(const std::string& path) {
-  if (!real_root_) real_root_ = fs_.RealPath(settings_.root);
-  std::optional<std::string> real = fs_.RealPath(path);
-  return real_root_ && real && IsWithin(*real, *real_root_);
-}
 
 void DependencyGraph::Clear() {
   files_.clear();
   closures_.clear();
 }
 
-InputFile* DependencyGraph::LoadSource(const std::string& path,
-                                       const std::string& display,
-                                       const std::string& type,
-                                       const nlohmann::json& install_path,
-                                       DiagnosticSink& sink,
-                                       WorkBudget& budget) {
-  sink_ = &sink;
-  budget_ = &budget;
-  kept_over_budget_ = false;
-  stack_.clear();
-  render_paths_ = {path};
-  source_ = std::make_unique<InputFile>();
-  source_->path = path;
-  source_->display = display;
-  source_->type = type;
-  ReadAndParse(*source_, Location{}, install_path);
-  return source_->ok ? source_.get() : nullptr;
+LoadedSource DependencyGraph::LoadSource(const InputToRead& source,
+                                         uint64_t size, const std::string& type,
+                                         const nlohmann::json& install_path,
+                                         DiagnosticSink& sink,
+                                         WorkBudget& budget) {
+  Load load{sink, budget, {}, {source.path}};
+  auto file = std::make_shared<InputFile>();
+  file->path = source.path;
+  file->display = source.display;
+  file->type = type;
+  ReadAndParse(*file, source, size, install_path, load);
+  LoadedSource loaded;
+  if (file->ok) loaded.file = std::move(file);
+  loaded.kept_over_budget = load.kept_over_budget;
+  return loaded;
 }
 
-std::vector<const InputFile*> DependencyGraph::FilesOf(
-    const InputFile& source) {
-  std::vector<const InputFile*> files;
+RenderFiles DependencyGraph::FilesOf(
+    const std::shared_ptr<const InputFile>& source) {
+  RenderFiles files;
   std::set<std::string> seen;
-  std::vector<const InputFile*> pending = {&source};
+  std::vector<std::shared_ptr<const InputFile>> pending = {source};
   while (!pending.empty()) {
-    const InputFile* file = pending.back();
+    std::shared_ptr<const InputFile> file = std::move(pending.back());
     pending.pop_back();
     if (!seen.insert(file->path).second) continue;
-    files.push_back(file);
     // Pushed in reverse, so the first declared is visited first.
     for (auto it = file->dependencies.rbegin(); it != file->dependencies.rend();
          ++it) {
       if (it->file) pending.push_back(it->file);
     }
+    files.push_back(std::move(file));
   }
   return files;
 }
@@ -107,18 +106,20 @@ const std::set<std::string>& DependencyGraph::Closure(const InputFile& file) {
 // A file kept from an earlier source of the batch was loaded completely and
 // without error, so the only cycle it can close runs back into the stack of
 // the current render; that is checked here as a fresh load would have.
-InputFile* DependencyGraph::Reuse(InputFile* file, const Location& where) {
+std::shared_ptr<InputFile> DependencyGraph::Reuse(
+    const std::shared_ptr<InputFile>& file, const Location& where, Load& load) {
   const std::set<std::string>& closure = Closure(*file);
-  for (auto on_stack = stack_.begin(); on_stack != stack_.end(); ++on_stack) {
+  for (auto on_stack = load.stack.begin(); on_stack != load.stack.end();
+       ++on_stack) {
     if (!closure.count((*on_stack)->path)) continue;
     // Walk the kept files down to the one on the stack, for the message and
     // the place: the entry that closes the loop, as a fresh load reports it.
     const std::string& target = (*on_stack)->path;
     std::string chain;
-    for (auto it = on_stack; it != stack_.end(); ++it)
+    for (auto it = on_stack; it != load.stack.end(); ++it)
       chain += (*it)->display + " -> ";
     Location closing = where;
-    for (const InputFile* step = file; step != nullptr;) {
+    for (const InputFile* step = file.get(); step != nullptr;) {
       chain += step->display + " -> ";
       const InputFile* next = nullptr;
       for (const ResolvedDependency& dependency : step->dependencies) {
@@ -128,125 +129,114 @@ InputFile* DependencyGraph::Reuse(InputFile* file, const Location& where) {
           break;
         }
         if (Closure(*dependency.file).count(target)) {
-          next = dependency.file;
+          next = dependency.file.get();
           break;
         }
       }
       step = next;
     }
     chain += (*on_stack)->display;
-    sink_->Error(closing, "dependency cycle: " + chain);
+    load.sink.Error(closing, "dependency cycle: " + chain);
     return nullptr;
   }
   // Loaded afresh, each file this render has not met yet would run its
   // pre-pass again.
   std::set<const InputFile*> charged;
-  std::vector<const InputFile*> pending = {file};
+  std::vector<const InputFile*> pending = {file.get()};
   while (!pending.empty()) {
     const InputFile* kept = pending.back();
     pending.pop_back();
-    if (render_paths_.count(kept->path) || !charged.insert(kept).second)
-      continue;
-    if (!budget_->Take(kept->prepass_cost)) kept_over_budget_ = true;
+    if (load.paths.count(kept->path) || !charged.insert(kept).second) continue;
+    if (!load.budget.Take(kept->prepass_cost)) load.kept_over_budget = true;
     for (const ResolvedDependency& dependency : kept->dependencies) {
-      if (dependency.file) pending.push_back(dependency.file);
+      if (dependency.file) pending.push_back(dependency.file.get());
     }
   }
-  render_paths_.insert(closure.begin(), closure.end());
+  load.paths.insert(closure.begin(), closure.end());
   return file;
 }
 
-InputFile* DependencyGraph::LoadFile(const std::string& path,
-                                     const std::string& display,
-                                     const std::string& type,
-                                     const Location* declared_at) {
-  Location where = declared_at ? *declared_at : Location{};
+std::shared_ptr<InputFile> DependencyGraph::LoadFile(const InputToRead& input,
+                                                     uint64_t size,
+                                                     const std::string& type,
+                                                     Load& load) {
+  const Location& where = input.where;
   auto on_stack = std::find_if(
-      stack_.begin(), stack_.end(),
-      [&path](const InputFile* file) { return file->path == path; });
-  if (on_stack != stack_.end()) {
+      load.stack.begin(), load.stack.end(),
+      [&input](const InputFile* file) { return file->path == input.path; });
+  if (on_stack != load.stack.end()) {
     std::string chain;
-    for (auto it = on_stack; it != stack_.end(); ++it)
+    for (auto it = on_stack; it != load.stack.end(); ++it)
       chain += (*it)->display + " -> ";
     chain += (*on_stack)->display;
-    sink_->Error(where, "dependency cycle: " + chain);
+    load.sink.Error(where, "dependency cycle: " + chain);
     return nullptr;
   }
-  std::string key = path + '\0' + type + '\0' + display;
+  std::string key = input.path + '\0' + type + '\0' + input.display;
   auto known = files_.find(key);
   if (known != files_.end()) {
-    InputFile* file = known->second.get();
+    const std::shared_ptr<InputFile>& file = known->second;
     // Loaded earlier in this render (a diamond), or kept from an earlier one.
-    return render_paths_.count(path) || !file->ok ? file : Reuse(file, where);
+    if (load.paths.count(input.path) || !file->ok) return file;
+    return Reuse(file, where, load);
   }
 
   // Limits keep hostile trees from exhausting the machine; each is a located
   // error like any other.
-  if (stack_.size() >= kMaxDependencyDepth) {
-    sink_->Error(where, "dependencies nest deeper than " +
-                            std::to_string(kMaxDependencyDepth) + " levels");
+  if (load.stack.size() >= kMaxDependencyDepth) {
+    load.sink.Error(where, "dependencies nest deeper than " +
+                               std::to_string(kMaxDependencyDepth) + " levels");
     return nullptr;
   }
-  if (render_paths_.size() >= kMaxFilesPerRender) {
-    sink_->Error(where, "a render may read at most " +
-                            std::to_string(kMaxFilesPerRender) + " files");
+  if (load.paths.size() >= kMaxFilesPerRender) {
+    load.sink.Error(where, "a render may read at most " +
+                               std::to_string(kMaxFilesPerRender) + " files");
     return nullptr;
   }
-  auto owned = std::make_unique<InputFile>();
-  InputFile& file = *owned;
-  files_.emplace(key, std::move(owned));
-  render_paths_.insert(path);
-  file.path = path;
-  file.display = display;
-  file.type = type;
-  ReadAndParse(file, where, nullptr);
+  auto file = std::make_shared<InputFile>();
+  files_.emplace(key, file);
+  load.paths.insert(input.path);
+  file->path = input.path;
+  file->display = input.display;
+  file->type = type;
+  ReadAndParse(*file, input, size, nullptr, load);
   // A kept Markdown dependency is used through its LF text from now on; its
   // raw bytes would only double what a large batch holds in memory.
-  if (file.kind == FileKind::kMarkdown) std::string().swap(file.bytes);
-  return &file;
+  if (file->kind == FileKind::kMarkdown) std::string().swap(file->bytes);
+  return file;
 }
 
-void DependencyGraph::ReadAndParse(InputFile& file, const Location& where,
-                                   const nlohmann::json& install_path) {
-  file.relative = RelativeTo(file.path, settings_.root);
+void DependencyGraph::ReadAndParse(InputFile& file, const InputToRead& input,
+                                   uint64_t size,
+                                   const nlohmann::json& install_path,
+                                   Load& load) {
+  file.relative = RelativeTo(file.path, settings_.root.path);
   file.kind = KindOf(file.path);
-  uint64_t size = 0;
-  if (fs_.Stat(file.path, &size) == FileReader::Kind::kFile &&
-      size > kMaxInputFileSize) {
-    sink_->Error(where, "'" + file.display + "' is larger than " +
-                            std::to_string(kMaxInputFileSize / (1024 * 1024)) +
-                            " MiB, the limit on an input file");
+  InputBytes read = ReadInput(fs_, input, size, load.sink);
+  file.sha256 = std::move(read.sha256);
+  file.bytes = std::move(read.bytes);
+  if (!read.ok) {
     file.ok = false;
     return;
   }
-  std::string error;
-  if (!fs_.ReadFile(file.path, &file.bytes, &error)) {
-    sink_->Error(where, "cannot read '" + file.display + "': " + error);
-    file.ok = false;
-    return;
-  }
-  if (!CheckInputBytes(file.bytes, file.display, *sink_)) {
-    file.ok = false;
-    return;
-  }
-  file.sha256 = Sha256Hex(file.bytes);
-
-  stack_.push_back(&file);
+  load.stack.push_back(&file);
   if (file.kind == FileKind::kMarkdown) {
     file.text = NormalizeLineEnds(file.bytes);
-    ParseMarkdown(file, install_path);
+    ParseMarkdown(file, install_path, load);
   } else if (file.kind == FileKind::kJson) {
-    ParseJson(file);
+    ParseJson(file, load);
   }
-  stack_.pop_back();
+  load.stack.pop_back();
 }
 
 void DependencyGraph::ParseMarkdown(InputFile& file,
-                                    const nlohmann::json& install_path) {
-  int errors_before = sink_->error_count();
+                                    const nlohmann::json& install_path,
+                                    Load& load) {
+  DiagnosticSink& sink = load.sink;
+  int errors_before = sink.error_count();
   Locator file_locator = SliceLocator(file.display, file.text, 0);
   std::optional<Frontmatter> frontmatter =
-      SplitFrontmatter(file.text, file_locator, *sink_);
+      SplitFrontmatter(file.text, file_locator, sink);
   if (!frontmatter) {
     file.ok = false;
     return;
@@ -256,75 +246,51 @@ void DependencyGraph::ParseMarkdown(InputFile& file,
 
   std::string_view yaml_text(file.text.data() + frontmatter->yaml_begin,
                              frontmatter->yaml_end - frontmatter->yaml_begin);
-  Locator yaml_locator =
+  Locator locator =
       SliceLocator(file.display, file.text, frontmatter->yaml_begin);
-
-  // The pre-pass renders the frontmatter text with the project variables so
-  // that `path:` may use them; YAML errors are mapped back to the source.
-  std::string rendered;
-  OffsetMap offsets;
-  Locator locator = yaml_locator;
+  // YAML errors in a rendered frontmatter are mapped back to the source.
+  std::optional<FrontmatterPrepass::Rendered> rendered;
   if (HasTemplateSyntax(yaml_text)) {
-    std::optional<AgpmTemplate> prepass =
-        AgpmTemplate::Parse(std::string(yaml_text), yaml_locator, *sink_);
-    if (!prepass) {
+    rendered = settings_.prepass->Render(file, yaml_text, locator, install_path,
+                                         sink, load.budget);
+    if (!rendered) {
       file.ok = false;
       return;
     }
-    nlohmann::json context =
-        PrepassContext(settings_.project, ResourceObject(file, install_path));
-    ContentFilterReader* reader = settings_.content;
-    ContentFilter content = [reader](const std::string& path,
-                                     const Location& where) {
-      return reader->Read(path, where);
-    };
-    reader->BeginRecording(&file.prepass_reads);
-    WorkCost spent_before = budget_->spent();
-    std::optional<std::string> output =
-        prepass->Render(context, content, *sink_, &offsets, budget_);
-    file.prepass_cost = budget_->SpentSince(spent_before);
-    reader->EndRecording();
-    if (!output) {
-      file.ok = false;
-      return;
-    }
-    rendered = std::move(*output);
-    yaml_text = rendered;
-    locator = [&offsets, &yaml_locator](size_t offset) {
-      return yaml_locator(offsets.ToInput(offset));
-    };
+    yaml_text = rendered->yaml;
+    locator = rendered->locate;
   }
 
   std::optional<YamlDocument> yaml =
-      ParseFrontmatterYaml(yaml_text, locator, *sink_);
+      ParseFrontmatterYaml(yaml_text, locator, sink);
   if (!yaml) {
     file.ok = false;
     return;
   }
-  file.dialect = ReadTemplatingSwitch(yaml->root(), locator, *sink_);
+  file.dialect = ReadTemplatingSwitch(yaml->root(), locator, sink);
   std::vector<DependencyEntry> entries =
-      ReadDependencyEntries(yaml->root(), locator, *sink_);
-  if (sink_->error_count() > errors_before) file.ok = false;
-  ResolveDependencies(file, entries);
+      ReadDependencyEntries(yaml->root(), locator, sink);
+  if (sink.error_count() > errors_before) file.ok = false;
+  ResolveDependencies(file, entries, load);
 }
 
-void DependencyGraph::ParseJson(InputFile& file) {
+void DependencyGraph::ParseJson(InputFile& file, Load& load) {
   try {
     file.json = nlohmann::json::parse(file.bytes);
   } catch (const nlohmann::json::parse_error& error) {
     size_t offset = error.byte > 0 ? error.byte - 1 : 0;
-    sink_->Error(LocateOffset(file.display, file.bytes, offset),
-                 "invalid JSON: " + JsonParseErrorText(error.what()));
+    load.sink.Error(LocateOffset(file.display, file.bytes, offset),
+                    "invalid JSON: " + JsonParseErrorText(error.what()));
     file.ok = false;
     return;
   }
   if (!file.json.is_object() || !file.json.contains("dependencies")) return;
   if (DeclaresAnything(file.json["dependencies"])) {
     size_t at = file.bytes.find("\"dependencies\"");
-    sink_->Error(LocateOffset(file.display, file.bytes,
-                              at == std::string::npos ? 0 : at),
-                 "dependencies declared in a JSON file are not supported "
-                 "(only Markdown files may declare dependencies)");
+    load.sink.Error(LocateOffset(file.display, file.bytes,
+                                 at == std::string::npos ? 0 : at),
+                    "dependencies declared in a JSON file are not supported "
+                    "(only Markdown files may declare dependencies)");
     file.ok = false;
     return;
   }
@@ -335,12 +301,12 @@ std::string DependencyGraph::DisplayFor(const InputFile& declaring,
                                         const std::string& declared) const {
   const std::string& base = IsFileRelative(declared)
                                 ? ParentOf(declaring.display)
-                                : settings_.root_display;
+                                : settings_.root.display;
   return Normal(base + "/" + declared);
 }
 
 void DependencyGraph::ResolveDependencies(
-    InputFile& file, const std::vector<DependencyEntry>& entries) {
+    InputFile& file, const std::vector<DependencyEntry>& entries, Load& load) {
   std::set<std::string> seen_paths;
   // category -> key -> the file claiming it
   std::map<std::string, std::map<std::string, const InputFile*>> claims;
@@ -359,41 +325,20 @@ void DependencyGraph::ResolveDependencies(
     };
     std::string error;
     std::optional<std::string> resolved = ResolveDeclaredPath(
-        entry.path, ParentOf(file.path), settings_.root, &error);
+        entry.path, ParentOf(file.path), settings_.root.path, &error);
     if (!resolved) {
-      sink_->Error(entry.where, error);
+      load.sink.Error(entry.where, error);
       unresolved();
       continue;
     }
     // The root `dependencies:` comes first, so on a repeat it wins.
     if (!seen_paths.insert(*resolved).second) continue;
 
-    std::string display = DisplayFor(file, entry.path);
-    switch (fs_.Stat(*resolved)) {
-      case FileReader::Kind::kFile:
-        break;
-      case FileReader::Kind::kMissing:
-        sink_->Error(entry.where, "dependency '" + entry.path +
-                                      "' not found (no file '" + display +
-                                      "')");
-        unresolved();
-        continue;
-      case FileReader::Kind::kDirectory:
-        sink_->Error(entry.where,
-                     "dependency '" + entry.path + "' is a folder, not a file");
-        unresolved();
-        continue;
-      case FileReader::Kind::kOther:
-        sink_->Error(entry.where,
-                     "dependency '" + entry.path + "' is not a regular file");
-        unresolved();
-        continue;
-    }
-    if (!settings_.allow_outside_root && !IsInsideRoot(*resolved)) {
-      sink_->Error(entry.where,
-                   "dependency '" + entry.path + "' lies outside the root '" +
-                       settings_.root_display +
-                       "' (pass --allow-outside-root to allow it)");
+    InputToRead input{InputRole::kDependency, *resolved,
+                      DisplayFor(file, entry.path), entry.path, entry.where};
+    uint64_t size = 0;
+    if (!StatInput(fs_, input, load.sink, &size) ||
+        !ConfineInput(fs_, input, settings_.root, load.sink)) {
       unresolved();
       continue;
     }
@@ -408,25 +353,25 @@ void DependencyGraph::ResolveDependencies(
     for (const std::string& key : dependency.keys) {
       auto& owner = claim_paths[entry.category][key];
       if (!owner.empty() && owner != *resolved) {
-        sink_->Error(entry.where, "dependency key '" + key + "' in '" +
-                                      entry.category +
-                                      "' is claimed by both '" +
-                                      claims[entry.category][key]->display +
-                                      "' and '" + display + "'");
+        load.sink.Error(entry.where, "dependency key '" + key + "' in '" +
+                                         entry.category +
+                                         "' is claimed by both '" +
+                                         claims[entry.category][key]->display +
+                                         "' and '" + input.display + "'");
         clash = true;
       }
     }
-    InputFile* child =
-        LoadFile(*resolved, display, SingularOf(entry.category), &entry.where);
+    std::shared_ptr<InputFile> child =
+        LoadFile(input, size, SingularOf(entry.category), load);
     if (clash || !child) {
       unresolved();
       continue;
     }
     for (const std::string& key : dependency.keys) {
       claim_paths[entry.category][key] = *resolved;
-      claims[entry.category][key] = child;
+      claims[entry.category][key] = child.get();
     }
-    dependency.file = child->ok ? child : nullptr;
+    if (child->ok) dependency.file = std::move(child);
     file.dependencies.push_back(std::move(dependency));
   }
 }

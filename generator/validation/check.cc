@@ -144,7 +144,8 @@ void CheckOne(RenderSession& session, const CheckOptions& options,
   if (const Schema* schema = FindSchema(options.tool, options.settings.type))
     CheckFrontmatter(*schema, *rendered, source, sink);
   // A server file several agents share is reported once.
-  for (const McpServerDependency& server : rendered->mcp_servers) {
+  for (const McpServerDependency& server :
+       McpServerDependencies(rendered->files)) {
     if (servers_seen->insert(server.path).second)
       ValidateMcpServer(server, sink);
   }

@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "validation/json_positions.h"
+#include "inputs/json_positions.h"
 
 namespace agentgen {
 

@@ -7,7 +7,8 @@
 #include <vector>
 
 #include "base/nearest_name.h"
-#include "validation/json_positions.h"
+#include "base/paths.h"
+#include "inputs/json_positions.h"
 
 namespace agentgen {
 namespace {
@@ -210,6 +211,30 @@ std::optional<json> ServerValidator::Run() {
 std::optional<nlohmann::json> ValidateMcpServer(
     const McpServerDependency& server, DiagnosticSink& sink) {
   return ServerValidator(server, sink).Run();
+}
+
+std::vector<McpServerDependency> McpServerDependencies(
+    const RenderFiles& files) {
+  std::vector<McpServerDependency> servers;
+  for (const std::shared_ptr<const InputFile>& file : files) {
+    for (const ResolvedDependency& dependency : file->dependencies) {
+      if (dependency.entry.category != "mcp-servers" || !dependency.file)
+        continue;
+      const InputFile& json = *dependency.file;
+      McpServerDependency server;
+      server.name = dependency.entry.name ? *dependency.entry.name
+                                          : StemOf(dependency.entry.path);
+      server.path = json.path;
+      server.display = json.display;
+      server.relative = json.relative;
+      server.bytes = json.bytes;
+      server.is_json = json.kind == FileKind::kJson;
+      server.value = json.json;
+      server.declared_at = dependency.entry.where;
+      servers.push_back(std::move(server));
+    }
+  }
+  return servers;
 }
 
 }  // namespace agentgen

@@ -6,11 +6,31 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "base/diagnostic.h"
-#include "render/render_session.h"
+#include "inputs/input_file.h"
 
 namespace agentgen {
+
+/// A dependency declared under `mcp-servers` anywhere in a render (the
+/// source's and its dependencies' own declarations alike).
+struct McpServerDependency {
+  std::string name;      ///< its server name: the entry's `name:`, else stem
+  std::string path;      ///< absolute, lexically normal
+  std::string display;   ///< how diagnostics name the file
+  std::string relative;  ///< relative to the root
+  std::string bytes;     ///< as read, for locating values
+  bool is_json = false;
+  nlohmann::json value;  ///< a JSON file's value, `dependencies` removed
+  Location declared_at;  ///< the entry's `path:`
+};
+
+/// The `mcp-servers` dependencies of a render's files, in the order
+/// declared.
+std::vector<McpServerDependency> McpServerDependencies(
+    const RenderFiles& files);
 
 /// Checks that `server` describes one server: `command` (a non-empty
 /// string) with optional string `args` and string-valued `env`, or `type`

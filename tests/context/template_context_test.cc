@@ -22,7 +22,8 @@ TEST(TemplateContextTest, ResourceAndDependencyObjects) {
   ResolvedDependency dependency;
   dependency.entry.category = "mcp-servers";
   dependency.entry.version = "1.0";
-  dependency.file = &file;
+  // The dependency shares the file the test owns, which outlives it.
+  dependency.file = std::shared_ptr<InputFile>(&file, [](InputFile*) {});
   EXPECT_EQ(DependencyObject(dependency, "text"),
             nlohmann::json::parse(R"({"content": "text",
                 "path": "snippets/base-rules.md", "name": "snippets/base-rules",

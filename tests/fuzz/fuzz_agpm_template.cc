@@ -21,7 +21,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       agentgen::AgpmTemplate::Parse(text, locate, sink);
   if (!parsed) return 0;
   agentgen::ContentFilter content = [](const std::string& path,
-                                       const agentgen::Location&) {
+                                       const agentgen::Location&,
+                                       agentgen::DiagnosticSink&) {
     return std::optional<std::string>("content of " + path);
   };
   agentgen::OffsetMap offsets;

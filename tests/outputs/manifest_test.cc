@@ -12,7 +12,9 @@ TEST(ManifestTest, SortedKeysTwoSpacesFinalNewline) {
   rendered.root = ".";
   rendered.source = "agents/a.md";
   rendered.inputs = {{"/w/agents/a.md", "agents/a.md", "ab", "source"}};
-  rendered.dependencies = {{"agents/a.md", nlohmann::json::array()}};
+  auto source = std::make_shared<InputFile>();
+  source->relative = "agents/a.md";
+  rendered.files = {source};
   rendered.project = {{"z", "1"}, {"a", {{"b", true}}}};
   EXPECT_EQ(FormatManifest(rendered, "out/a.md"),
             "{\n"

@@ -11,6 +11,7 @@
 #include "command_line/command_line.h"
 #include "command_line/run.h"
 #include "context/content_filter.h"
+#include "outputs/manifest.h"
 #include "support/memory_file_system.h"
 
 namespace agentgen {
@@ -881,7 +882,7 @@ class RenderSessionTest : public ::testing::Test {
     std::string text = rendered->text + "|";
     for (const RenderInput& input : rendered->inputs)
       text += input.relative + ":" + input.role + ":" + input.sha256 + ";";
-    return text + rendered->dependencies.dump();
+    return text + ManifestDependencies(rendered->files).dump();
   }
 
   RenderSettings Settings() const {

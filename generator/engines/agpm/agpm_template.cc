@@ -1241,8 +1241,8 @@ class Renderer {
       Error(filter.offset, "filter 'content' is not available here");
       return Result();
     }
-    std::optional<std::string> text =
-        content_(path.get_ref<const std::string&>(), locate_(value.begin));
+    std::optional<std::string> text = content_(
+        path.get_ref<const std::string&>(), locate_(value.begin), sink_);
     if (!text) {
       failed_ = true;  // the filter has reported why
       return Result();

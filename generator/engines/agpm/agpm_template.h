@@ -42,10 +42,10 @@ class OffsetMap {
 };
 
 /// Implements the `content` filter: reads `path` (the filter's argument) and
-/// returns its processed text, or reports an error at `where` and returns
-/// nullopt.
+/// returns its processed text, or reports an error at `where` to `sink` and
+/// returns nullopt.
 using ContentFilter = std::function<std::optional<std::string>(
-    const std::string& path, const Location& where)>;
+    const std::string& path, const Location& where, DiagnosticSink& sink)>;
 
 struct AgpmNode;  // the parsed template; private to agpm_template.cc
 

@@ -314,10 +314,11 @@ struct ContentCall {
 };
 
 ContentFilter RecordingContent(std::vector<ContentCall>* calls) {
-  return [calls](const std::string& path, const Location& where) {
-    calls->push_back({path, where.line, where.column});
-    return std::optional<std::string>("<" + path + ">");
-  };
+  return
+      [calls](const std::string& path, const Location& where, DiagnosticSink&) {
+        calls->push_back({path, where.line, where.column});
+        return std::optional<std::string>("<" + path + ">");
+      };
 }
 
 TEST(AgpmFilterTest, ContentReadsTheStringAndIsLocatedAtTheExpression) {
@@ -336,7 +337,8 @@ TEST(AgpmFilterTest, ContentReadsTheStringAndIsLocatedAtTheExpression) {
 }
 
 TEST(AgpmFilterTest, AFailedContentFailsTheRender) {
-  ContentFilter failing = [](const std::string&, const Location&) {
+  ContentFilter failing = [](const std::string&, const Location&,
+                             DiagnosticSink&) {
     return std::optional<std::string>();
   };
   Outcome outcome =

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Where the values of a JSON text lie. nlohmann's parser keeps no positions,
 // and a diagnostic about an MCP server's `args` should point at them.
-#ifndef AGENTGEN_VALIDATION_JSON_POSITIONS_H_
-#define AGENTGEN_VALIDATION_JSON_POSITIONS_H_
+#ifndef AGENTGEN_INPUTS_JSON_POSITIONS_H_
+#define AGENTGEN_INPUTS_JSON_POSITIONS_H_
 
 #include <cstddef>
 #include <map>
@@ -27,4 +27,4 @@ std::string JsonPointerToken(std::string_view token);
 
 }  // namespace agentgen
 
-#endif  // AGENTGEN_VALIDATION_JSON_POSITIONS_H_
+#endif  // AGENTGEN_INPUTS_JSON_POSITIONS_H_

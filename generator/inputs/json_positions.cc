@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "validation/json_positions.h"
+#include "inputs/json_positions.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+#include "inputs/workspace.h"
+
+#include <utility>
+
+#include "base/paths.h"
+#include "inputs/project.h"
+
+namespace agentgen {
+
+WorkspaceFinder::WorkspaceFinder(FileReader& fs, WorkspaceOptions options)
+    : fs_(fs), options_(std::move(options)) {}
+
+std::optional<Workspace> WorkspaceFinder::Find(const std::string& source,
+                                               const std::string& source_path,
+                                               DiagnosticSink& sink) {
+  if (cwd_.empty()) cwd_ = fs_.CurrentDirectory();
+  Workspace workspace;
+  if (!FindRoot(source, source_path, &workspace, sink) ||
+      !LoadProject(&workspace, sink)) {
+    return std::nullopt;
+  }
+  workspace.project =
+      workspace.project_path.empty() ? nlohmann::json::object() : loaded_table_;
+  for (const auto& [name, value] : options_.defines)
+    ApplyDefine(workspace.project, name, value);
+  return workspace;
+}
+
+bool WorkspaceFinder::FindRoot(const std::string& source,
+                               const std::string& source_path,
+                               Workspace* workspace, DiagnosticSink& sink) {
+  ReadArea& root = workspace->root;
+  root.confined = !options_.allow_outside_root;
+  if (options_.root) {
+    root.path = AbsoluteNormal(cwd_, *options_.root);
+    root.display = Normal(*options_.root);
+    workspace->root_for_manifest = *options_.root;
+    if (fs_.Stat(root.path) != FileReader::Kind::kDirectory) {
+      sink.Error({}, "root '" + *options_.root + "' is not a folder");
+      return false;
+    }
+    return true;
+  }
+  // The top of the git work tree holding the source, else its folder.
+  root.path = ParentOf(source_path);
+  for (std::string folder = root.path;; folder = ParentOf(folder)) {
+    if (fs_.Stat(JoinNormal(folder, ".git")) != FileReader::Kind::kMissing) {
+      root.path = folder;
+      break;
+    }
+    if (folder == "/") break;
+  }
+  workspace->root_for_manifest = root.path;
+  bool relative = source.empty() || source[0] != '/';
+  root.display = relative ? RelativeTo(root.path, cwd_) : root.path;
+  return true;
+}
+
+bool WorkspaceFinder::LoadProject(Workspace* workspace, DiagnosticSink& sink) {
+  const ReadArea& root = workspace->root;
+  InputToRead project;
+  project.role = InputRole::kProjectFile;
+  uint64_t size = 0;
+  if (options_.project_file) {
+    project.path = AbsoluteNormal(cwd_, *options_.project_file);
+    project.display = *options_.project_file;
+    if (!StatInput(fs_, project, sink, &size)) return false;
+  } else {
+    // A later agpm.toml is not a prerequisite of earlier renders: it was not
+    // read (docs/command-line.md, "Depfile"); the build must be reconfigured
+    // to see it.
+    project.path = JoinNormal(root.path, "agpm.toml");
+    if (fs_.Stat(project.path, &size) != FileReader::Kind::kFile) {
+      workspace->project_directory = root;
+      return true;
+    }
+    project.display = Normal(root.display + "/agpm.toml");
+  }
+  workspace->project_path = project.path;
+  workspace->project_directory.path = ParentOf(project.path);
+  workspace->project_directory.display = ParentOf(project.display);
+  if (!ConfineInput(fs_, project, workspace->root, sink)) return false;
+  // A batch reads the project file once.
+  if (project.path != loaded_path_) {
+    InputBytes read = ReadInput(fs_, project, size, sink);
+    if (!read.ok) return false;
+    std::optional<nlohmann::json> table =
+        ParseProjectTable(read.bytes, project.display, sink);
+    if (!table) return false;
+    loaded_path_ = project.path;
+    loaded_sha256_ = read.sha256;
+    loaded_table_ = std::move(*table);
+  }
+  workspace->project_sha256 = loaded_sha256_;
+  return true;
+}
+
+}  // namespace agentgen

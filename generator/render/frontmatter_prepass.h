@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+// The frontmatter pre-pass as the render session runs it (docs/templates.md,
+// "The frontmatter pre-pass"): the frontmatter is an AGPM template over the
+// project and the file's resource, without `agpm.deps`.
+#ifndef AGENTGEN_RENDER_FRONTMATTER_PREPASS_H_
+#define AGENTGEN_RENDER_FRONTMATTER_PREPASS_H_
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string_view>
+
+#include "context/content_filter.h"
+#include "inputs/dependency_graph.h"
+
+namespace agentgen {
+
+class AgpmFrontmatterPrepass : public FrontmatterPrepass {
+ public:
+  /// `project` is the merged project table; `content` reads for `| content`.
+  AgpmFrontmatterPrepass(nlohmann::json project, ContentFilterReader& content)
+      : project_(std::move(project)), content_(content) {}
+
+  std::optional<Rendered> Render(InputFile& file, std::string_view yaml,
+                                 const Locator& locate,
+                                 const nlohmann::json& install_path,
+                                 DiagnosticSink& sink,
+                                 WorkBudget& budget) override;
+
+ private:
+  const nlohmann::json project_;
+  ContentFilterReader& content_;
+};
+
+}  // namespace agentgen
+
+#endif  // AGENTGEN_RENDER_FRONTMATTER_PREPASS_H_
