@@ -2,10 +2,11 @@
 """The Meson recipe is shown, shipped and used as one text.
 
 meson-module/recipe.meson is the recipe. This test fails when a copy of it
-drifts: the README's "## Meson" section must show it in full, samples/meson
-must use its top-level block (adding lines is allowed, changing them is not)
-and its per-directory block (only the list of agent names differs), and the
-wrap file and subproject entry must provide what the recipe finds.
+drifts: the "## Meson" section of docs/meson.md must show it in full,
+samples/meson must use its top-level block (adding lines is allowed, changing
+them is not) and its per-directory block (only the list of agent names
+differs), and the wrap file and subproject entry must provide what the recipe
+finds.
 
 Usage: recipe_test.py <agentgen source tree>
 """
@@ -47,14 +48,14 @@ def main():
     recipe = (root / "meson-module" / "recipe.meson").read_text()
     top, per_dir = blocks(recipe)
 
-    # The README shows the whole recipe, in a meson code block of its section.
-    readme = (root / "README.md").read_text()
-    section = readme[readme.find("\n## Meson\n"):] if "\n## Meson\n" in readme else ""
-    check(section, "README.md has no '## Meson' section")
+    # docs/meson.md shows the whole recipe, in a meson code block of its section.
+    page = (root / "docs" / "meson.md").read_text()
+    section = page[page.find("\n## Meson\n"):] if "\n## Meson\n" in page else ""
+    check(section, "docs/meson.md has no '## Meson' section")
     fences = re.findall(r"```meson\n(.*?)```", section, re.S)
     check(any(f.strip() == recipe.strip() for f in fences),
-          "README.md's Meson section does not show meson-module/recipe.meson in full")
-    check(re.search(r"Meson 1\.0\.1", section), "README.md does not name the tested Meson")
+          "docs/meson.md's Meson section does not show meson-module/recipe.meson in full")
+    check(re.search(r"Meson 1\.0\.1", section), "docs/meson.md does not name the tested Meson")
 
     # The sample uses the recipe.
     sample = root / "samples" / "meson"
@@ -90,7 +91,7 @@ def main():
     for failure in failures:
         print("FAIL: " + failure)
     if not failures:
-        print("PASS: README, sample, wrap and subproject entry agree with the recipe")
+        print("PASS: docs/meson.md, sample, wrap and subproject entry agree with the recipe")
     return 1 if failures else 0
 
 
