@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Diagnostics (SPEC.md section 8): `path:line:col: error: message`, the source
-// line, and a caret under the column, the way compilers print them.
+// Diagnostics (docs/command-line.md, "Diagnostics"): `path:line:col: error:
+// message`, the source line, and a caret under the column, the way compilers
+// print them.
 #ifndef AGENTGEN_BASE_DIAGNOSTIC_H_
 #define AGENTGEN_BASE_DIAGNOSTIC_H_
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Content hashes for the manifest and `agpm.resource.checksum` (SPEC.md
-// sections 4 and 8), computed by OpenSSL's libcrypto.
+// Content hashes for the manifest (docs/command-line.md, "Manifest") and
+// `agpm.resource.checksum` (docs/templates.md, "The template context"),
+// computed by OpenSSL's libcrypto.
 #ifndef AGENTGEN_BASE_SHA256_H_
 #define AGENTGEN_BASE_SHA256_H_
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The work one render may do, both template dialects together (README,
-// "Limits"): every template a source's render runs (its frontmatter
-// pre-passes, its dependencies' contents and its own body) draws on one
-// budget, so that no input, however hostile, keeps a build busy for long.
+// The work one render may do, both template dialects together (docs/limits.md,
+// "Work budget"): every template a source's render runs (its frontmatter
+// pre-passes, its dependencies' contents and its own body) draws on one budget,
+// so that no input, however hostile, keeps a build busy for long.
 #ifndef AGENTGEN_BASE_WORK_BUDGET_H_
 #define AGENTGEN_BASE_WORK_BUDGET_H_
 

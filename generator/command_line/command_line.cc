@@ -176,7 +176,7 @@ std::optional<std::string> CheckMcp(const McpOptions& mcp) {
 CLI::App* AddRenderCommand(CLI::App& app, RenderOptions* options,
                            SharedArguments* shared) {
   CLI::App* render = app.add_subcommand(
-      "render", "Render agent files; see SPEC.md section 8.");
+      "render", "Render agent files; see docs/command-line.md.");
   render->add_option("sources", options->sources, "Agent files to render")
       ->required();
   render->add_option("-o,--output", options->output,

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
-// The command line (SPEC.md section 8, and `check` and `mcp`), parsed by
-// CLI11.
+// The command line (docs/command-line.md), parsed by CLI11.
 #ifndef AGENTGEN_COMMAND_LINE_COMMAND_LINE_H_
 #define AGENTGEN_COMMAND_LINE_COMMAND_LINE_H_
 

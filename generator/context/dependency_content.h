@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Dependency content (SPEC.md section 5): what `agpm.deps.<c>.<k>.content`
-// holds for files that are not templates, and the JSON printing rule shared
-// with the `content` filter.
+// Dependency content (docs/templates.md, "Dependency content"): what
+// `agpm.deps.<c>.<k>.content` holds for files that are not templates, and the
+// JSON printing rule shared with the `content` filter.
 #ifndef AGENTGEN_CONTEXT_DEPENDENCY_CONTENT_H_
 #define AGENTGEN_CONTEXT_DEPENDENCY_CONTENT_H_
 

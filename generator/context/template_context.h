@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The template context (SPEC.md section 4): `agpm.project` (also `project`),
-// `agpm.resource` and `agpm.deps`.
+// The template context (docs/templates.md, "The template context"):
+// `agpm.project` (also `project`), `agpm.resource` and `agpm.deps`.
 #ifndef AGENTGEN_CONTEXT_TEMPLATE_CONTEXT_H_
 #define AGENTGEN_CONTEXT_TEMPLATE_CONTEXT_H_
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Dependencies (SPEC.md section 3): the `dependencies:` and `agpm:
-// dependencies:` declarations of a frontmatter, and how a declared path
+// Dependencies (docs/templates.md, "Dependencies"): the `dependencies:` and
+// `agpm: dependencies:` declarations of a frontmatter, and how a declared path
 // resolves.
 #ifndef AGENTGEN_INPUTS_DEPENDENCIES_H_
 #define AGENTGEN_INPUTS_DEPENDENCIES_H_

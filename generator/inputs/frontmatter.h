@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Splitting a Markdown file into frontmatter and body (SPEC.md section 1) and
-// the body rules of dependency content (section 5).
+// Splitting a Markdown file into frontmatter and body (docs/templates.md,
+// "Files and frontmatter") and the body rules of dependency content
+// ("Dependency content").
 #ifndef AGENTGEN_INPUTS_FRONTMATTER_H_
 #define AGENTGEN_INPUTS_FRONTMATTER_H_
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Project variables, `agpm.project.*` (SPEC.md section 4): the `[project]`
-// table of the project file, then `-D name=value` definitions.
+// Project variables, `agpm.project.*` (docs/templates.md, "The template
+// context"): the `[project]` table of the project file, then `-D name=value`
+// definitions.
 #ifndef AGENTGEN_INPUTS_PROJECT_H_
 #define AGENTGEN_INPUTS_PROJECT_H_
 

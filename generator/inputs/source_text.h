@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Input bytes (SPEC.md section 1): what every file must be before anything
-// else reads it, and the line-end rule of templated files (section 2).
+// Input bytes (docs/templates.md, "Files and frontmatter"): what every file
+// must be before anything else reads it, and the line-end rule of templated
+// files ("Which files are templates").
 #ifndef AGENTGEN_INPUTS_SOURCE_TEXT_H_
 #define AGENTGEN_INPUTS_SOURCE_TEXT_H_
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Which files are templates (SPEC.md section 2): the `agpm: templating:` and
-// `agentgen: templating:` switches of a file's frontmatter.
+// Which files are templates (docs/templates.md, "Which files are templates"):
+// the `agpm: templating:` and `agentgen: templating:` switches of a file's
+// frontmatter.
 #ifndef AGENTGEN_INPUTS_TEMPLATING_SWITCH_H_
 #define AGENTGEN_INPUTS_TEMPLATING_SWITCH_H_
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Reading frontmatter YAML (SPEC.md section 1) with yaml-cpp into a tree of
-// our own (yaml_node.h), checked more strictly than yaml-cpp does by itself.
+// Reading frontmatter YAML (docs/templates.md, "Files and frontmatter") with
+// yaml-cpp into a tree of our own (yaml_node.h), checked more strictly than
+// yaml-cpp does by itself.
 #ifndef AGENTGEN_INPUTS_YAML_FRONTMATTER_H_
 #define AGENTGEN_INPUTS_YAML_FRONTMATTER_H_
 

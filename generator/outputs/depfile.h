@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The depfile (SPEC.md section 8): one Makefile rule naming every file a
-// render read, in a form both Make and Ninja read back.
+// The depfile (docs/command-line.md, "Depfile"): one Makefile rule naming every
+// file a render read, in a form both Make and Ninja read back.
 #ifndef AGENTGEN_OUTPUTS_DEPFILE_H_
 #define AGENTGEN_OUTPUTS_DEPFILE_H_
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Writing the outputs of one source (README, "How outputs are put in
-// place"): the rendered file, manifest and depfile are committed together. A
-// regular file is replaced atomically; a device or FIFO is written through;
-// a symlink is followed to the file it names.
+// Writing the outputs of one source (docs/command-line.md, "How outputs are put
+// in place"): the rendered file, manifest and depfile are committed together. A
+// regular file is replaced atomically; a device or FIFO is written through; a
+// symlink is followed to the file it names.
 #ifndef AGENTGEN_OUTPUTS_OUTPUTS_H_
 #define AGENTGEN_OUTPUTS_OUTPUTS_H_
 

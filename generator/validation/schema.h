@@ -61,7 +61,7 @@ extern const char* const kSchemaTools[2];
 /// `agentgen check` only renders).
 const Schema* FindSchema(std::string_view tool, std::string_view type);
 
-/// Every schema, for the README's table and the tests.
+/// Every schema, for docs/validation.md's table and the tests.
 const std::vector<Schema>& AllSchemas();
 
 /// Claude Code's built-in tool names, which `tools` and `allowed-tools` name.

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Runs the built agentgen, as the current user, against every kind of output
-path that is not a plain file (README, "How outputs are put in place"): `-o -`
+path that is not a plain file (docs/command-line.md, "How outputs are put in place"): `-o -`
 and the usage errors around it, FIFOs (with a reader, and under --check and
 --write-if-changed, which must not block), symlink chains, loops and dangling
 links, folders, sockets, a character device (made with mknod when running as

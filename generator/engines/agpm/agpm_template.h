@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The AGPM dialect (SPEC.md section 6): the subset of Tera that real agent
-// files use, parsed and evaluated by our own compact code since no C++ Jinja
-// library is packaged.
+// The AGPM dialect (docs/templates.md, "The AGPM dialect"): the subset of Tera
+// that real agent files use, parsed and evaluated by our own compact code since
+// no C++ Jinja library is packaged.
 #ifndef AGENTGEN_ENGINES_AGPM_AGPM_TEMPLATE_H_
 #define AGENTGEN_ENGINES_AGPM_AGPM_TEMPLATE_H_
 

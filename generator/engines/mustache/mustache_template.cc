@@ -89,8 +89,8 @@ using NameParts = std::set<std::string, std::less<>>;
 // AGPM dialect prints (nlohmann's dump: decimal integers, shortest round-trip
 // floats with ".0" for whole numbers), because mstch's own int is 32 bits and
 // its double prints six digits; as strings they are also always true in a
-// section, as SPEC.md wants. Strings are built as std::string: a const char*
-// would silently become mstch's bool.
+// section, as docs/templates.md says. Strings are built as std::string: a const
+// char* would silently become mstch's bool.
 //
 // mstch copies a table each time a dotted name passes through it
 // (`agpm.project.name` copies all of `agpm`), so with `reachable` we leave

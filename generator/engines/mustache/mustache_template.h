@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The Mustache dialect (SPEC.md section 7): rendered by mstch, after a
-// strictness pre-check of our own, because mstch silently drops unbalanced
-// sections and missing names.
+// The Mustache dialect (docs/templates.md, "The Mustache dialect"): rendered by
+// mstch, after a strictness pre-check of our own, because mstch silently drops
+// unbalanced sections and missing names.
 #ifndef AGENTGEN_ENGINES_MUSTACHE_MUSTACHE_TEMPLATE_H_
 #define AGENTGEN_ENGINES_MUSTACHE_MUSTACHE_TEMPLATE_H_
 

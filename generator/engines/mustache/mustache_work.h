@@ -5,9 +5,9 @@
 // section's tokens again; every standalone tag line costs a move of all the
 // tokens after it; a dotted name recurses once per part. So the template is
 // read the way mstch reads it and its render is played through over the
-// same context without producing text, counting the render's steps (README,
-// "Limits"), the operations mstch would make and the size of the output.
-// mstch runs only when all of them fit.
+// same context without producing text, counting the render's steps
+// (docs/limits.md, "Work budget"), the operations mstch would make and the size
+// of the output. mstch runs only when all of them fit.
 #ifndef AGENTGEN_ENGINES_MUSTACHE_MUSTACHE_WORK_H_
 #define AGENTGEN_ENGINES_MUSTACHE_MUSTACHE_WORK_H_
 
