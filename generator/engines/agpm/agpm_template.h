@@ -16,38 +16,13 @@
 
 #include "base/diagnostic.h"
 #include "base/work_budget.h"
+#include "engines/agpm/agpm_filters.h"
+#include "engines/agpm/agpm_renderer.h"
+#include "engines/agpm/offset_map.h"
 
 namespace agentgen {
 
-/// Maps offsets of a rendered text back to the template text it came from:
-/// text copied from the template keeps its offsets, text a tag produced maps
-/// to that tag. The frontmatter pre-pass uses it to locate YAML errors in the
-/// original file.
-class OffsetMap {
- public:
-  /// A run of output starting at `out_begin` copied from `in_begin` onwards.
-  void AddCopied(size_t out_begin, size_t in_begin);
-  /// A run of output starting at `out_begin` produced by the tag at `in_begin`.
-  void AddProduced(size_t out_begin, size_t in_begin);
-  /// The template offset that output offset `out` came from.
-  size_t ToInput(size_t out) const;
-
- private:
-  struct Run {
-    size_t out_begin;
-    size_t in_begin;
-    bool copied;
-  };
-  std::vector<Run> runs_;
-};
-
-/// Implements the `content` filter: reads `path` (the filter's argument) and
-/// returns its processed text, or reports an error at `where` to `sink` and
-/// returns nullopt.
-using ContentFilter = std::function<std::optional<std::string>(
-    const std::string& path, const Location& where, DiagnosticSink& sink)>;
-
-struct AgpmNode;  // the parsed template; private to agpm_template.cc
+struct AgpmNode;  // the parsed template (agpm_ast.h)
 
 /// A parsed AGPM template. Parse once, render many times.
 class AgpmTemplate {
@@ -79,15 +54,6 @@ class AgpmTemplate {
   Locator locate_;
   std::unique_ptr<AgpmNode> root_;
 };
-
-/// Prints a scalar as a template prints it: strings as they are, integers in
-/// decimal, floats in the shortest form that reads back the same (`0.1`,
-/// `100.0`), booleans as true/false, null as nothing. Lists and tables:
-/// nullopt.
-std::optional<std::string> PrintScalar(const nlohmann::json& value);
-
-/// Truthiness of `{% if %}`: null, false, 0, 0.0, "", [] and {} are false.
-bool IsTruthy(const nlohmann::json& value);
 
 }  // namespace agentgen
 
