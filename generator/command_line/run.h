@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The commands: `agentgen render` renders each source and commits its
-// outputs (or, with --check, compares them); `agentgen mcp` writes the MCP
-// configuration; RunCommand runs whichever the command line named.
+// Runs whichever command the command line named (render_command.h,
+// validation/check.h, mcp_command.h) and turns what it reported into text.
 #ifndef AGENTGEN_COMMAND_LINE_RUN_H_
 #define AGENTGEN_COMMAND_LINE_RUN_H_
 
@@ -12,24 +11,6 @@
 #include "command_line/command_line.h"
 
 namespace agentgen {
-
-/// Renders every source of `options`. `trace_path` (AGENTGEN_TRACE), when
-/// not empty, gets one line per source processed. With `-o -` `out`, when
-/// given, receives the rendered text once everything else is written. With
-/// --check nothing is written and `out`, when given, receives a unified
-/// diff for each stale output. Returns the exit status: 0, or 1 when any error
-/// was reported to `sink`.
-int RunRender(FileSystem& fs, const RenderOptions& options,
-              const std::string& trace_path, DiagnosticSink& sink,
-              std::string* out = nullptr, unsigned jobs = 1);
-
-/// Merges the MCP servers of every source into `options.output` (see
-/// mcp_config.h). With `-o -`, or a device or FIFO as the output, nothing
-/// existing is read and no record is written: `out` (for `-o -`) or the
-/// output receives what a first run would write. Returns 0, or 1 when any
-/// error was reported to `sink`.
-int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink,
-           std::string* out = nullptr);
 
 /// What a command prints and its exit status.
 struct CommandResult {

@@ -53,4 +53,18 @@ std::optional<std::string> FormatDepfile(
   return out;
 }
 
+std::optional<std::string> FormatDepfile(
+    const std::string& target, const std::vector<std::string>& prerequisites,
+    DiagnosticSink& sink) {
+  std::string unwritable;
+  std::optional<std::string> depfile =
+      FormatDepfile(target, prerequisites, &unwritable);
+  if (!depfile) {
+    sink.Error({}, "path '" + unwritable +
+                       "' cannot be written to a depfile (it holds a newline "
+                       "or a backslash)");
+  }
+  return depfile;
+}
+
 }  // namespace agentgen

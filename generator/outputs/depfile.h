@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostic.h"
+
 namespace agentgen {
 
 /// Formats `target: p1 \` / ` p2 \` / ... / ` pn` with a final newline.
@@ -17,6 +19,11 @@ namespace agentgen {
 std::optional<std::string> FormatDepfile(
     const std::string& target, const std::vector<std::string>& prerequisites,
     std::string* unwritable);
+
+/// The same, reporting a path it cannot write to `sink`.
+std::optional<std::string> FormatDepfile(
+    const std::string& target, const std::vector<std::string>& prerequisites,
+    DiagnosticSink& sink);
 
 }  // namespace agentgen
 

@@ -46,6 +46,13 @@ struct RenderedSource {
   std::optional<OffsetMap> offsets;
 };
 
+/// The absolute paths of a render's inputs, in depfile order.
+inline std::vector<std::string> InputPaths(const RenderedSource& rendered) {
+  std::vector<std::string> paths;
+  for (const RenderInput& input : rendered.inputs) paths.push_back(input.path);
+  return paths;
+}
+
 }  // namespace agentgen
 
 #endif  // AGENTGEN_RENDER_RENDERED_SOURCE_H_

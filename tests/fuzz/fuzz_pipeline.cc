@@ -7,7 +7,7 @@
 #include <string>
 
 #include "command_line/command_line.h"
-#include "command_line/run.h"
+#include "command_line/render_command.h"
 #include "support/memory_file_system.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

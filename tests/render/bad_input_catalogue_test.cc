@@ -8,7 +8,7 @@
 #include <functional>
 
 #include "command_line/command_line.h"
-#include "command_line/run.h"
+#include "command_line/render_command.h"
 #include "support/memory_file_system.h"
 
 namespace agentgen {

@@ -9,7 +9,8 @@
 #include <set>
 
 #include "command_line/command_line.h"
-#include "command_line/run.h"
+#include "command_line/mcp_command.h"
+#include "command_line/render_command.h"
 #include "context/content_filter.h"
 #include "outputs/manifest.h"
 #include "support/memory_file_system.h"
