@@ -43,7 +43,7 @@ nlohmann::json Context() {
              {{"two", {"a", "b"}},
               {"items", items},
               {"big", std::string(1 << 20, 'x')},
-              {"table", {{"text", std::string(64 * 1024, 'y')}}},
+              {"table", {{"text", std::string(size_t{64} << 10, 'y')}}},
               {"flag", true}}}}},
           {"project", {{"flag", true}}}};
 }

@@ -130,6 +130,7 @@ BENCHMARK(BM_RenderSource);
 
 void BM_FormatDepfile(benchmark::State& state) {
   std::vector<std::string> inputs;
+  inputs.reserve(20);
   for (int i = 0; i < 20; ++i)
     inputs.push_back("/work/repo/snippets/some folder/snippet-" +
                      std::to_string(i) + ".md");

@@ -29,8 +29,8 @@ class RealFileSystem : public FileSystem {
   std::optional<std::string> RealPath(const std::string& path) override;
   std::optional<size_t> Stage(const std::string& path, std::string_view bytes,
                               std::string* error) override;
-  bool Publish(size_t staged, std::string* error) override;
-  void Discard(size_t staged) override;
+  bool Publish(size_t id, std::string* error) override;
+  void Discard(size_t id) override;
   bool WriteInPlace(const std::string& path, std::string_view bytes,
                     std::string* error) override;
   bool CreateDirectories(const std::string& path,

@@ -19,7 +19,7 @@ std::string Sha256Hex(std::string_view bytes) {
   SHA256_Final(digest, &context);
   static const char kHex[] = "0123456789abcdef";
   std::string hex;
-  hex.reserve(2 * SHA256_DIGEST_LENGTH);
+  hex.reserve(size_t{2} * SHA256_DIGEST_LENGTH);
   for (unsigned char byte : digest) {
     hex += kHex[byte >> 4];
     hex += kHex[byte & 0xf];

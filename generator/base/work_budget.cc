@@ -19,7 +19,7 @@ std::string MstchOperationLimitMessage(const WorkBudget& budget) {
 
 std::string RenderedSizeLimitMessage() {
   return "the rendered text would exceed " +
-         std::to_string(kMaxRenderedSize / (1024 * 1024)) +
+         std::to_string(kMaxRenderedSize >> 20) +
          " MiB, the limit on one render's output";
 }
 

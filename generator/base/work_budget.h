@@ -15,17 +15,17 @@ namespace agentgen {
 /// The most steps one source's render may take: every loop iteration,
 /// section or inverted-section repetition, partial expansion, interpolation
 /// and filter call counts one.
-inline constexpr uint64_t kMaxRenderSteps = 10 * 1000 * 1000;
+inline constexpr uint64_t kMaxRenderSteps = 10000000;
 
 /// The most operations mstch may be asked to make for one source's render
 /// (reading its templates and rendering them, counted by the Mustache work
 /// model in mustache_work.h). mstch cannot be stopped once running and does
 /// far more per step than the AGPM dialect, so it has a bound of its own,
 /// set so that a render at the bound takes a fraction of a second.
-inline constexpr uint64_t kMaxMstchOperations = 3 * 1000 * 1000;
+inline constexpr uint64_t kMaxMstchOperations = 3000000;
 
 /// The largest text one template render may produce.
-inline constexpr size_t kMaxRenderedSize = 64 * 1024 * 1024;
+inline constexpr size_t kMaxRenderedSize = size_t{64} << 20;
 
 /// What a render has spent, and what it may still spend.
 struct WorkCost {

@@ -84,7 +84,7 @@ std::string TooLarge(const InputToRead& input, uint64_t size) {
            " bytes; the limit is " + std::to_string(kMaxContentFileSize) + ")";
   }
   return FileName(input) + " is larger than " +
-         std::to_string(kMaxInputFileSize / (1024 * 1024)) +
+         std::to_string(kMaxInputFileSize >> 20) +
          " MiB, the limit on an input file";
 }
 

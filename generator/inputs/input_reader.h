@@ -18,9 +18,9 @@
 namespace agentgen {
 
 /// The largest input file (source, project file, dependency).
-inline constexpr uint64_t kMaxInputFileSize = 16 * 1024 * 1024;
+inline constexpr uint64_t kMaxInputFileSize = uint64_t{16} << 20;
 /// The largest file the `content` filter reads.
-inline constexpr uint64_t kMaxContentFileSize = 1024 * 1024;
+inline constexpr uint64_t kMaxContentFileSize = uint64_t{1} << 20;
 
 /// Why a file is read: it decides the limits and how messages name it.
 enum class InputRole { kSource, kProjectFile, kDependency, kContentFile };

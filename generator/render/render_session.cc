@@ -170,16 +170,14 @@ std::optional<std::string> RenderSession::Impl::RenderTemplate(
         dependency.file ? DependencyObject(dependency, text_of_dependency)
                         : nlohmann::json{{"content", ""}};
     nlohmann::json& category = deps[dependency.entry.category];
-    for (size_t i = 0; i < dependency.keys.size(); ++i) {
-      const std::string& key = dependency.keys[i];
-      // The object holds the whole content: the last key takes it.
-      if (i + 1 == dependency.keys.size()) {
-        category[key] = std::move(object);
-      } else {
-        category[key] = object;
-      }
-      // Only Mustache has partials; the AGPM dialect would just copy texts.
-      if (file.dialect == Dialect::kMustache)
+    // A dependency has one key or two (its stem, and a `name:`). The object
+    // holds the whole content: the last key takes it, the first a copy.
+    const std::vector<std::string>& keys = dependency.keys;
+    if (keys.size() > 1) category[keys.front()] = object;
+    category[keys.back()] = std::move(object);
+    // Only Mustache has partials; the AGPM dialect would just copy texts.
+    if (file.dialect == Dialect::kMustache) {
+      for (const std::string& key : keys)
         partials.emplace(key, text_of_dependency);
     }
   }

@@ -19,6 +19,7 @@ namespace {
 std::vector<size_t> LineStarts(const std::vector<std::string_view>& lines,
                                std::string_view text) {
   std::vector<size_t> starts;
+  starts.reserve(lines.size());
   for (std::string_view line : lines)
     starts.push_back(static_cast<size_t>(line.data() - text.data()));
   return starts;

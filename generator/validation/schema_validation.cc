@@ -128,6 +128,8 @@ class Validator {
                   const YamlNode& value);
   bool ValueFits(const FieldRule& rule, const YamlNode& value,
                  std::string* detail);
+  bool ListEntriesFit(const FieldRule& rule, const YamlNode& value);
+  bool MappingEntriesFit(const FieldRule& rule, const YamlNode& value);
   void CheckToolList(const FieldRule& rule, const YamlNode& value);
   void CheckToolName(const FieldRule& rule, std::string_view name,
                      const Location& where);
@@ -198,120 +200,155 @@ void Validator::CheckField(const FieldRule& rule, const YamlNode& key,
         "'" + rule.key + "' must be " + rule.must_be + detail, rule.key);
 }
 
+bool IsTextOrTextList(const YamlNode& value) {
+  return value.IsScalar() ||
+         (value.IsSequence() &&
+          std::all_of(value.items().begin(), value.items().end(),
+                      [](const YamlNode* entry) { return entry->IsScalar(); }));
+}
+
+// A `name:` that breaks the rule gets the name it probably meant.
+bool AgentNameFits(const YamlNode& value, std::string* detail) {
+  const std::string& text = value.scalar();
+  bool fits = value.IsScalar() && !text.empty() && text[0] != '-' &&
+              std::all_of(text.begin(), text.end(), IsAgentNameChar);
+  if (!fits && value.IsScalar()) {
+    std::string meant = AgentNameFrom(text);
+    *detail = "; got " + Shown(value);
+    if (!meant.empty()) *detail += " (did you mean '" + meant + "'?)";
+  }
+  return fits;
+}
+
+bool ChoiceFits(const FieldRule& rule, const YamlNode& value,
+                std::string* detail) {
+  if (!value.IsScalar()) return false;
+  const std::string& text = value.scalar();
+  if (std::find(rule.choices.begin(), rule.choices.end(), text) !=
+      rule.choices.end())
+    return true;
+  if (rule.kind == FieldKind::kClaudeModel && IsFullClaudeModelId(text))
+    return true;
+  if (std::optional<std::string> near = NearestName(text, rule.choices))
+    *detail = "; got " + Shown(value) + " (did you mean '" + *near + "'?)";
+  return false;
+}
+
+bool ProviderModelFits(const YamlNode& value) {
+  const std::string& text = value.scalar();
+  size_t slash = text.find('/');
+  return value.IsScalar() && slash != std::string::npos && slash > 0 &&
+         slash + 1 < text.size() &&
+         text.find_first_of(" \t") == std::string::npos;
+}
+
+bool NumberFits(const FieldRule& rule, const YamlNode& value) {
+  std::optional<double> number = value.IsScalar() && IsPlainScalar(value)
+                                     ? NumberOf(value.scalar())
+                                     : std::nullopt;
+  return number && *number >= rule.minimum && *number <= rule.maximum;
+}
+
+bool IsPermission(const YamlNode& node) {
+  return node.IsScalar() &&
+         (node.scalar() == "ask" || node.scalar() == "allow" ||
+          node.scalar() == "deny");
+}
+
 // Whether `value` is what `rule` asks for. A problem inside the value (one
 // entry of a list) is reported here and counts as fitting; `detail` may
 // replace the "; got ..." ending of the message about the whole value.
 bool Validator::ValueFits(const FieldRule& rule, const YamlNode& value,
                           std::string* detail) {
-  bool scalar = value.IsScalar();
+  bool plain = value.IsScalar() && IsPlainScalar(value);
   const std::string& text = value.scalar();
   switch (rule.kind) {
     case FieldKind::kAny:
       return true;
     case FieldKind::kText:
-      return scalar;
+      return value.IsScalar();
     case FieldKind::kTextOrList:
       // `argument-hint: [message]` is a YAML list; the tool shows its text.
-      return scalar || (value.IsSequence() &&
-                        std::all_of(value.items().begin(), value.items().end(),
-                                    [](const YamlNode* entry) {
-                                      return entry->IsScalar();
-                                    }));
+      return IsTextOrTextList(value);
     case FieldKind::kNonEmptyText:
-      return scalar && text.find_first_not_of(" \t\n") != std::string::npos;
-    case FieldKind::kAgentName: {
-      bool fits = scalar && !text.empty() && text[0] != '-' &&
-                  std::all_of(text.begin(), text.end(), IsAgentNameChar);
-      if (!fits && scalar) {
-        std::string meant = AgentNameFrom(text);
-        *detail = "; got " + Shown(value);
-        if (!meant.empty()) *detail += " (did you mean '" + meant + "'?)";
-      }
-      return fits;
-    }
+      return value.IsScalar() &&
+             text.find_first_not_of(" \t\n") != std::string::npos;
+    case FieldKind::kAgentName:
+      return AgentNameFits(value, detail);
     case FieldKind::kChoice:
-    case FieldKind::kClaudeModel: {
-      if (!scalar) return false;
-      if (std::find(rule.choices.begin(), rule.choices.end(), text) !=
-          rule.choices.end())
-        return true;
-      if (rule.kind == FieldKind::kClaudeModel && IsFullClaudeModelId(text))
-        return true;
-      if (std::optional<std::string> near = NearestName(text, rule.choices))
-        *detail = "; got " + Shown(value) + " (did you mean '" + *near + "'?)";
-      return false;
-    }
-    case FieldKind::kProviderModel: {
-      size_t slash = text.find('/');
-      return scalar && slash != std::string::npos && slash > 0 &&
-             slash + 1 < text.size() &&
-             text.find_first_of(" \t") == std::string::npos;
-    }
+    case FieldKind::kClaudeModel:
+      return ChoiceFits(rule, value, detail);
+    case FieldKind::kProviderModel:
+      return ProviderModelFits(value);
     case FieldKind::kPositiveInteger:
-      return scalar && IsPlainScalar(value) && IsDigits(text) &&
+      return plain && IsDigits(text) &&
              text.find_first_not_of('0') != std::string::npos;
     case FieldKind::kBoolean:
-      return scalar && IsPlainScalar(value) && IsYamlBoolean(text);
-    case FieldKind::kNumber: {
-      std::optional<double> number =
-          scalar && IsPlainScalar(value) ? NumberOf(text) : std::nullopt;
-      return number && *number >= rule.minimum && *number <= rule.maximum;
-    }
+      return plain && IsYamlBoolean(text);
+    case FieldKind::kNumber:
+      return NumberFits(rule, value);
     case FieldKind::kTextList:
-    case FieldKind::kServerList: {
-      if (!value.IsSequence()) return false;
-      bool servers = rule.kind == FieldKind::kServerList;
-      for (const YamlNode* entry : value.items()) {
-        bool fits = (entry->IsScalar() && !entry->scalar().empty()) ||
-                    (servers && entry->IsMap());
-        if (fits) continue;
-        Error(At(entry->IsNull() ? value.offset() : entry->offset()),
-              "each entry of '" + rule.key + "' must be " +
-                  (servers ? "a server name or a {name: configuration} "
-                             "mapping"
-                           : "a name") +
-                  "; got " + Shown(*entry),
-              rule.key);
-      }
-      return true;
-    }
+    case FieldKind::kServerList:
+      return ListEntriesFit(rule, value);
     case FieldKind::kMapping:
       return value.IsMap();
     case FieldKind::kBooleanMapping:
-    case FieldKind::kPermissionMapping: {
-      if (!value.IsMap()) return false;
-      bool permission = rule.kind == FieldKind::kPermissionMapping;
-      auto is_permission = [](const YamlNode& node) {
-        return node.IsScalar() &&
-               (node.scalar() == "ask" || node.scalar() == "allow" ||
-                node.scalar() == "deny");
-      };
-      for (const YamlNode::Entry& item : value.entries()) {
-        const YamlNode& entry = *item.value;
-        bool fits = false;
-        if (!permission) {
-          fits = IsPlainScalar(entry) && IsYamlBoolean(entry.scalar());
-        } else if (entry.IsMap()) {
-          fits = std::all_of(entry.entries().begin(), entry.entries().end(),
-                             [&](const YamlNode::Entry& pattern) {
-                               return is_permission(*pattern.value);
-                             });
-        } else {
-          fits = is_permission(entry);
-        }
-        if (fits) continue;
-        std::string name = item.key->IsScalar() ? item.key->scalar() : "";
-        Error(ValueAt(*item.key, entry),
-              "'" + rule.key + "' must be " + rule.must_be + "; got " +
-                  Shown(entry) + " for '" + name + "'",
-              rule.key);
-      }
-      return true;
-    }
+    case FieldKind::kPermissionMapping:
+      return MappingEntriesFit(rule, value);
     case FieldKind::kToolList:
       return false;  // a scalar or a list went to CheckToolList
   }
   return false;
+}
+
+// A list whose entries are names (or, for servers, also configurations):
+// each entry that is not is reported on its own.
+bool Validator::ListEntriesFit(const FieldRule& rule, const YamlNode& value) {
+  if (!value.IsSequence()) return false;
+  bool servers = rule.kind == FieldKind::kServerList;
+  for (const YamlNode* entry : value.items()) {
+    bool fits = (entry->IsScalar() && !entry->scalar().empty()) ||
+                (servers && entry->IsMap());
+    if (fits) continue;
+    Error(At(entry->IsNull() ? value.offset() : entry->offset()),
+          "each entry of '" + rule.key + "' must be " +
+              (servers ? "a server name or a {name: configuration} "
+                         "mapping"
+                       : "a name") +
+              "; got " + Shown(*entry),
+          rule.key);
+  }
+  return true;
+}
+
+// A mapping of names to booleans, or to permissions (a permission, or a
+// mapping of patterns to permissions): each entry that is not is reported
+// on its own.
+bool Validator::MappingEntriesFit(const FieldRule& rule,
+                                  const YamlNode& value) {
+  if (!value.IsMap()) return false;
+  bool permission = rule.kind == FieldKind::kPermissionMapping;
+  for (const YamlNode::Entry& item : value.entries()) {
+    const YamlNode& entry = *item.value;
+    bool fits = false;
+    if (!permission) {
+      fits = IsPlainScalar(entry) && IsYamlBoolean(entry.scalar());
+    } else if (entry.IsMap()) {
+      fits = std::all_of(entry.entries().begin(), entry.entries().end(),
+                         [](const YamlNode::Entry& pattern) {
+                           return IsPermission(*pattern.value);
+                         });
+    } else {
+      fits = IsPermission(entry);
+    }
+    if (fits) continue;
+    std::string name = item.key->IsScalar() ? item.key->scalar() : "";
+    Error(ValueAt(*item.key, entry),
+          "'" + rule.key + "' must be " + rule.must_be + "; got " +
+              Shown(entry) + " for '" + name + "'",
+          rule.key);
+  }
+  return true;
 }
 
 // The offset of a scalar's first character of content: past a quote.

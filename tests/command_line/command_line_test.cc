@@ -6,7 +6,7 @@
 namespace agentgen {
 namespace {
 
-std::string UsageErrorOf(std::vector<std::string> arguments) {
+std::string UsageErrorOf(const std::vector<std::string>& arguments) {
   ParsedCommandLine parsed = ParseCommandLine(arguments);
   EXPECT_FALSE(parsed.run);
   EXPECT_EQ(parsed.exit_code, 2);

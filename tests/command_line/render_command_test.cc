@@ -33,7 +33,8 @@ const char kAgent[] =
 
 class RenderTest : public ::testing::Test {
  protected:
-  int Run(std::vector<std::string> arguments, const std::string& trace = "") {
+  int Run(const std::vector<std::string>& arguments,
+          const std::string& trace = "") {
     ParsedCommandLine parsed = ParseCommandLine(arguments);
     EXPECT_TRUE(parsed.run) << parsed.err;
     if (!parsed.run) return -1;
@@ -496,8 +497,8 @@ namespace {
 // Every remaining diagnostic of the pipeline, compared as a whole.
 class RenderMessageTest : public RenderTest {
  protected:
-  std::string MessagesOf(std::vector<std::string> arguments) {
-    EXPECT_EQ(Run(std::move(arguments)), 1);
+  std::string MessagesOf(const std::vector<std::string>& arguments) {
+    EXPECT_EQ(Run(arguments), 1);
     return Messages();
   }
 };

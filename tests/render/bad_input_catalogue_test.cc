@@ -241,7 +241,7 @@ std::vector<BadInput> Catalogue() {
        {"a.md:5:4: error: content filter: file 'x.md' not found"}},
       {"ContentTooLarge",
        {{"a.md", std::string(kOn) + "{{ 'x.txt' | content }}\n"},
-        {"x.txt", std::string(2 * 1024 * 1024, 'x')}},
+        {"x.txt", std::string(size_t{2} << 20, 'x')}},
        {"a.md:5:4: error: content filter: 'x.txt' is too large"}},
       {"UnreadableDependency",
        {{"a.md", WithSnippet("s.md")}, {"s.md", "s\n"}},
@@ -311,7 +311,7 @@ std::vector<BadInput> Catalogue() {
          "---\nagpm:\n  templating: true\ndependencies:\n  snippets:\n"
          "    - path: s.md\n---\n{% for i in agpm.project.l %}"
          "{{ agpm.deps.snippets.s.content }}{% endfor %}\n"},
-        {"s.md", std::string(1024 * 1024, 'x')},
+        {"s.md", std::string(size_t{1} << 20, 'x')},
         {"agpm.toml", "[project]\nl = [" + ListOf(80) + "]\n"}},
        {"a.md:8:", "error: the rendered text would exceed 64 MiB"}},
   };

@@ -66,8 +66,8 @@ std::string Line4(int column, const std::string& severity,
 
 TEST_F(CheckTest, ValidClaudeCodeAgentFields) {
   const char* valid[] = {
-      "tools: Read, Grep, Bash(git *), mcp__github__create_issue, "
-      "mcp__github, Agent(explorer), Task(planner)\n",
+      ("tools: Read, Grep, Bash(git *), mcp__github__create_issue, "
+       "mcp__github, Agent(explorer), Task(planner)\n"),
       "tools:\n  - Read\n  - mcp__x__*\n",
       "disallowedTools: Write, Edit\n",
       "model: sonnet\n",

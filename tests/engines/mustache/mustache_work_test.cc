@@ -61,20 +61,20 @@ TEST(MustacheWorkTest, PredictsTheLengthMstchWrites) {
       "{{#agpm.project.table}}{{k}}{{inner.x}}{{.}}{{/agpm.project.table}}",
       "{{^agpm.project.none_list}}none{{/agpm.project.none_list}}",
       "{{^agpm.project.list}}never{{/agpm.project.list}}",
-      "{{#agpm.project.off}}no{{/agpm.project.off}}"
-      "{{#agpm.project.empty}}no{{/agpm.project.empty}}"
-      "{{#agpm.project.none}}no{{/agpm.project.none}}"
-      "{{#missing}}no{{/missing}}{{^missing}}yes{{/missing}}",
-      "{{#agpm.project.n}}n is {{.}}{{/agpm.project.n}}"
-      "{{#agpm.project.team}}{{.}}!{{/agpm.project.team}}",
+      ("{{#agpm.project.off}}no{{/agpm.project.off}}"
+       "{{#agpm.project.empty}}no{{/agpm.project.empty}}"
+       "{{#agpm.project.none}}no{{/agpm.project.none}}"
+       "{{#missing}}no{{/missing}}{{^missing}}yes{{/missing}}"),
+      ("{{#agpm.project.n}}n is {{.}}{{/agpm.project.n}}"
+       "{{#agpm.project.team}}{{.}}!{{/agpm.project.team}}"),
       "line\n{{#agpm.project.on}}\n  inside\n{{/agpm.project.on}}\nafter\n",
       "  {{! standalone comment }}  \nnext\n{{#items}}\n{{name}}\n{{/items}}",
-      "{{=<% %>=}}<% agpm.project.team %> {{not a tag}}<%={{ "
-      "}}=%>{{project.team}}",
+      ("{{=<% %>=}}<% agpm.project.team %> {{not a tag}}<%={{ "
+       "}}=%>{{project.team}}"),
       "{{{agpm.project.team}}}{{&agpm.project.team}}",
       "{{..}}{{.x}}{{x.}}{{agpm..project}}{{a.b.c}}",
-      "{{#agpm.project.list}}{{#agpm.project.list}}{{.}}{{/agpm.project.list}}"
-      "{{/agpm.project.list}}",
+      ("{{#agpm.project.list}}{{#agpm.project.list}}{{.}}{{/agpm.project.list}}"
+       "{{/agpm.project.list}}"),
       // Unbalanced, as only the unchecked mode lets through.
       "{{#agpm.project.list}}open{{/other}}{{/agpm.project.list}}tail",
       "{{/agpm.project.list}}stray{{#agpm.project.list}}unclosed",
