@@ -9,18 +9,14 @@
 #include <vector>
 
 #include "support/memory_file_system.h"
+#include "support/printed.h"
 
 namespace agentgen {
 namespace {
 
 class McpCommandTest : public ::testing::Test {
  protected:
-  std::string Messages() const {
-    std::string text;
-    for (const Diagnostic& diagnostic : sink_.diagnostics())
-      text += FormatDiagnostic(diagnostic);
-    return text;
-  }
+  std::string Messages() const { return Printed(sink_); }
 
   MemoryFileSystem fs_{"/w"};
   DiagnosticSink sink_;

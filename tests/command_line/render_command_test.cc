@@ -14,6 +14,7 @@
 #include "context/content_filter.h"
 #include "outputs/manifest.h"
 #include "support/memory_file_system.h"
+#include "support/printed.h"
 
 namespace agentgen {
 namespace {
@@ -41,12 +42,7 @@ class RenderTest : public ::testing::Test {
     return RunRender(fs_, parsed.options, trace, sink_);
   }
 
-  std::string Messages() const {
-    std::string text;
-    for (const Diagnostic& diagnostic : sink_.diagnostics())
-      text += FormatDiagnostic(diagnostic);
-    return text;
-  }
+  std::string Messages() const { return Printed(sink_); }
 
   MemoryFileSystem fs_{"/w"};
   DiagnosticSink sink_;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "support/memory_file_system.h"
+#include "support/printed.h"
 
 namespace agentgen {
 namespace {
@@ -19,12 +20,7 @@ class WorkspaceTest : public ::testing::Test {
     return finder.Find(source, "/w/" + source, sink_);
   }
 
-  std::string Messages() const {
-    std::string text;
-    for (const Diagnostic& diagnostic : sink_.diagnostics())
-      text += FormatDiagnostic(diagnostic);
-    return text;
-  }
+  std::string Messages() const { return Printed(sink_); }
 
   MemoryFileSystem fs_{"/w"};
   DiagnosticSink sink_;

@@ -10,6 +10,7 @@
 
 #include "outputs/manifest.h"
 #include "support/memory_file_system.h"
+#include "support/printed.h"
 
 namespace agentgen {
 namespace {
@@ -171,13 +172,6 @@ class RenderBudgetTest : public RenderSessionTest {
     RenderSettings settings = Settings();
     settings.max_steps = steps;
     return settings;
-  }
-
-  static std::string Printed(const DiagnosticSink& sink) {
-    std::string text;
-    for (const Diagnostic& diagnostic : sink.diagnostics())
-      text += FormatDiagnostic(diagnostic);
-    return text;
   }
 
   // Renders `source` alone and after `earlier` in one session: both must
