@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,6 +46,13 @@ struct Diagnostic {
   /// What `agentgen check --format json` names the rule by
   /// (`claude-code-agent.model`); empty for the render's own diagnostics.
   std::string rule;
+  /// Just past the text the diagnostic is about (a value, a tool name), on
+  /// `where`'s line or a later one; line 0 when only `where` is known. Only
+  /// machine-readable reports show it (`check --format json|sarif`).
+  Location end;
+  /// A did-you-mean as an edit: the text from `where` to `end` replaced by
+  /// this. Set only together with `end`.
+  std::optional<std::string> replacement;
 };
 
 /// Collects the diagnostics of a run; only the command line prints them.

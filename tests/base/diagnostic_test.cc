@@ -37,8 +37,12 @@ TEST(SliceLocatorTest, AddsTheSliceStart) {
 }
 
 TEST(FormatDiagnosticTest, PrintsTheLineAndACaretUnderTheColumn) {
-  Diagnostic d{Severity::kError, LocateOffset("a.md", "x\n\tab {{ y }}\n", 7),
-               "undefined name 'y'", ""};
+  Diagnostic d{Severity::kError,
+               LocateOffset("a.md", "x\n\tab {{ y }}\n", 7),
+               "undefined name 'y'",
+               "",
+               {},
+               std::nullopt};
   EXPECT_EQ(FormatDiagnostic(d),
             "a.md:2:6: error: undefined name 'y'\n"
             "\tab {{ y }}\n"
@@ -46,19 +50,22 @@ TEST(FormatDiagnosticTest, PrintsTheLineAndACaretUnderTheColumn) {
 }
 
 TEST(FormatDiagnosticTest, WarningsSayWarning) {
-  Diagnostic d{Severity::kWarning, LocateOffset("a.md", "k: yes\n", 3), "w",
-               ""};
+  Diagnostic d{
+      Severity::kWarning, LocateOffset("a.md", "k: yes\n", 3), "w", "", {},
+      std::nullopt};
   EXPECT_EQ(FormatDiagnostic(d), "a.md:1:4: warning: w\nk: yes\n   ^\n");
 }
 
 TEST(FormatDiagnosticTest, WithoutAFileNamesTheProgram) {
-  Diagnostic d{Severity::kError, {}, "cannot read 'x.md': no such file", ""};
+  Diagnostic d{Severity::kError, {}, "cannot read 'x.md': no such file", "", {},
+               std::nullopt};
   EXPECT_EQ(FormatDiagnostic(d),
             "agentgen: error: cannot read 'x.md': no such file\n");
 }
 
 TEST(FormatDiagnosticTest, AFileWithoutALineHasNoCaret) {
-  Diagnostic d{Severity::kError, {"a.md", 0, 0, ""}, "bad", ""};
+  Diagnostic d{Severity::kError, {"a.md", 0, 0, ""}, "bad", "", {},
+               std::nullopt};
   EXPECT_EQ(FormatDiagnostic(d), "a.md: error: bad\n");
 }
 
