@@ -58,6 +58,7 @@ void DiagnosticSink::Warning(Location where, std::string message,
 }
 
 void DiagnosticSink::Report(Diagnostic diagnostic) {
+  if (diagnostic.rule.empty()) diagnostic.rule = default_rule_;
   if (diagnostic.severity == Severity::kError) ++error_count_;
   diagnostics_.push_back(std::move(diagnostic));
 }

@@ -66,9 +66,29 @@ class DiagnosticSink {
   bool has_errors() const { return error_count_ > 0; }
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
 
+  /// While it lives, diagnostics reported without a rule get `rule`: each
+  /// stage names its own kind of problem (`yaml`, `template`, `dependency`,
+  /// `input`, `project`, `output`) once, at its entry point, and a stage it
+  /// calls names its own inside it.
+  class RuleScope {
+   public:
+    RuleScope(DiagnosticSink& sink, std::string rule)
+        : sink_(sink), saved_(std::move(sink.default_rule_)) {
+      sink_.default_rule_ = std::move(rule);
+    }
+    ~RuleScope() { sink_.default_rule_ = std::move(saved_); }
+    RuleScope(const RuleScope&) = delete;
+    RuleScope& operator=(const RuleScope&) = delete;
+
+   private:
+    DiagnosticSink& sink_;
+    std::string saved_;
+  };
+
  private:
   std::vector<Diagnostic> diagnostics_;
   int error_count_ = 0;
+  std::string default_rule_;
 };
 
 /// The text printed for one diagnostic, ending in a newline:

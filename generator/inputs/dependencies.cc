@@ -164,6 +164,7 @@ bool IsResourceType(std::string_view type) {
 std::vector<DependencyEntry> ReadDependencyEntries(const YamlNode& frontmatter,
                                                    const Locator& locate,
                                                    DiagnosticSink& sink) {
+  DiagnosticSink::RuleScope rule(sink, "dependency");
   std::vector<DependencyEntry> entries;
   ReadSection(MappingValue(frontmatter, "dependencies"), locate, sink,
               &entries);

@@ -60,6 +60,7 @@ LoadedSource DependencyGraph::LoadSource(const InputToRead& source,
                                          const nlohmann::json& install_path,
                                          DiagnosticSink& sink,
                                          WorkBudget& budget) {
+  DiagnosticSink::RuleScope rule(sink, "dependency");
   Load load{sink, budget, {}, {source.path}};
   auto file = std::make_shared<InputFile>();
   file->path = source.path;
@@ -229,6 +230,32 @@ void DependencyGraph::ReadAndParse(InputFile& file, const InputToRead& input,
   load.stack.pop_back();
 }
 
+namespace {
+
+// A frontmatter that is not YAML (or not a mapping) is read as AGPM reads
+// it: no templating, no dependencies, the file as it is, with a warning.
+// Unless it asks for templating, which AGPM would silently not do.
+void ReportNotYaml(const YamlSyntaxError& problem, std::string_view yaml_text,
+                   const Locator& locate, DiagnosticSink& sink) {
+  DiagnosticSink::RuleScope rule(sink, "yaml");
+  if (AsksForTemplating(yaml_text)) {
+    sink.Error(locate(problem.offset),
+               problem.message +
+                   ": the frontmatter is not valid YAML, so AGPM could not "
+                   "read its 'templating:' switch and would install the file "
+                   "unrendered; fix the YAML (quote the value)");
+    return;
+  }
+  sink.Warning(locate(problem.offset),
+               problem.message +
+                   ": the frontmatter is not valid YAML, so the file is not "
+                   "templated and its dependencies are not read (AGPM "
+                   "installs it unchanged); quote the value to make it YAML",
+               "yaml.not-yaml");
+}
+
+}  // namespace
+
 void DependencyGraph::ParseMarkdown(InputFile& file,
                                     const nlohmann::json& install_path,
                                     Load& load) {
@@ -261,8 +288,13 @@ void DependencyGraph::ParseMarkdown(InputFile& file,
     locator = rendered->locate;
   }
 
+  std::optional<YamlSyntaxError> not_yaml;
   std::optional<YamlDocument> yaml =
-      ParseFrontmatterYaml(yaml_text, locator, sink);
+      ParseFrontmatterYaml(yaml_text, locator, sink, &not_yaml);
+  if (not_yaml && sink.error_count() == errors_before) {
+    ReportNotYaml(*not_yaml, yaml_text, locator, sink);
+    if (sink.error_count() == errors_before) return;  // read as AGPM does
+  }
   if (!yaml) {
     file.ok = false;
     return;

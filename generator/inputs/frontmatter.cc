@@ -61,7 +61,8 @@ std::optional<Frontmatter> SplitFrontmatter(std::string_view text,
   }
   // Treating the file as body, as AGPM does, would hide a frontmatter that
   // lost its closing line; the author certainly meant one.
-  sink.Error(locate(0), "frontmatter is not closed (no closing '---' line)");
+  sink.Error(locate(0), "frontmatter is not closed (no closing '---' line)",
+             "yaml");
   return std::nullopt;
 }
 

@@ -88,6 +88,21 @@ std::string TooLarge(const InputToRead& input, uint64_t size) {
          " MiB, the limit on an input file";
 }
 
+// The rule id of a problem reading `input`: the role's own kind.
+std::string RuleOf(const InputToRead& input) {
+  switch (input.role) {
+    case InputRole::kSource:
+      return "input";
+    case InputRole::kProjectFile:
+      return "project";
+    case InputRole::kDependency:
+      return "dependency";
+    case InputRole::kContentFile:
+      return "template";
+  }
+  return "input";
+}
+
 uint64_t SizeLimit(InputRole role) {
   return role == InputRole::kContentFile ? kMaxContentFileSize
                                          : kMaxInputFileSize;
@@ -99,7 +114,7 @@ bool StatInput(FileReader& fs, const InputToRead& input, DiagnosticSink& sink,
                uint64_t* size) {
   FileReader::Kind kind = fs.Stat(input.path, size);
   if (kind == FileReader::Kind::kFile) return true;
-  sink.Error(input.where, NotAFile(input, kind));
+  sink.Error(input.where, NotAFile(input, kind), RuleOf(input));
   return false;
 }
 
@@ -109,7 +124,7 @@ bool ConfineInput(FileReader& fs, const InputToRead& input, ReadArea& area,
   if (!area.real) area.real = fs.RealPath(area.path);
   std::optional<std::string> real = fs.RealPath(input.path);
   if (*area.real && real && IsWithin(*real, **area.real)) return true;
-  sink.Error(input.where, Outside(input, area));
+  sink.Error(input.where, Outside(input, area), RuleOf(input));
   return false;
 }
 
@@ -117,12 +132,12 @@ InputBytes ReadInput(FileReader& fs, const InputToRead& input, uint64_t size,
                      DiagnosticSink& sink) {
   InputBytes read;
   if (size > SizeLimit(input.role)) {
-    sink.Error(input.where, TooLarge(input, size));
+    sink.Error(input.where, TooLarge(input, size), RuleOf(input));
     return read;
   }
   std::string error;
   if (!fs.ReadFile(input.path, &read.bytes, &error)) {
-    sink.Error(input.where, CannotRead(input) + ": " + error);
+    sink.Error(input.where, CannotRead(input) + ": " + error, RuleOf(input));
     return read;
   }
   read.sha256 = Sha256Hex(read.bytes);

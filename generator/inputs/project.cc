@@ -56,6 +56,7 @@ Location LocateLineColumn(std::string_view file, std::string_view text,
 std::optional<nlohmann::json> ParseProjectTable(std::string_view toml_text,
                                                 std::string_view display_path,
                                                 DiagnosticSink& sink) {
+  DiagnosticSink::RuleScope rule(sink, "project");
   toml::table document;
   try {
     document = toml::parse(toml_text, display_path);

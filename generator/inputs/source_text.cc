@@ -81,7 +81,7 @@ void ReportAt(std::string_view bytes, std::string_view display_path,
               size_t offset, const char* message, DiagnosticSink& sink) {
   Location where = LocateOffset(display_path, bytes, offset);
   where.line_text = PrintableLine(where.line_text);
-  sink.Error(std::move(where), message);
+  sink.Error(std::move(where), message, "input");
 }
 
 }  // namespace

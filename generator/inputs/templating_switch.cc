@@ -43,8 +43,38 @@ const char* DialectName(Dialect dialect) {
   return "none";
 }
 
+bool AsksForTemplating(std::string_view yaml_text) {
+  constexpr std::string_view kKey = "templating:";
+  size_t begin = 0;
+  while (begin < yaml_text.size()) {
+    size_t end = yaml_text.find('\n', begin);
+    if (end == std::string_view::npos) end = yaml_text.size();
+    std::string_view line = yaml_text.substr(begin, end - begin);
+    begin = end + 1;
+    size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos) continue;
+    line.remove_prefix(first);
+    if (line.substr(0, kKey.size()) != kKey) continue;
+    std::string_view value = line.substr(kKey.size());
+    size_t value_begin = value.find_first_not_of(" \t");
+    size_t value_end = value.find_last_not_of(" \t\r");
+    if (value_begin == std::string_view::npos) continue;
+    value = value.substr(value_begin, value_end - value_begin + 1);
+    if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') &&
+        value.back() == value.front()) {
+      value = value.substr(1, value.size() - 2);
+    }
+    if (value == "true" || value == "True" || value == "TRUE" ||
+        value == "mustache") {
+      return true;
+    }
+  }
+  return false;
+}
+
 Dialect ReadTemplatingSwitch(const YamlNode& frontmatter, const Locator& locate,
                              DiagnosticSink& sink) {
+  DiagnosticSink::RuleScope rule(sink, "template");
   const YamlNode& agpm_switch =
       MappingValue(MappingValue(frontmatter, "agpm"), "templating");
   const YamlNode& agentgen_switch =

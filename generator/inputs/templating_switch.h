@@ -23,6 +23,12 @@ const char* DialectName(Dialect dialect);
 Dialect ReadTemplatingSwitch(const YamlNode& frontmatter, const Locator& locate,
                              DiagnosticSink& sink);
 
+/// Whether a frontmatter that is not YAML asks for templating: a line that,
+/// indentation aside, reads `templating: true` (`True`, `TRUE`) or
+/// `templating: mustache`, quoted or not. AGPM cannot read such a switch and
+/// would install the file unrendered, which the author did not mean.
+bool AsksForTemplating(std::string_view yaml_text);
+
 }  // namespace agentgen
 
 #endif  // AGENTGEN_INPUTS_TEMPLATING_SWITCH_H_

@@ -14,6 +14,7 @@ WorkspaceFinder::WorkspaceFinder(FileReader& fs, WorkspaceOptions options)
 std::optional<Workspace> WorkspaceFinder::Find(const std::string& source,
                                                const std::string& source_path,
                                                DiagnosticSink& sink) {
+  DiagnosticSink::RuleScope rule(sink, "project");
   if (cwd_.empty()) cwd_ = fs_.CurrentDirectory();
   Workspace workspace;
   if (!FindRoot(source, source_path, &workspace, sink) ||

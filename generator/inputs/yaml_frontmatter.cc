@@ -84,6 +84,9 @@ size_t MarkOffset(const YAML::Mark& mark) {
 struct Finding {
   size_t offset;
   std::string message;
+  /// Whether it makes the text not YAML (or not a mapping), as opposed to
+  /// breaking a rule of ours (a duplicate key, too deep a nesting).
+  bool not_yaml = true;
 };
 
 // Checks the event stream of the parse and builds the document's tree from
@@ -155,7 +158,10 @@ class StrictnessChecker : public YAML::EventHandler {
       if (content < text_.size() &&
           (text_[content] == '"' || text_[content] == '\'') &&
           !QuotedScalarCloses(text_, content)) {
+        // An error, not a text that is merely not YAML: the closing `---`
+        // is found first, so the quote ran into it.
         Stop(content, "quoted scalar is not closed");
+        findings_.back().not_yaml = false;
         return;
       }
     }
@@ -233,9 +239,11 @@ class StrictnessChecker : public YAML::EventHandler {
     if (inserted) return;
     // The message names the file line of the first occurrence, which only
     // the locator knows (the YAML text starts after the opening `---`).
-    findings_.push_back(
-        {offset, "duplicate key '" + node->scalar() + "' (first at line " +
-                     std::to_string(locate_(first->second).line) + ")"});
+    findings_.push_back({offset,
+                         "duplicate key '" + node->scalar() +
+                             "' (first at line " +
+                             std::to_string(locate_(first->second).line) + ")",
+                         false});
   }
 
   void BeginCollection(YamlNode::Kind kind, size_t offset,
@@ -246,6 +254,7 @@ class StrictnessChecker : public YAML::EventHandler {
     BeginNode(node, offset);
     if (frames_.size() >= kMaxNesting) {
       Stop(offset, "frontmatter nests too deeply");
+      findings_.back().not_yaml = false;
       return;
     }
     Frame frame;
@@ -304,22 +313,44 @@ size_t FirstIndentationTab(std::string_view text, size_t end) {
   return std::string_view::npos;
 }
 
-void ReportYamlError(std::string_view text, const YAML::Exception& error,
-                     const Locator& locate, DiagnosticSink& sink) {
+YamlSyntaxError SyntaxErrorOf(std::string_view text,
+                              const YAML::Exception& error) {
   size_t offset = MarkOffset(error.mark);
   size_t tab = FirstIndentationTab(text, offset);
-  if (tab != std::string_view::npos) {
-    sink.Error(locate(tab), "tab in indentation (YAML indents with spaces)");
-    return;
+  if (tab != std::string_view::npos)
+    return {tab, "tab in indentation (YAML indents with spaces)"};
+  return {offset, DiagnosticMessage(error.msg)};
+}
+
+// Reports the findings; the first that makes the text not YAML goes to
+// `not_yaml` instead when the caller asked for it. Returns whether anything
+// was found.
+bool Settle(const std::vector<Finding>& findings,
+            std::optional<YamlSyntaxError> syntax, const Locator& locate,
+            DiagnosticSink& sink, std::optional<YamlSyntaxError>* not_yaml) {
+  for (const Finding& finding : findings) {
+    if (finding.not_yaml && not_yaml != nullptr) {
+      if (!*not_yaml)
+        *not_yaml = YamlSyntaxError{finding.offset, finding.message};
+      continue;
+    }
+    sink.Error(locate(finding.offset), finding.message);
   }
-  sink.Error(locate(offset), DiagnosticMessage(error.msg));
+  if (syntax) {
+    if (not_yaml == nullptr)
+      sink.Error(locate(syntax->offset), syntax->message);
+    else if (!*not_yaml)
+      *not_yaml = std::move(syntax);
+  }
+  return !findings.empty() || syntax.has_value();
 }
 
 }  // namespace
 
-std::optional<YamlDocument> ParseFrontmatterYaml(std::string_view yaml_text,
-                                                 const Locator& locate,
-                                                 DiagnosticSink& sink) {
+std::optional<YamlDocument> ParseFrontmatterYaml(
+    std::string_view yaml_text, const Locator& locate, DiagnosticSink& sink,
+    std::optional<YamlSyntaxError>* not_yaml) {
+  DiagnosticSink::RuleScope rule(sink, "yaml");
   // yaml-cpp skips a leading byte-order mark and counts positions from after
   // it, which would make node marks lie about where they are in the text.
   if (yaml_text.substr(0, kByteOrderMark.size()) == kByteOrderMark) {
@@ -339,17 +370,13 @@ std::optional<YamlDocument> ParseFrontmatterYaml(std::string_view yaml_text,
     // After a finding that stopped the check (an unclosed quote swallowing
     // the text, too deep a nesting), yaml-cpp's complaint is a consequence.
     if (!checker.stopped()) {
-      for (const Finding& finding : checker.findings()) {
-        sink.Error(locate(finding.offset), finding.message);
-      }
-      ReportYamlError(yaml_text, error, locate, sink);
+      Settle(checker.findings(), SyntaxErrorOf(yaml_text, error), locate, sink,
+             not_yaml);
       return std::nullopt;
     }
   }
-  for (const Finding& finding : checker.findings()) {
-    sink.Error(locate(finding.offset), finding.message);
-  }
-  if (!checker.findings().empty()) return std::nullopt;
+  if (Settle(checker.findings(), std::nullopt, locate, sink, not_yaml))
+    return std::nullopt;
   return document;
 }
 

@@ -13,15 +13,27 @@
 
 namespace agentgen {
 
+/// Why a text is not YAML (or not a mapping): the first problem, at an
+/// offset of the text.
+struct YamlSyntaxError {
+  size_t offset = 0;
+  std::string message;
+};
+
 /// Parses `yaml_text`, which must be a mapping (empty text is an empty
 /// mapping). A duplicate key is an error at its second occurrence, a quoted
 /// scalar must close, and yaml-cpp's own errors become located diagnostics.
 /// `locate` turns offsets of `yaml_text` into places in the `.md` file.
 /// Returns nullopt when it reported an error. Node offsets are byte offsets
 /// into `yaml_text`.
-std::optional<YamlDocument> ParseFrontmatterYaml(std::string_view yaml_text,
-                                                 const Locator& locate,
-                                                 DiagnosticSink& sink);
+///
+/// With `not_yaml`, a text that is not YAML or not a mapping is not
+/// reported: its first problem goes there and the caller decides (AGPM
+/// installs such a file unchanged, Claude Code retries it). A duplicate key
+/// is reported all the same.
+std::optional<YamlDocument> ParseFrontmatterYaml(
+    std::string_view yaml_text, const Locator& locate, DiagnosticSink& sink,
+    std::optional<YamlSyntaxError>* not_yaml = nullptr);
 
 }  // namespace agentgen
 

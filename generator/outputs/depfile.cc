@@ -56,6 +56,7 @@ std::optional<std::string> FormatDepfile(
 std::optional<std::string> FormatDepfile(
     const std::string& target, const std::vector<std::string>& prerequisites,
     DiagnosticSink& sink) {
+  DiagnosticSink::RuleScope rule(sink, "output");
   std::string unwritable;
   std::optional<std::string> depfile =
       FormatDepfile(target, prerequisites, &unwritable);

@@ -8,6 +8,7 @@
 #include "inputs/frontmatter.h"
 #include "inputs/yaml_frontmatter.h"
 #include "outputs/line_diff.h"
+#include "validation/claude_code_yaml.h"
 #include "validation/mcp_server.h"
 #include "validation/schema.h"
 #include "validation/schema_validation.h"
@@ -101,6 +102,108 @@ std::string FileNameOf(const std::string& path) {
   return path.substr(path.rfind('/') + 1);
 }
 
+const char* ToolName(const Schema& schema) {
+  return schema.tool == "opencode" ? "OpenCode" : "Claude Code";
+}
+
+// A plain value followed by ` #` on its line: YAML reads the rest as a
+// comment, so the tool reads less than the line says.
+void WarnCommentsCuttingValues(const YamlNode& frontmatter,
+                               std::string_view yaml_text,
+                               const Locator& yaml_locate,
+                               DiagnosticSink& sink) {
+  for (const YamlNode::Entry& item : frontmatter.entries()) {
+    const YamlNode& value = *item.value;
+    if (!value.IsScalar() || value.tag() != "?" || !item.key->IsScalar())
+      continue;
+    const std::string& text = value.scalar();
+    size_t at = value.offset();
+    if (text.empty() || yaml_text.substr(at, text.size()) != text) continue;
+    size_t after = at + text.size();
+    size_t hash = yaml_text.find_first_not_of(" \t", after);
+    if (hash == std::string_view::npos || hash == after ||
+        yaml_text[hash] != '#')
+      continue;
+    size_t line_end = yaml_text.find('\n', hash);
+    std::string_view comment = yaml_text.substr(
+        hash,
+        (line_end == std::string_view::npos ? yaml_text.size() : line_end) -
+            hash);
+    while (!comment.empty() &&
+           (comment.back() == '\r' || comment.back() == ' '))
+      comment.remove_suffix(1);
+    Diagnostic diagnostic;
+    diagnostic.severity = Severity::kWarning;
+    diagnostic.where = yaml_locate(hash);
+    diagnostic.end = yaml_locate(hash + comment.size());
+    diagnostic.message = "' #' starts a YAML comment, so '" +
+                         item.key->scalar() + "' is read as '" + text +
+                         "' without '" + std::string(comment) +
+                         "'; quote the whole value if that text belongs to it";
+    diagnostic.rule = "yaml.comment";
+    sink.Report(std::move(diagnostic));
+  }
+}
+
+// A frontmatter that is not YAML, read the second way the tools read it
+// (claude_code_yaml.h). Returns the document and the text it was read from,
+// or nullopt after an error: the file would not load.
+struct SecondReading {
+  YamlDocument document;
+  RequotedYaml requoted;
+};
+
+std::optional<SecondReading> ReadAsTheToolDoes(const Schema& schema,
+                                               std::string_view yaml_text,
+                                               const YamlSyntaxError& problem,
+                                               const Locator& yaml_locate,
+                                               DiagnosticSink& sink) {
+  std::string tool = ToolName(schema);
+  auto skipped = [&](const std::string& why) {
+    sink.Error(yaml_locate(problem.offset),
+               problem.message + ": the frontmatter is not valid YAML" + why +
+                   ", so " + tool + " does not load " + schema.what +
+                   " from this file",
+               "yaml");
+  };
+  if (yaml_text.find('\r') != std::string_view::npos) {
+    skipped(" and has CRLF line ends, where " + tool +
+            "'s second reading (one-line values quoted) fails too");
+    return std::nullopt;
+  }
+  SecondReading reading;
+  reading.requoted = RequoteOneLineValues(yaml_text);
+  if (reading.requoted.values.empty()) {
+    skipped("");
+    return std::nullopt;
+  }
+  DiagnosticSink ignored;
+  std::optional<YamlSyntaxError> still_not_yaml;
+  std::optional<YamlDocument> document = ParseFrontmatterYaml(
+      reading.requoted.text, [](size_t) { return Location(); }, ignored,
+      &still_not_yaml);
+  if (!document) {
+    skipped(", not even with its one-line values quoted");
+    return std::nullopt;
+  }
+  reading.document = std::move(*document);
+  for (const RequotedValue& value : reading.requoted.values) {
+    Diagnostic diagnostic;
+    diagnostic.severity = Severity::kWarning;
+    diagnostic.where = yaml_locate(value.begin);
+    diagnostic.end = yaml_locate(value.end);
+    diagnostic.replacement = value.quoted;
+    diagnostic.message =
+        "'" + value.key + "' is not valid YAML (" + problem.message +
+        "): " + tool +
+        " loads this by quoting the value; AGPM and other YAML readers "
+        "reject it; quote it";
+    diagnostic.rule = "yaml.requoted";
+    sink.Report(std::move(diagnostic));
+  }
+  return reading;
+}
+
 void CheckFrontmatter(const Schema& schema, const RenderedSource& rendered,
                       const std::string& source, DiagnosticSink& sink) {
   Locator locate = RenderedTextLocator(rendered, source);
@@ -127,23 +230,50 @@ void CheckFrontmatter(const Schema& schema, const RenderedSource& rendered,
   Locator yaml_locate = [&locate, yaml_begin](size_t offset) {
     return locate(yaml_begin + offset);
   };
+  std::optional<YamlSyntaxError> not_yaml;
   std::optional<YamlDocument> yaml =
-      ParseFrontmatterYaml(yaml_text, yaml_locate, sink);
-  if (!yaml) return;
-  FrontmatterPlace place{yaml_text, yaml_locate, locate(0), FileNameOf(source)};
-  ValidateFrontmatter(schema, yaml->root(), place, sink);
+      ParseFrontmatterYaml(yaml_text, yaml_locate, sink, &not_yaml);
+  if (yaml) {
+    WarnCommentsCuttingValues(yaml->root(), yaml_text, yaml_locate, sink);
+    FrontmatterPlace place{yaml_text, yaml_locate, locate(0),
+                           FileNameOf(source)};
+    ValidateFrontmatter(schema, yaml->root(), place, sink);
+    return;
+  }
+  if (!not_yaml) return;  // an error of ours (a duplicate key), reported
+  std::optional<SecondReading> reading =
+      ReadAsTheToolDoes(schema, yaml_text, *not_yaml, yaml_locate, sink);
+  if (!reading) return;
+  const RequotedYaml& requoted = reading->requoted;
+  Locator requoted_locate = [&yaml_locate, &requoted](size_t offset) {
+    return yaml_locate(requoted.ToOriginal(offset));
+  };
+  WarnCommentsCuttingValues(reading->document.root(), requoted.text,
+                            requoted_locate, sink);
+  FrontmatterPlace place{requoted.text, requoted_locate, locate(0),
+                         FileNameOf(source)};
+  ValidateFrontmatter(schema, reading->document.root(), place, sink);
 }
 
 void CheckOne(RenderSession& session, const CheckOptions& options,
               const std::string& source, std::set<std::string>* servers_seen,
               DiagnosticSink& sink) {
+  const Schema* schema = FindSchema(options.tool, options.settings.type);
   // Nothing is written, so there is no install path to name.
+  DiagnosticSink render_sink;
   std::optional<RenderedSource> rendered = session.Render(
-      source, [](const std::string&) { return ""; }, sink);
+      source, [](const std::string&) { return ""; }, render_sink);
+  for (const Diagnostic& diagnostic : render_sink.diagnostics()) {
+    // The schema reads the source's frontmatter itself, as the tool does,
+    // and says what that tool makes of a frontmatter that is not YAML.
+    bool said_again = schema != nullptr && rendered &&
+                      diagnostic.rule == "yaml.not-yaml" &&
+                      diagnostic.where.file == source;
+    if (!said_again) sink.Report(diagnostic);
+  }
   if (!rendered) return;
 
-  if (const Schema* schema = FindSchema(options.tool, options.settings.type))
-    CheckFrontmatter(*schema, *rendered, source, sink);
+  if (schema != nullptr) CheckFrontmatter(*schema, *rendered, source, sink);
   // A server file several agents share is reported once.
   for (const McpServerDependency& server :
        McpServerDependencies(rendered->files)) {

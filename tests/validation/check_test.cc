@@ -407,12 +407,105 @@ TEST_F(CheckTest, TemplatedValuesPointAtTheTagThatProducedThem) {
 }
 
 TEST_F(CheckTest, AValueThatBreaksTheYamlIsLocatedAtItsTag) {
+  // The frontmatter's pre-pass gives `description: Reviews: code`: AGPM
+  // could not read the switch of such a file and would not render it.
   fs_.Add("agpm.toml", "[project]\nsummary = \"Reviews: code\"\n");
   EXPECT_EQ(Check("agents/a.md",
                   "---\nname: a\ndescription: {{ agpm.project.summary }}\n"
                   "agpm:\n  templating: true\n---\n"),
-            At("agents/a.md", 3, 14, "error", "illegal map value",
+            At("agents/a.md", 3, 14, "error",
+               "illegal map value: the frontmatter is not valid YAML, so AGPM "
+               "could not read its 'templating:' switch and would install "
+               "the file unrendered; fix the YAML (quote the value)",
                "description: {{ agpm.project.summary }}"));
+  EXPECT_EQ(status_, 1);
+}
+
+// YAML as Claude Code reads it: a strict parse that fails is retried with
+// the one-line values that broke it quoted.
+TEST_F(CheckTest, AOneLineValueWithAColonLoadsWithAWarningAndIsChecked) {
+  EXPECT_EQ(
+      Check("agents/gen.md",
+            "---\nname: gen\ndescription: Use it when: a. Examples:\\n\\n"
+            "<example>\\nContext: x\\n</example>\nmodel: gpt-4\n---\nB\n"),
+      At("agents/gen.md", 3, 14, "warning",
+         "'description' is not valid YAML (illegal map value): Claude Code "
+         "loads this by quoting the value; AGPM and other YAML readers reject "
+         "it; quote it",
+         "description: Use it when: a. Examples:\\n\\n<example>\\nContext: "
+         "x\\n</example>") +
+          At("agents/gen.md", 4, 8, "error",
+             "'model' must be sonnet, opus, haiku, inherit or a full model id "
+             "such as claude-sonnet-4-5; got 'gpt-4'",
+             "model: gpt-4"));
+  // The warning carries the fix: the value, quoted.
+  const Diagnostic& warning = sink_.diagnostics()[0];
+  EXPECT_EQ(warning.rule, "yaml.requoted");
+  EXPECT_EQ(warning.end.line, 3);
+  ASSERT_TRUE(warning.replacement.has_value());
+  EXPECT_EQ(warning.replacement->substr(0, 18), "\"Use it when: a. E");
+}
+
+TEST_F(CheckTest, WhatTheSecondReadingDoesNotFixStaysAnError) {
+  // A value that runs on unindented.
+  EXPECT_EQ(Check("agents/a.md",
+                  "---\nname: a\ndescription: Use: this\nand this\n---\n"),
+            At("agents/a.md", 3, 17, "error",
+               "illegal map value: the frontmatter is not valid YAML, so "
+               "Claude Code does not load a Claude Code subagent from this "
+               "file",
+               "description: Use: this"));
+  EXPECT_EQ(status_, 1);
+  // CRLF line ends: Claude Code's second reading fails on them.
+  EXPECT_EQ(Check("agents/b.md",
+                  "---\r\nname: b\r\ndescription: Use: this\r\n---\r\n"),
+            At("agents/b.md", 3, 17, "error",
+               "illegal map value: the frontmatter is not valid YAML and has "
+               "CRLF line ends, where Claude Code's second reading (one-line "
+               "values quoted) fails too, so Claude Code does not load a "
+               "Claude Code subagent from this file",
+               "description: Use: this"));
+  // Not YAML in a way quoting cannot reach.
+  EXPECT_EQ(Check("agents/c.md", "---\nname: c\nlist:\n\t- a\n---\n"),
+            At("agents/c.md", 4, 1, "error",
+               "tab in indentation (YAML indents with spaces): the "
+               "frontmatter is not valid YAML, so Claude Code does not load "
+               "a Claude Code subagent from this file",
+               "\t- a"));
+}
+
+TEST_F(CheckTest, ACommentThatCutsAValueShortIsAWarning) {
+  EXPECT_EQ(CheckAgent("model: sonnet # fast\n"),
+            Line4(15, "warning",
+                  "' #' starts a YAML comment, so 'model' is read as 'sonnet' "
+                  "without '# fast'; quote the whole value if that text "
+                  "belongs to it",
+                  "model: sonnet # fast"));
+  EXPECT_EQ(status_, 0);
+  // `#` inside a word, or inside quotes, is text.
+  EXPECT_EQ(CheckAgent("initialPrompt: Use C# and F#\n"), "");
+  EXPECT_EQ(CheckAgent("initialPrompt: \"Fix #42\"\n"), "");
+}
+
+TEST_F(CheckTest, RenderDiagnosticsNameTheirStage) {
+  auto rules = [this] {
+    std::vector<std::string> found;
+    for (const Diagnostic& diagnostic : sink_.diagnostics())
+      found.push_back(diagnostic.rule);
+    return found;
+  };
+  Check("agents/y.md", "---\nname: y\nname: z\ndescription: d\n---\n");
+  EXPECT_EQ(rules(), std::vector<std::string>{"yaml"});
+  Check("agents/t.md",
+        "---\nname: t\ndescription: d\nagpm:\n  templating: true\n---\n"
+        "{{ nope }}\n");
+  EXPECT_EQ(rules(), std::vector<std::string>{"template"});
+  Check("agents/d.md",
+        "---\nname: d\ndescription: d\ndependencies:\n  snippets:\n"
+        "    - path: ../missing.md\n---\n");
+  EXPECT_EQ(rules(), std::vector<std::string>{"dependency"});
+  Check("agents/u.md", "---\nname: u\ndescription: \xff\n---\n");
+  EXPECT_EQ(rules(), std::vector<std::string>{"input"});
 }
 
 TEST_F(CheckTest, RenderErrorsAreReportedAndTheFileIsNotValidatedFurther) {
@@ -476,7 +569,7 @@ TEST_F(CheckTest, TheJsonReportListsEveryDiagnostic) {
       "file": null,
       "line": null,
       "message": "cannot read 'agents/missing.md': no such file",
-      "rule": "render",
+      "rule": "input",
       "severity": "error"
     }
   ],

@@ -23,6 +23,7 @@ AgpmTemplate::~AgpmTemplate() = default;
 std::optional<AgpmTemplate> AgpmTemplate::Parse(std::string text,
                                                 Locator locate,
                                                 DiagnosticSink& sink) {
+  DiagnosticSink::RuleScope rule(sink, "template");
   try {
     auto root = std::make_unique<AgpmNode>();
     if (!agpm::ParseTemplate(text, locate, sink, &root->body))
@@ -45,6 +46,7 @@ std::optional<std::string> AgpmTemplate::Render(const nlohmann::json& context,
                                                 OffsetMap* offsets,
                                                 WorkBudget* budget) const {
   if (root_ == nullptr) return std::nullopt;  // a moved-from template
+  DiagnosticSink::RuleScope rule(sink, "template");
   WorkBudget own_budget;
   try {
     return agpm::RenderTemplate(root_->body, text_, locate_, context, content,

@@ -128,6 +128,7 @@ std::optional<std::string> RenderMustache(
     std::string_view text, const nlohmann::json& context,
     const std::map<std::string, std::string>& partials, const Locator& locate,
     DiagnosticSink& sink, const MustacheOptions& options) {
+  DiagnosticSink::RuleScope rule(sink, "template");
   InstallEscapeHookOnce();
   WorkBudget own_budget;
   WorkBudget& budget = options.budget ? *options.budget : own_budget;
