@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "validation/check.h"
 
+#include <algorithm>
 #include <memory>
 #include <set>
 
@@ -97,10 +98,6 @@ class LineMatchLocator {
   std::vector<std::pair<size_t, size_t>> matches_;
 };
 
-std::string FileNameOf(const std::string& path) {
-  return path.substr(path.rfind('/') + 1);
-}
-
 void CheckFrontmatter(const Schema& schema, const RenderedSource& rendered,
                       const std::string& source, DiagnosticSink& sink) {
   Locator locate = RenderedTextLocator(rendered, source);
@@ -114,10 +111,15 @@ void CheckFrontmatter(const Schema& schema, const RenderedSource& rendered,
       required += (required.empty() ? "'" : " and '") + field.key + "'";
     }
     if (!required.empty()) {
-      sink.Error(locate(0),
-                 "no frontmatter: " + schema.what +
-                     " starts with a '---' block holding at least " + required,
-                 RuleId(schema, "frontmatter"));
+      Diagnostic diagnostic;
+      diagnostic.where = locate(0);
+      diagnostic.end = locate(
+          std::min(rendered.text.find_first_of("\r\n"), rendered.text.size()));
+      diagnostic.message = "no frontmatter: " + schema.what +
+                           " starts with a '---' block holding at least " +
+                           required;
+      diagnostic.rule = RuleId(schema, "frontmatter");
+      sink.Report(std::move(diagnostic));
     }
     return;
   }
@@ -130,7 +132,10 @@ void CheckFrontmatter(const Schema& schema, const RenderedSource& rendered,
   std::optional<YamlDocument> yaml =
       ParseFrontmatterYaml(yaml_text, yaml_locate, sink);
   if (!yaml) return;
-  FrontmatterPlace place{yaml_text, yaml_locate, locate(0), FileNameOf(source)};
+  // The opening `---` ends 3 bytes in (after a byte order mark, which the
+  // split already passed, it still starts the text's first line).
+  FrontmatterPlace place{yaml_text, yaml_locate, locate(0),
+                         locate(rendered.text.find("---") + 3)};
   ValidateFrontmatter(schema, yaml->root(), place, sink);
 }
 
