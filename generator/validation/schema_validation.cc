@@ -139,7 +139,9 @@ std::vector<Span> SplitToolList(std::string_view text, bool spaces,
   int depth = 0;
   bool entry_since_comma = false;
   auto close = [&](size_t end) {
-    if (end > begin) {
+    if (end > begin &&
+        text.substr(begin, end - begin).find_first_not_of(" \t\n") !=
+            std::string_view::npos) {
       entries.push_back({begin, end - begin});
       entry_since_comma = true;
     }
@@ -160,11 +162,12 @@ std::vector<Span> SplitToolList(std::string_view text, bool spaces,
   }
   close(text.size());
   // The end of the text ends the last entry, even inside parentheses; a
-  // comma at the very end is stray too.
-  if (!entry_since_comma && !text.empty() &&
-      text.find_last_not_of(" \t\n") != std::string_view::npos &&
-      text[text.find_last_not_of(" \t\n")] == ',')
-    stray_commas->push_back(text.find_last_not_of(" \t\n"));
+  // comma with nothing after it is stray too.
+  size_t final_char = text.find_last_not_of(" \t\n");
+  if (!entry_since_comma && final_char != std::string_view::npos &&
+      text[final_char] == ',' &&
+      (stray_commas->empty() || stray_commas->back() != final_char))
+    stray_commas->push_back(final_char);
   // Without `spaces`, entries keep inner blanks but not outer ones.
   for (Span& entry : entries) {
     std::string_view part = text.substr(entry.first, entry.size);
@@ -496,7 +499,16 @@ bool Validator::ValueFits(const FieldRule& rule, const YamlNode& value,
     case FieldKind::kNumber: {
       std::optional<double> number =
           plain ? NumberOf(text) : std::optional<double>();
-      return number && *number >= rule.minimum && *number <= rule.maximum;
+      if (!number) return false;
+      // OpenCode takes any finite number and hands it to the provider.
+      if (*number < rule.minimum || *number > rule.maximum) {
+        Report(Severity::kWarning, value,
+               "'" + rule.key + "' should be " + rule.must_be + "; got " +
+                   Shown(value) +
+                   " (the tool passes it on; most providers reject it)",
+               rule.key);
+      }
+      return true;
     }
     case FieldKind::kNameList:
       if (value.IsScalar()) return true;  // `skills: a, b`
