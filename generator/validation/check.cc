@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "validation/check.h"
 
+#include <algorithm>
 #include <memory>
 #include <set>
 
@@ -97,10 +98,6 @@ class LineMatchLocator {
   std::vector<size_t> text_starts_;
   std::vector<std::pair<size_t, size_t>> matches_;
 };
-
-std::string FileNameOf(const std::string& path) {
-  return path.substr(path.rfind('/') + 1);
-}
 
 const char* ToolName(const Schema& schema) {
   return schema.tool == "opencode" ? "OpenCode" : "Claude Code";
@@ -217,10 +214,15 @@ void CheckFrontmatter(const Schema& schema, const RenderedSource& rendered,
       required += (required.empty() ? "'" : " and '") + field.key + "'";
     }
     if (!required.empty()) {
-      sink.Error(locate(0),
-                 "no frontmatter: " + schema.what +
-                     " starts with a '---' block holding at least " + required,
-                 RuleId(schema, "frontmatter"));
+      Diagnostic diagnostic;
+      diagnostic.where = locate(0);
+      diagnostic.end = locate(
+          std::min(rendered.text.find_first_of("\r\n"), rendered.text.size()));
+      diagnostic.message = "no frontmatter: " + schema.what +
+                           " starts with a '---' block holding at least " +
+                           required;
+      diagnostic.rule = RuleId(schema, "frontmatter");
+      sink.Report(std::move(diagnostic));
     }
     return;
   }
@@ -230,13 +232,15 @@ void CheckFrontmatter(const Schema& schema, const RenderedSource& rendered,
   Locator yaml_locate = [&locate, yaml_begin](size_t offset) {
     return locate(yaml_begin + offset);
   };
+  // The opening `---` ends 3 bytes in (after a byte order mark, which the
+  // split already passed, it still starts the text's first line).
+  Location opening_end = locate(rendered.text.find("---") + 3);
   std::optional<YamlSyntaxError> not_yaml;
   std::optional<YamlDocument> yaml =
       ParseFrontmatterYaml(yaml_text, yaml_locate, sink, &not_yaml);
   if (yaml) {
     WarnCommentsCuttingValues(yaml->root(), yaml_text, yaml_locate, sink);
-    FrontmatterPlace place{yaml_text, yaml_locate, locate(0),
-                           FileNameOf(source)};
+    FrontmatterPlace place{yaml_text, yaml_locate, locate(0), opening_end};
     ValidateFrontmatter(schema, yaml->root(), place, sink);
     return;
   }
@@ -251,7 +255,7 @@ void CheckFrontmatter(const Schema& schema, const RenderedSource& rendered,
   WarnCommentsCuttingValues(reading->document.root(), requoted.text,
                             requoted_locate, sink);
   FrontmatterPlace place{requoted.text, requoted_locate, locate(0),
-                         FileNameOf(source)};
+                         opening_end};
   ValidateFrontmatter(schema, reading->document.root(), place, sink);
 }
 

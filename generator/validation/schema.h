@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
-// The frontmatter schemas `agentgen check` validates rendered files against,
-// as data: every field of every tool's file type, with what its value must be
-// in the words a user reads when it is not.
+// The frontmatter schemas `agentgen check` validates rendered files against:
+// every field of every tool's file type, with what its value must be in the
+// words a user reads when it is not. The names and values the fields accept
+// (tools, models, modes, colours, boolean spellings) come from formats.toml.
 #ifndef AGENTGEN_VALIDATION_SCHEMA_H_
 #define AGENTGEN_VALIDATION_SCHEMA_H_
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,23 +15,29 @@ namespace agentgen {
 
 /// What a field's value must be. The checks live in schema_validation.cc.
 enum class FieldKind {
-  kAny,               ///< build keys: anything (agentgen reads them itself)
-  kText,              ///< a scalar
-  kTextOrList,        ///< a scalar, or a list of them (`[message]`)
-  kNonEmptyText,      ///< a scalar with something in it
-  kAgentName,         ///< lowercase letters, digits and hyphens
-  kToolList,          ///< a comma-separated string or a list of tool names
-  kChoice,            ///< one of `choices`
-  kClaudeModel,       ///< one of `choices` or a full Claude model id
-  kProviderModel,     ///< provider/model-id
-  kPositiveInteger,   ///< 1, 2, ...
-  kBoolean,           ///< true or false
-  kNumber,            ///< a number from `minimum` to `maximum`
-  kTextList,          ///< a list of scalars
-  kServerList,        ///< a list of server names or {name: configuration}
-  kMapping,           ///< any mapping
-  kBooleanMapping,    ///< names to true or false
-  kPermissionMapping  ///< names to ask/allow/deny, or to mappings of those
+  kAny,              ///< build keys: anything (agentgen reads them itself)
+  kText,             ///< a scalar
+  kNonEmptyText,     ///< a scalar with something in it
+  kScalarOrTree,     ///< a scalar, list or mapping (the tool makes it a text)
+  kTextOrList,       ///< a scalar, or a list of scalars
+  kNameList,         ///< a list of names, or a comma-separated string of them
+  kAgentName,        ///< Claude Code's agent name rule (schema_validation.cc)
+  kToolList,         ///< a separated string or a list of tool names
+  kChoice,           ///< one of `choices`
+  kClaudeModel,      ///< an alias in `choices`, a Claude id, or (warned) other
+  kProviderModel,    ///< provider/model-id
+  kPositiveInteger,  ///< 1, 2, ...
+  kBoolean,          ///< one of `choices` (the spellings the tool reads)
+  kNumber,           ///< a number from `minimum` to `maximum`
+  kServerList,      ///< a list of server names or {name: configuration}; inline
+                    ///< configurations are not checked here (yet)
+  kHooks,           ///< a mapping of hook events; its handlers are not checked
+                    ///< here (yet)
+  kMapping,         ///< any mapping
+  kBooleanMapping,  ///< names to booleans
+  kPermission,      ///< OpenCode: an action, or tools to actions or to
+                    ///< {pattern: action} mappings
+  kThemeColor       ///< OpenCode: #RRGGBB or one of `choices`
 };
 
 struct FieldRule {
@@ -39,18 +47,27 @@ struct FieldRule {
   /// What the value must be, completing "'<key>' must be ...": the reason a
   /// user reads when it is wrong.
   std::string must_be;
-  std::vector<std::string> choices;  ///< kChoice, kClaudeModel
+  std::vector<std::string> choices;  ///< kChoice, kClaudeModel, kBoolean, ...
+  bool ignore_case = false;          ///< `choices` match in any letter case
   double minimum = 0;                ///< kNumber
   double maximum = 0;                ///< kNumber
+  /// kToolList: entries may be separated by spaces as well as commas.
+  bool space_separated = false;
+  /// kToolList: a subagent's own tools (warn on tools it never receives).
+  bool subagent_tools = false;
+  /// kToolList: `mcp__*` (every MCP tool) is accepted.
+  bool mcp_wildcard = false;
+  /// The key that replaces this deprecated one ("" when not deprecated).
+  std::string deprecated_by;
 };
 
 struct Schema {
   std::string id;    ///< names the rules in diagnostics: `claude-code-agent`
   std::string tool;  ///< claude-code or opencode
-  std::string type;  ///< agent or command
+  std::string type;  ///< agent, command or skill
   std::string what;  ///< "a Claude Code subagent"
-  /// Whether the file's stem should equal its `name:` (a warning when not).
-  bool name_matches_file = false;
+  /// Ends the warning about an unknown key: what the tool does with it.
+  std::string unknown_key_effect;
   std::vector<FieldRule> fields;
 };
 
@@ -64,8 +81,22 @@ const Schema* FindSchema(std::string_view tool, std::string_view type);
 /// Every schema, for docs/validation.md's table and the tests.
 const std::vector<Schema>& AllSchemas();
 
-/// Claude Code's built-in tool names, which `tools` and `allowed-tools` name.
-const std::vector<std::string>& BuiltinClaudeCodeTools();
+/// Claude Code's tool names (formats.toml, [claude_code.tools]).
+struct ClaudeCodeTools {
+  std::vector<std::string> builtin;            ///< the current built-in tools
+  std::map<std::string, std::string> aliases;  ///< old name -> current name
+  /// Removed tools -> what replaced them ("" when nothing did).
+  std::map<std::string, std::string> removed;
+  std::vector<std::string> never_in_subagents;
+  std::vector<std::string> plan_mode_only;
+};
+
+/// Read from formats.toml once per process.
+const ClaudeCodeTools& ClaudeCodeToolNames();
+
+/// Every formats.toml path the schemas read, for the test that reads them
+/// all.
+const std::vector<std::string>& SchemaFormatsPaths();
 
 }  // namespace agentgen
 

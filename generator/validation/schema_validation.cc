@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "base/nearest_name.h"
-#include "base/paths.h"
+#include "validation/formats_data.h"
 
 namespace agentgen {
 namespace {
@@ -16,15 +16,25 @@ bool IsPlainScalar(const YamlNode& node) {
   return node.IsScalar() && node.tag() == "?";
 }
 
-bool IsYamlBoolean(const std::string& text) {
-  return text == "true" || text == "True" || text == "TRUE" ||
-         text == "false" || text == "False" || text == "FALSE";
+std::string Lower(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return lower;
+}
+
+bool Contains(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 bool IsDigits(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
     return std::isdigit(static_cast<unsigned char>(c)) != 0;
   });
+}
+
+bool IsPositiveInteger(std::string_view text) {
+  return IsDigits(text) && text.find_first_not_of('0') != std::string::npos;
 }
 
 std::optional<double> NumberOf(const std::string& text) {
@@ -63,7 +73,7 @@ std::string AgentNameFrom(std::string_view text) {
   std::string name;
   for (char c : text) {
     char lower = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (IsAgentNameChar(lower))
+    if (IsAgentNameChar(lower) && (lower != '-' || !name.empty()))
       name += lower;
     else if ((c == '_' || c == ' ' || c == '.') && !name.empty() &&
              name.back() != '-')
@@ -99,105 +109,11 @@ bool IsServerNamePart(std::string_view text, bool allow_star) {
          });
 }
 
-class Validator {
- public:
-  Validator(const Schema& schema, const FrontmatterPlace& place,
-            DiagnosticSink& sink)
-      : schema_(schema), place_(place), sink_(sink) {}
-
-  void Run(const YamlNode& frontmatter);
-
- private:
-  Location At(size_t offset) const { return place_.locate(offset); }
-  // Where a value's problem is shown: the value, or its key when it has
-  // none to point at.
-  Location ValueAt(const YamlNode& key, const YamlNode& value) const {
-    bool has_value = value.IsDefined() && !value.IsNull();
-    return At((has_value ? value : key).offset());
-  }
-  void Error(const Location& where, const std::string& message,
-             const std::string& field) {
-    sink_.Error(where, message, RuleId(schema_, field));
-  }
-  void Warning(const Location& where, const std::string& message,
-               const std::string& field) {
-    sink_.Warning(where, message, RuleId(schema_, field));
-  }
-
-  void CheckField(const FieldRule& rule, const YamlNode& key,
-                  const YamlNode& value);
-  bool ValueFits(const FieldRule& rule, const YamlNode& value,
-                 std::string* detail);
-  bool ListEntriesFit(const FieldRule& rule, const YamlNode& value);
-  bool MappingEntriesFit(const FieldRule& rule, const YamlNode& value);
-  void CheckToolList(const FieldRule& rule, const YamlNode& value);
-  void CheckToolName(const FieldRule& rule, std::string_view name,
-                     const Location& where);
-  size_t ContentOffset(const YamlNode& node) const;
-
-  const Schema& schema_;
-  const FrontmatterPlace& place_;
-  DiagnosticSink& sink_;
-};
-
-void Validator::Run(const YamlNode& frontmatter) {
-  std::vector<std::string> known;
-  for (const FieldRule& rule : schema_.fields) known.push_back(rule.key);
-
-  for (const YamlNode::Entry& item : frontmatter.entries()) {
-    if (!item.key->IsScalar()) continue;
-    const std::string& key = item.key->scalar();
-    auto rule = std::find_if(
-        schema_.fields.begin(), schema_.fields.end(),
-        [&key](const FieldRule& field) { return field.key == key; });
-    if (rule == schema_.fields.end()) {
-      std::string message = "unknown key '" + key + "' for " + schema_.what;
-      if (std::optional<std::string> near = NearestName(key, known))
-        message += "; did you mean '" + *near + "'?";
-      Warning(At(item.key->offset()), message, "unknown-key");
-      continue;
-    }
-    CheckField(*rule, *item.key, *item.value);
-  }
-
-  for (const FieldRule& rule : schema_.fields) {
-    if (rule.required && !MappingValue(frontmatter, rule.key).IsDefined()) {
-      Error(place_.start,
-            "required key '" + rule.key + "' is missing; it must be " +
-                rule.must_be,
-            rule.key);
-    }
-  }
-
-  if (!schema_.name_matches_file) return;
-  const YamlNode& name = MappingValue(frontmatter, "name");
-  std::string stem = StemOf(place_.file_name);
-  bool valid_name =
-      name.IsScalar() && !name.scalar().empty() &&
-      std::all_of(name.scalar().begin(), name.scalar().end(), IsAgentNameChar);
-  // An invalid name has its error already; a second message adds nothing.
-  if (valid_name && name.scalar() != stem) {
-    Warning(At(name.offset()),
-            "name '" + name.scalar() + "' differs from the file name '" +
-                place_.file_name +
-                "'; rename one, so that the agent is found by either",
-            "name-matches-file");
-  }
-}
-
-void Validator::CheckField(const FieldRule& rule, const YamlNode& key,
-                           const YamlNode& value) {
-  if (rule.kind == FieldKind::kAny) return;
-  if (rule.kind == FieldKind::kToolList &&
-      (value.IsSequence() || value.IsScalar())) {
-    CheckToolList(rule, value);
-    return;
-  }
-  std::string detail;
-  if (ValueFits(rule, value, &detail)) return;
-  if (detail.empty()) detail = "; got " + Shown(value) + QuotedHint(value);
-  Error(ValueAt(key, value),
-        "'" + rule.key + "' must be " + rule.must_be + detail, rule.key);
+bool IsHexColor(std::string_view text) {
+  return text.size() == 7 && text[0] == '#' &&
+         std::all_of(text.begin() + 1, text.end(), [](char c) {
+           return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+         });
 }
 
 bool IsTextOrTextList(const YamlNode& value) {
@@ -207,93 +123,403 @@ bool IsTextOrTextList(const YamlNode& value) {
                       [](const YamlNode* entry) { return entry->IsScalar(); }));
 }
 
-// A `name:` that breaks the rule gets the name it probably meant.
-bool AgentNameFits(const YamlNode& value, std::string* detail) {
-  const std::string& text = value.scalar();
-  bool fits = value.IsScalar() && !text.empty() && text[0] != '-' &&
-              std::all_of(text.begin(), text.end(), IsAgentNameChar);
-  if (!fits && value.IsScalar()) {
-    std::string meant = AgentNameFrom(text);
-    *detail = "; got " + Shown(value);
-    if (!meant.empty()) *detail += " (did you mean '" + meant + "'?)";
+// A tool-list entry: where it is in the value's text.
+struct Span {
+  size_t first = 0;
+  size_t size = 0;
+};
+
+// Splits a tool list at commas outside parentheses (`Bash(git add:*, x)`
+// is one entry), and with `spaces` also at blanks outside them. Empty
+// entries between commas go to `stray_commas` (the comma's index).
+std::vector<Span> SplitToolList(std::string_view text, bool spaces,
+                                std::vector<size_t>* stray_commas) {
+  std::vector<Span> entries;
+  size_t begin = 0;
+  int depth = 0;
+  bool entry_since_comma = false;
+  auto close = [&](size_t end) {
+    if (end > begin &&
+        text.substr(begin, end - begin).find_first_not_of(" \t\n") !=
+            std::string_view::npos) {
+      entries.push_back({begin, end - begin});
+      entry_since_comma = true;
+    }
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '(') ++depth;
+    if (c == ')' && depth > 0) --depth;
+    bool blank = c == ' ' || c == '\t' || c == '\n';
+    if (depth > 0 || (!blank && c != ',')) continue;
+    if (blank && !spaces) continue;
+    close(i);
+    if (c == ',') {
+      if (!entry_since_comma) stray_commas->push_back(i);
+      entry_since_comma = false;
+    }
+    begin = i + 1;
   }
-  return fits;
+  close(text.size());
+  // The end of the text ends the last entry, even inside parentheses; a
+  // comma with nothing after it is stray too.
+  size_t final_char = text.find_last_not_of(" \t\n");
+  if (!entry_since_comma && final_char != std::string_view::npos &&
+      text[final_char] == ',' &&
+      (stray_commas->empty() || stray_commas->back() != final_char))
+    stray_commas->push_back(final_char);
+  // Without `spaces`, entries keep inner blanks but not outer ones.
+  for (Span& entry : entries) {
+    std::string_view part = text.substr(entry.first, entry.size);
+    size_t first = part.find_first_not_of(" \t\n");
+    size_t last = part.find_last_not_of(" \t\n");
+    entry.first += first;
+    entry.size = last - first + 1;
+  }
+  return entries;
 }
 
-bool ChoiceFits(const FieldRule& rule, const YamlNode& value,
-                std::string* detail) {
+class Validator {
+ public:
+  Validator(const Schema& schema, const FrontmatterPlace& place,
+            const YamlNode& frontmatter, DiagnosticSink& sink)
+      : schema_(schema),
+        place_(place),
+        frontmatter_(frontmatter),
+        sink_(sink) {}
+
+  void Run();
+
+ private:
+  Location At(size_t offset) const { return place_.locate(offset); }
+  size_t EndOf(const YamlNode& node) const;
+  size_t QuotedEnd(size_t at) const;
+  // The span a problem with a value is shown on: the value, or its key when
+  // it has none to point at.
+  const YamlNode& Culprit(const YamlNode& key, const YamlNode& value) const {
+    return value.IsDefined() && !value.IsNull() ? value : key;
+  }
+  void Report(Severity severity, size_t begin, size_t end,
+              const std::string& message, std::string_view rule,
+              std::optional<std::string> replacement = std::nullopt);
+  void Report(Severity severity, const YamlNode& node,
+              const std::string& message, std::string_view rule,
+              std::optional<std::string> replacement = std::nullopt) {
+    Report(severity, node.offset(), EndOf(node), message, rule,
+           std::move(replacement));
+  }
+
+  void CheckKey(const YamlNode& key, const YamlNode& value);
+  void CheckField(const FieldRule& rule, const YamlNode& key,
+                  const YamlNode& value);
+  bool ValueFits(const FieldRule& rule, const YamlNode& value,
+                 std::string* detail, std::optional<std::string>* replacement);
+  bool CheckAgentName(const FieldRule& rule, const YamlNode& value,
+                      std::string* detail);
+  bool CheckClaudeModel(const FieldRule& rule, const YamlNode& value,
+                        std::string* detail,
+                        std::optional<std::string>* replacement);
+  bool ListEntriesFit(const FieldRule& rule, const YamlNode& value);
+  bool MappingEntriesFit(const FieldRule& rule, const YamlNode& value);
+  void CheckToolList(const FieldRule& rule, const YamlNode& value);
+  void CheckToolName(const FieldRule& rule, std::string_view name, size_t begin,
+                     size_t end);
+  size_t ContentOffset(const YamlNode& node) const;
+
+  const Schema& schema_;
+  const FrontmatterPlace& place_;
+  const YamlNode& frontmatter_;
+  DiagnosticSink& sink_;
+};
+
+void Validator::Report(Severity severity, size_t begin, size_t end,
+                       const std::string& message, std::string_view rule,
+                       std::optional<std::string> replacement) {
+  Diagnostic diagnostic;
+  diagnostic.severity = severity;
+  diagnostic.where = At(begin);
+  diagnostic.end = At(std::max(begin, end));
+  diagnostic.message = message;
+  diagnostic.rule = RuleId(schema_, rule);
+  diagnostic.replacement = std::move(replacement);
+  sink_.Report(std::move(diagnostic));
+}
+
+// Past a quoted scalar starting at `at` (its closing quote included).
+size_t Validator::QuotedEnd(size_t at) const {
+  std::string_view text = place_.yaml_text;
+  char quote = text[at];
+  for (size_t i = at + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+        continue;
+      }
+      return i + 1;
+    }
+  }
+  return text.size();
+}
+
+// Where a node's text ends in the YAML text. The node keeps only its start,
+// so this reads the text: a quoted scalar to its closing quote, a plain one
+// by its value (else to the end of its line: folded or block text), a flow
+// collection to its closing bracket, a block one to the end of its last
+// entry.
+size_t Validator::EndOf(const YamlNode& node) const {
+  std::string_view text = place_.yaml_text;
+  size_t at = std::min(node.offset(), text.size());
+  if (at == text.size()) return at;
+  char first = text[at];
+  if (node.IsScalar() || node.IsNull()) {
+    if (first == '"' || first == '\'') return QuotedEnd(at);
+    const std::string& value = node.scalar();
+    if (!value.empty() && text.substr(at, value.size()) == value)
+      return at + value.size();
+    if (node.IsNull()) return at;
+    size_t line_end = text.find_first_of("\r\n", at);
+    return line_end == std::string_view::npos ? text.size() : line_end;
+  }
+  if (first == '[' || first == '{') {
+    int depth = 0;
+    for (size_t i = at; i < text.size(); ++i) {
+      char c = text[i];
+      if (c == '"' || c == '\'') {
+        i = QuotedEnd(i) - 1;
+      } else if (c == '[' || c == '{') {
+        ++depth;
+      } else if ((c == ']' || c == '}') && --depth == 0) {
+        return i + 1;
+      }
+    }
+    return text.size();
+  }
+  if (node.IsSequence() && !node.items().empty())
+    return EndOf(*node.items().back());
+  if (node.IsMap() && !node.entries().empty()) {
+    const YamlNode::Entry& last = node.entries().back();
+    return last.value->IsNull() ? EndOf(*last.key) : EndOf(*last.value);
+  }
+  return at;
+}
+
+void Validator::Run() {
+  for (const YamlNode::Entry& item : frontmatter_.entries()) {
+    if (item.key->IsScalar()) CheckKey(*item.key, *item.value);
+  }
+  for (const FieldRule& rule : schema_.fields) {
+    if (!rule.required || MappingValue(frontmatter_, rule.key).IsDefined())
+      continue;
+    Diagnostic diagnostic;
+    diagnostic.where = place_.start;
+    diagnostic.end = place_.start_end;
+    diagnostic.message = "required key '" + rule.key +
+                         "' is missing; it must be " + rule.must_be;
+    diagnostic.rule = RuleId(schema_, rule.key);
+    sink_.Report(std::move(diagnostic));
+  }
+}
+
+void Validator::CheckKey(const YamlNode& key, const YamlNode& value) {
+  const std::string& name = key.scalar();
+  auto rule = std::find_if(
+      schema_.fields.begin(), schema_.fields.end(),
+      [&name](const FieldRule& field) { return field.key == name; });
+  if (rule != schema_.fields.end()) {
+    CheckField(*rule, key, value);
+    return;
+  }
+  std::vector<std::string> known;
+  for (const FieldRule& field : schema_.fields) known.push_back(field.key);
+  std::string message = "unknown key '" + name + "' for " + schema_.what;
+  std::optional<std::string> near = NearestName(name, known);
+  message +=
+      near ? "; did you mean '" + *near + "'?" : schema_.unknown_key_effect;
+  Report(Severity::kWarning, key, message, "unknown-key", near);
+}
+
+void Validator::CheckField(const FieldRule& rule, const YamlNode& key,
+                           const YamlNode& value) {
+  if (rule.kind == FieldKind::kAny) return;
+  if (!rule.deprecated_by.empty()) {
+    // A rename only when the new key takes the same values.
+    auto replacing = std::find_if(schema_.fields.begin(), schema_.fields.end(),
+                                  [&rule](const FieldRule& field) {
+                                    return field.key == rule.deprecated_by;
+                                  });
+    std::optional<std::string> replacement;
+    if (replacing != schema_.fields.end() && replacing->kind == rule.kind)
+      replacement = rule.deprecated_by;
+    Report(Severity::kWarning, key,
+           "'" + rule.key + "' is deprecated; use '" + rule.deprecated_by + "'",
+           "deprecated-key", replacement);
+  }
+  if (rule.kind == FieldKind::kToolList &&
+      (value.IsSequence() || value.IsScalar())) {
+    CheckToolList(rule, value);
+    return;
+  }
+  std::string detail;
+  std::optional<std::string> replacement;
+  if (ValueFits(rule, value, &detail, &replacement)) return;
+  if (detail.empty()) detail = "; got " + Shown(value) + QuotedHint(value);
+  Report(Severity::kError, Culprit(key, value),
+         "'" + rule.key + "' must be " + rule.must_be + detail, rule.key,
+         replacement);
+}
+
+// Claude Code skips the file only for a name that is empty, starts with
+// `-` or contains `:` (sub-agents, "Subagent files Claude Code skips");
+// any other name loads, so other characters are a warning.
+bool Validator::CheckAgentName(const FieldRule& rule, const YamlNode& value,
+                               std::string* detail) {
   if (!value.IsScalar()) return false;
   const std::string& text = value.scalar();
-  if (std::find(rule.choices.begin(), rule.choices.end(), text) !=
-      rule.choices.end())
-    return true;
-  if (rule.kind == FieldKind::kClaudeModel && IsFullClaudeModelId(text))
-    return true;
-  if (std::optional<std::string> near = NearestName(text, rule.choices))
-    *detail = "; got " + Shown(value) + " (did you mean '" + *near + "'?)";
-  return false;
+  if (text.empty() || text[0] == '-' || text.find(':') != std::string::npos) {
+    *detail = "; got " + Shown(value) +
+              (text.empty()     ? ""
+               : text[0] == '-' ? ", which starts with '-'"
+                                : ", which has a ':'") +
+              " (Claude Code skips the file)";
+    return false;
+  }
+  if (std::all_of(text.begin(), text.end(), IsAgentNameChar)) return true;
+  std::string meant = AgentNameFrom(text);
+  std::string message =
+      "'" + rule.key + "' should be " + rule.must_be + "; got " + Shown(value);
+  std::optional<std::string> replacement;
+  if (!meant.empty()) {
+    message += " (did you mean '" + meant + "'?)";
+    replacement = meant;
+  }
+  Report(Severity::kWarning, value, message, rule.key, replacement);
+  return true;
 }
 
-bool ProviderModelFits(const YamlNode& value) {
+// An alias (with an optional [1m]) or a Claude id passes; any other id that
+// could be one is a warning, since gateways take custom ids; text that no
+// model id looks like is an error.
+bool Validator::CheckClaudeModel(const FieldRule& rule, const YamlNode& value,
+                                 std::string* detail,
+                                 std::optional<std::string>* replacement) {
+  if (!value.IsScalar()) return false;
   const std::string& text = value.scalar();
-  size_t slash = text.find('/');
-  return value.IsScalar() && slash != std::string::npos && slash > 0 &&
-         slash + 1 < text.size() &&
-         text.find_first_of(" \t") == std::string::npos;
-}
-
-bool NumberFits(const FieldRule& rule, const YamlNode& value) {
-  std::optional<double> number = value.IsScalar() && IsPlainScalar(value)
-                                     ? NumberOf(value.scalar())
-                                     : std::nullopt;
-  return number && *number >= rule.minimum && *number <= rule.maximum;
-}
-
-bool IsPermission(const YamlNode& node) {
-  return node.IsScalar() &&
-         (node.scalar() == "ask" || node.scalar() == "allow" ||
-          node.scalar() == "deny");
+  static const std::vector<std::string> suffixes =
+      FormatsList("claude_code.models.suffixes");
+  std::string_view base = text;
+  std::string lower = Lower(text);
+  for (const std::string& suffix : suffixes) {
+    if (lower.size() > suffix.size() &&
+        lower.compare(lower.size() - suffix.size(), suffix.size(), suffix) ==
+            0) {
+      base.remove_suffix(suffix.size());
+      break;
+    }
+  }
+  if (Contains(rule.choices, base) || IsFullClaudeModelId(base)) return true;
+  std::optional<std::string> near = NearestName(text, rule.choices);
+  if (text.empty() || text.find_first_of(" \t\n,") != std::string::npos) {
+    if (near) {
+      *detail = "; got " + Shown(value) + " (did you mean '" + *near + "'?)";
+      *replacement = near;
+    }
+    return false;
+  }
+  std::string message = "'" + rule.key + "': " + Shown(value) +
+                        " is not a Claude model alias or id; Claude Code "
+                        "sends it to the API unchanged, which only a "
+                        "gateway that serves it accepts";
+  message += near ? "; did you mean '" + *near + "'?"
+                  : "; for Claude use " + rule.must_be;
+  Report(Severity::kWarning, value, message, rule.key, near);
+  return true;
 }
 
 // Whether `value` is what `rule` asks for. A problem inside the value (one
 // entry of a list) is reported here and counts as fitting; `detail` may
-// replace the "; got ..." ending of the message about the whole value.
+// replace the "; got ..." ending of the message about the whole value, and
+// `replacement` be the value meant.
 bool Validator::ValueFits(const FieldRule& rule, const YamlNode& value,
-                          std::string* detail) {
-  bool plain = value.IsScalar() && IsPlainScalar(value);
+                          std::string* detail,
+                          std::optional<std::string>* replacement) {
+  bool plain = IsPlainScalar(value);
   const std::string& text = value.scalar();
   switch (rule.kind) {
     case FieldKind::kAny:
+    case FieldKind::kScalarOrTree:
       return true;
     case FieldKind::kText:
       return value.IsScalar();
     case FieldKind::kTextOrList:
-      // `argument-hint: [message]` is a YAML list; the tool shows its text.
       return IsTextOrTextList(value);
     case FieldKind::kNonEmptyText:
       return value.IsScalar() &&
              text.find_first_not_of(" \t\n") != std::string::npos;
     case FieldKind::kAgentName:
-      return AgentNameFits(value, detail);
-    case FieldKind::kChoice:
+      return CheckAgentName(rule, value, detail);
     case FieldKind::kClaudeModel:
-      return ChoiceFits(rule, value, detail);
-    case FieldKind::kProviderModel:
-      return ProviderModelFits(value);
+      return CheckClaudeModel(rule, value, detail, replacement);
+    case FieldKind::kChoice:
+    case FieldKind::kThemeColor: {
+      if (!value.IsScalar()) return false;
+      if (Contains(rule.choices, text)) return true;
+      if (rule.kind == FieldKind::kThemeColor && IsHexColor(text)) return true;
+      if (std::optional<std::string> near = NearestName(text, rule.choices)) {
+        *detail = "; got " + Shown(value) + " (did you mean '" + *near + "'?)";
+        *replacement = near;
+      }
+      return false;
+    }
+    case FieldKind::kProviderModel: {
+      size_t slash = text.find('/');
+      return value.IsScalar() && slash != std::string::npos && slash > 0 &&
+             slash + 1 < text.size() &&
+             text.find_first_of(" \t") == std::string::npos;
+    }
     case FieldKind::kPositiveInteger:
-      return plain && IsDigits(text) &&
-             text.find_first_not_of('0') != std::string::npos;
+      if (plain) return IsPositiveInteger(text);
+      // Claude Code reads a quoted number as the number; OpenCode's schema
+      // wants a number and rejects the string.
+      if (value.IsScalar() && IsPositiveInteger(text) &&
+          schema_.tool == "claude-code") {
+        Report(Severity::kWarning, value,
+               "'" + rule.key + "': " + Shown(value) +
+                   " is quoted; Claude Code reads the number, other tools "
+                   "a string: remove the quotes",
+               rule.key, text);
+        return true;
+      }
+      return false;
     case FieldKind::kBoolean:
-      return plain && IsYamlBoolean(text);
-    case FieldKind::kNumber:
-      return NumberFits(rule, value);
-    case FieldKind::kTextList:
+      if (rule.ignore_case)
+        return value.IsScalar() && Contains(rule.choices, Lower(text));
+      return plain && Contains(rule.choices, text);
+    case FieldKind::kNumber: {
+      std::optional<double> number =
+          plain ? NumberOf(text) : std::optional<double>();
+      if (!number) return false;
+      // OpenCode takes any finite number and hands it to the provider.
+      if (*number < rule.minimum || *number > rule.maximum) {
+        Report(Severity::kWarning, value,
+               "'" + rule.key + "' should be " + rule.must_be + "; got " +
+                   Shown(value) +
+                   " (the tool passes it on; most providers reject it)",
+               rule.key);
+      }
+      return true;
+    }
+    case FieldKind::kNameList:
+      if (value.IsScalar()) return true;  // `skills: a, b`
+      return ListEntriesFit(rule, value);
     case FieldKind::kServerList:
       return ListEntriesFit(rule, value);
+    case FieldKind::kHooks:
     case FieldKind::kMapping:
       return value.IsMap();
     case FieldKind::kBooleanMapping:
-    case FieldKind::kPermissionMapping:
+    case FieldKind::kPermission:
       return MappingEntriesFit(rule, value);
     case FieldKind::kToolList:
       return false;  // a scalar or a list went to CheckToolList
@@ -310,43 +536,56 @@ bool Validator::ListEntriesFit(const FieldRule& rule, const YamlNode& value) {
     bool fits = (entry->IsScalar() && !entry->scalar().empty()) ||
                 (servers && entry->IsMap());
     if (fits) continue;
-    Error(At(entry->IsNull() ? value.offset() : entry->offset()),
-          "each entry of '" + rule.key + "' must be " +
-              (servers ? "a server name or a {name: configuration} "
-                         "mapping"
-                       : "a name") +
-              "; got " + Shown(*entry),
-          rule.key);
+    Report(Severity::kError, entry->IsNull() ? value : *entry,
+           "each entry of '" + rule.key + "' must be " +
+               (servers ? "a server name or a {name: configuration} "
+                          "mapping"
+                        : "a name") +
+               "; got " + Shown(*entry),
+           rule.key);
   }
   return true;
 }
 
-// A mapping of names to booleans, or to permissions (a permission, or a
-// mapping of patterns to permissions): each entry that is not is reported
-// on its own.
+// A mapping of names to booleans, or OpenCode's permission: an action, or
+// tools to actions or to {pattern: action} mappings (not for the tools
+// that take an action only). Each entry that does not fit is reported on
+// its own.
 bool Validator::MappingEntriesFit(const FieldRule& rule,
                                   const YamlNode& value) {
+  bool permission = rule.kind == FieldKind::kPermission;
+  auto is_action = [&rule](const YamlNode& node) {
+    return node.IsScalar() && Contains(rule.choices, node.scalar());
+  };
+  if (permission && is_action(value)) return true;
   if (!value.IsMap()) return false;
-  bool permission = rule.kind == FieldKind::kPermissionMapping;
+  static const std::vector<std::string> action_only =
+      FormatsList("opencode.permission.action_only");
+  static const std::vector<std::string> booleans =
+      FormatsList("opencode.agent.booleans");
   for (const YamlNode::Entry& item : value.entries()) {
     const YamlNode& entry = *item.value;
+    std::string name = item.key->IsScalar() ? item.key->scalar() : "";
     bool fits = false;
+    std::string must_be = rule.must_be;
     if (!permission) {
-      fits = IsPlainScalar(entry) && IsYamlBoolean(entry.scalar());
-    } else if (entry.IsMap()) {
+      fits = IsPlainScalar(entry) && Contains(booleans, entry.scalar());
+    } else if (entry.IsMap() && !Contains(action_only, name)) {
       fits = std::all_of(entry.entries().begin(), entry.entries().end(),
-                         [](const YamlNode::Entry& pattern) {
-                           return IsPermission(*pattern.value);
+                         [&](const YamlNode::Entry& pattern) {
+                           return is_action(*pattern.value);
                          });
     } else {
-      fits = IsPermission(entry);
+      fits = is_action(entry);
+      if (Contains(action_only, name))
+        must_be =
+            "ask, allow or deny for '" + name + "' (it takes no patterns)";
     }
     if (fits) continue;
-    std::string name = item.key->IsScalar() ? item.key->scalar() : "";
-    Error(ValueAt(*item.key, entry),
-          "'" + rule.key + "' must be " + rule.must_be + "; got " +
-              Shown(entry) + " for '" + name + "'",
-          rule.key);
+    Report(Severity::kError, Culprit(*item.key, entry),
+           "'" + rule.key + "' must be " + must_be + "; got " + Shown(entry) +
+               " for '" + name + "'",
+           rule.key);
   }
   return true;
 }
@@ -361,79 +600,106 @@ size_t Validator::ContentOffset(const YamlNode& node) const {
 }
 
 void Validator::CheckToolList(const FieldRule& rule, const YamlNode& value) {
-  // Where `name`, found at `index` in `node`'s text, is in the file; the
-  // scalar's start when the text is not the file's (escapes, folding).
-  auto where = [&](const YamlNode& node, size_t index, std::string_view name) {
+  // Where `size` bytes at `index` of `node`'s text are in the YAML text;
+  // the whole scalar when its text is not the file's (escapes, folding).
+  auto check = [&](const YamlNode& node, size_t index, size_t size) {
+    std::string_view name(node.scalar().data() + index, size);
     size_t at = ContentOffset(node) + index;
-    if (place_.yaml_text.substr(at, name.size()) == name) return At(at);
-    return At(node.offset());
+    if (place_.yaml_text.substr(at, size) == name)
+      CheckToolName(rule, name, at, at + size);
+    else
+      CheckToolName(rule, name, node.offset(), EndOf(node));
   };
   if (value.IsScalar()) {
-    const std::string& text = value.scalar();
-    // Commas inside parentheses belong to a pattern: Bash(git add:*, ...).
-    size_t begin = 0;
-    int depth = 0;
-    for (size_t i = 0; i <= text.size(); ++i) {
-      char c = i < text.size() ? text[i] : ',';
-      if (c == '(') ++depth;
-      if (c == ')' && depth > 0) --depth;
-      // The end of the text ends the last entry, even inside parentheses.
-      if (i < text.size() && (c != ',' || depth > 0)) continue;
-      size_t first = text.find_first_not_of(" \t\n", begin);
-      size_t last = text.find_last_not_of(" \t\n", i == 0 ? 0 : i - 1);
-      if (first == std::string::npos || first >= i || last < first) {
-        size_t comma = i < text.size() ? i : (begin > 0 ? begin - 1 : 0);
-        Warning(where(value, comma, ","),
-                "empty entry in '" + rule.key + "' (a stray comma)", rule.key);
-      } else {
-        std::string_view name(text.data() + first, last - first + 1);
-        CheckToolName(rule, name, where(value, first, name));
-      }
-      begin = i + 1;
+    std::vector<size_t> stray_commas;
+    for (const Span& entry :
+         SplitToolList(value.scalar(), rule.space_separated, &stray_commas))
+      check(value, entry.first, entry.size);
+    for (size_t comma : stray_commas) {
+      size_t at = ContentOffset(value) + comma;
+      if (place_.yaml_text.substr(at, 1) != ",") at = value.offset();
+      Report(Severity::kWarning, at, at + 1,
+             "empty entry in '" + rule.key + "' (a stray comma)", rule.key);
     }
     return;
   }
   for (const YamlNode* entry : value.items()) {
     if (!entry->IsScalar() || entry->scalar().empty()) {
-      Error(At(entry->IsNull() ? value.offset() : entry->offset()),
-            "each entry of '" + rule.key + "' must be a tool name; got " +
-                Shown(*entry),
-            rule.key);
+      Report(Severity::kError, entry->IsNull() ? value : *entry,
+             "each entry of '" + rule.key + "' must be a tool name; got " +
+                 Shown(*entry),
+             rule.key);
       continue;
     }
-    CheckToolName(rule, entry->scalar(), where(*entry, 0, entry->scalar()));
+    check(*entry, 0, entry->scalar().size());
   }
 }
 
 void Validator::CheckToolName(const FieldRule& rule, std::string_view name,
-                              const Location& where) {
-  const std::vector<std::string>& builtins = BuiltinClaudeCodeTools();
+                              size_t begin, size_t end) {
+  const ClaudeCodeTools& tools = ClaudeCodeToolNames();
   std::string quoted = "'" + std::string(name) + "' in '" + rule.key + "'";
-  auto unknown = [&](std::string_view tool) {
-    std::string message =
-        "unknown tool '" + std::string(tool) + "' in '" + rule.key + "'";
-    if (std::optional<std::string> near = NearestName(tool, builtins)) {
-      message += "; did you mean '" + *near + "'?";
-    } else {
-      message +=
-          " (not a built-in tool; MCP tools are named mcp__<server>__<tool>)";
+  auto error = [&](const std::string& message) {
+    Report(Severity::kError, begin, end, message, rule.key);
+  };
+  // A tool name (the part before any `(`): known, renamed, removed, or
+  // unknown with the nearest current name.
+  auto check_tool = [&](std::string_view tool) {
+    size_t tool_end = begin + tool.size() <= end ? begin + tool.size() : end;
+    std::string shown = "'" + std::string(tool) + "' in '" + rule.key + "'";
+    if (tools.aliases.count(std::string(tool)) != 0) return;
+    auto removed = tools.removed.find(std::string(tool));
+    if (removed != tools.removed.end()) {
+      std::string message = shown + " is a tool Claude Code no longer has";
+      std::optional<std::string> replacement;
+      if (removed->second.empty()) {
+        message += "; remove it";
+      } else {
+        message += "; use '" + removed->second + "'";
+        replacement = removed->second;
+      }
+      Report(Severity::kWarning, begin, tool_end, message, "removed-tool",
+             replacement);
+      return;
     }
-    Warning(where, message, rule.key);
+    if (!Contains(tools.builtin, tool)) {
+      std::string message =
+          "unknown tool '" + std::string(tool) + "' in '" + rule.key + "'";
+      std::optional<std::string> near = NearestName(tool, tools.builtin);
+      message += near ? "; did you mean '" + *near + "'?"
+                      : " (not a built-in tool; MCP tools are named "
+                        "mcp__<server>__<tool>)";
+      Report(Severity::kWarning, begin, tool_end, message, rule.key, near);
+      return;
+    }
+    if (!rule.subagent_tools) return;
+    if (Contains(tools.never_in_subagents, tool)) {
+      Report(Severity::kWarning, begin, tool_end,
+             shown + ": Claude Code never gives this tool to a subagent",
+             "never-given-tool");
+    } else if (Contains(tools.plan_mode_only, tool) &&
+               MappingValue(frontmatter_, "permissionMode").scalar() !=
+                   "plan") {
+      Report(Severity::kWarning, begin, tool_end,
+             shown +
+                 ": Claude Code gives this tool to a subagent only when its "
+                 "permissionMode is plan",
+             "never-given-tool");
+    }
   };
 
   if (name.rfind("mcp__", 0) == 0) {
     std::string_view rest = name.substr(5);
     size_t separator = rest.find("__");
     bool fits = separator == std::string_view::npos
-                    ? IsServerNamePart(rest, false)
+                    ? IsServerNamePart(rest, false) ||
+                          (rule.mcp_wildcard && rest == "*")
                     : IsServerNamePart(rest.substr(0, separator), false) &&
                           IsServerNamePart(rest.substr(separator + 2), true);
     if (!fits) {
-      Error(where,
-            quoted +
-                " must be mcp__<server>__<tool> (or mcp__<server> for all of "
-                "its tools)",
-            rule.key);
+      error(quoted + " must be mcp__<server>__<tool> (or mcp__<server> for " +
+            "all of its tools" +
+            (rule.mcp_wildcard ? ", or mcp__* for every MCP tool)" : ")"));
     }
     return;
   }
@@ -441,49 +707,40 @@ void Validator::CheckToolName(const FieldRule& rule, std::string_view name,
   if (open != std::string_view::npos) {
     std::string_view tool = name.substr(0, open);
     if (name.back() != ')') {
-      Error(where, quoted + " is not a tool name: its '(' is not closed",
-            rule.key);
+      error(quoted + " is not a tool name: its '(' is not closed");
       return;
     }
     std::string_view argument = name.substr(open + 1, name.size() - open - 2);
     if (!IsIdentifier(tool)) {
-      Error(where, quoted + " is not a tool name", rule.key);
+      error(quoted + " is not a tool name");
     } else if (argument.find_first_not_of(" \t") == std::string_view::npos) {
-      Error(where,
-            quoted + " names nothing in its parentheses; write " +
-                std::string(tool) +
-                (tool == "Agent" || tool == "Task" ? "(<agent type>)"
-                                                   : "(<pattern>)"),
-            rule.key);
-    } else if (std::find(builtins.begin(), builtins.end(), tool) ==
-               builtins.end()) {
-      unknown(tool);
+      error(quoted + " names nothing in its parentheses; write " +
+            std::string(tool) +
+            (tool == "Agent" || tool == "Task" ? "(<agent type>)"
+                                               : "(<pattern>)"));
+    } else {
+      check_tool(tool);
     }
     return;
   }
   if (IsIdentifier(name)) {
-    if (std::find(builtins.begin(), builtins.end(), name) == builtins.end())
-      unknown(name);
+    check_tool(name);
     return;
   }
   if (name.find_first_of(" \t") != std::string_view::npos) {
-    Error(where,
-          quoted + " is not a tool name; separate tool names with commas",
-          rule.key);
+    error(quoted + " is not a tool name; separate tool names with commas");
     return;
   }
-  Error(where,
-        quoted +
-            " is not a tool name (a built-in tool such as Read, "
-            "mcp__<server>__<tool>, or Agent(<type>))",
-        rule.key);
+  error(quoted +
+        " is not a tool name (a built-in tool such as Read, "
+        "mcp__<server>__<tool>, or Agent(<type>))");
 }
 
 }  // namespace
 
 void ValidateFrontmatter(const Schema& schema, const YamlNode& frontmatter,
                          const FrontmatterPlace& place, DiagnosticSink& sink) {
-  Validator(schema, place, sink).Run(frontmatter);
+  Validator(schema, place, frontmatter, sink).Run();
 }
 
 std::string RuleId(const Schema& schema, std::string_view field) {

@@ -18,12 +18,15 @@ struct FrontmatterPlace {
   std::string_view yaml_text;  ///< the YAML text the node was read from
   Locator locate;              ///< offsets of `yaml_text` -> source places
   Location start;              ///< the opening `---`, for missing keys
-  std::string file_name;       ///< the source's file name (`reviewer.md`)
+  Location start_end;          ///< just past the opening `---`
 };
 
 /// Reports every way `frontmatter` (a mapping) breaks `schema`: errors for
-/// values a tool would reject or misread, warnings for unknown keys and
-/// tools (with a did-you-mean) and for a `name:` that is not the file's.
+/// values the tool would reject, skip the file for, or read differently from
+/// their text; warnings for what it loads as written but probably not as
+/// meant (unknown keys and tools with a did-you-mean, removed tools,
+/// deprecated keys). Every diagnostic has its `end`, and a did-you-mean its
+/// `replacement`.
 void ValidateFrontmatter(const Schema& schema, const YamlNode& frontmatter,
                          const FrontmatterPlace& place, DiagnosticSink& sink);
 

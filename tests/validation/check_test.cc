@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "support/memory_file_system.h"
 
 namespace agentgen {
@@ -64,26 +66,46 @@ std::string Line4(int column, const std::string& severity,
   return At(kAgent, 4, column, severity, message, line_text);
 }
 
+const char kModelMustBe[] =
+    "sonnet, opus, haiku, fable, best, opusplan, default or inherit "
+    "(optionally ending in [1m]) or a full model id such as claude-sonnet-4-5";
+
 TEST_F(CheckTest, ValidClaudeCodeAgentFields) {
   const char* valid[] = {
       ("tools: Read, Grep, Bash(git *), mcp__github__create_issue, "
        "mcp__github, Agent(explorer), Task(planner)\n"),
       "tools:\n  - Read\n  - mcp__x__*\n",
+      ("tools: Monitor, PowerShell, TaskCreate, TaskGet, TaskList, "
+       "TaskUpdate, TaskStop, SendMessage, ToolSearch, LSP, Artifact, "
+       "CronCreate, ListAgents, EnterWorktree\n"),
+      "tools: ExitPlanMode\npermissionMode: plan\n",
       "disallowedTools: Write, Edit\n",
+      "disallowedTools: mcp__*, AskUserQuestion\n",
       "model: sonnet\n",
       "model: inherit\n",
+      "model: fable\n",
+      "model: best\n",
+      "model: opusplan\n",
+      "model: default\n",
+      "model: opus[1m]\n",
+      "model: sonnet[1M]\n",
+      "model: claude-opus-4-6[1m]\n",
       "model: claude-sonnet-4-5-20250929\n",
       "model: us.anthropic.claude-opus-4-1-20250805-v1:0\n",
       "permissionMode: acceptEdits\n",
+      "permissionMode: auto\n",
+      "permissionMode: manual\n",
       "maxTurns: 12\n",
       "skills: [pdf, review]\n",
+      "skills: pdf, review\n",
       "mcpServers:\n  - github\n  - local:\n      command: ./server\n",
       "hooks:\n  PreToolUse: []\n",
       "memory: project\n",
       "background: false\n",
+      "background: True\n",
       "isolation: worktree\n",
       "color: cyan\n",
-      "effort: high\n",
+      "effort: xhigh\n",
       "initialPrompt: Start by reading the diff\n",
       "agpm:\n  version: \"1.0\"\nagentgen: {}\n",
   };
@@ -99,25 +121,43 @@ TEST_F(CheckTest, InvalidClaudeCodeAgentFields) {
       "(built-in tools such as Read, mcp__<server>__<tool>, Agent(<type>))";
   const Case cases[] = {
       {"model: gpt-4\n",
-       Line4(8, "error",
-             "'model' must be sonnet, opus, haiku, inherit or a full model id "
-             "such as claude-sonnet-4-5; got 'gpt-4'",
+       Line4(8, "warning",
+             "'model': 'gpt-4' is not a Claude model alias or id; Claude Code "
+             "sends it to the API unchanged, which only a gateway that serves "
+             "it accepts; for Claude use " +
+                 std::string(kModelMustBe),
              "model: gpt-4")},
       {"model: sonet\n",
-       Line4(8, "error",
-             "'model' must be sonnet, opus, haiku, inherit or a full model id "
-             "such as claude-sonnet-4-5; got 'sonet' (did you mean "
-             "'sonnet'?)",
+       Line4(8, "warning",
+             "'model': 'sonet' is not a Claude model alias or id; Claude Code "
+             "sends it to the API unchanged, which only a gateway that serves "
+             "it accepts; did you mean 'sonnet'?",
              "model: sonet")},
-      {"model:\n", Line4(1, "error",
-                         "'model' must be sonnet, opus, haiku, inherit or a "
-                         "full model id such as claude-sonnet-4-5; got nothing",
-                         "model:")},
+      {"model: claude sonnet\n",
+       Line4(8, "error",
+             "'model' must be " + std::string(kModelMustBe) +
+                 "; got 'claude sonnet'",
+             "model: claude sonnet")},
+      {"model:\n",
+       Line4(1, "error",
+             "'model' must be " + std::string(kModelMustBe) + "; got nothing",
+             "model:")},
       {"permissionMode: yolo\n",
        Line4(17, "error",
-             "'permissionMode' must be one of default, acceptEdits, dontAsk, "
-             "bypassPermissions, plan; got 'yolo'",
+             "'permissionMode' must be one of default, acceptEdits, auto, "
+             "dontAsk, bypassPermissions, plan or manual; got 'yolo'",
              "permissionMode: yolo")},
+      {"permissionMode: Auto\n",
+       Line4(17, "error",
+             "'permissionMode' must be one of default, acceptEdits, auto, "
+             "dontAsk, bypassPermissions, plan or manual; got 'Auto' (did "
+             "you mean 'auto'?)",
+             "permissionMode: Auto")},
+      {"effort: turbo\n",
+       Line4(9, "error",
+             "'effort' must be one of low, medium, high, xhigh or max; got "
+             "'turbo'",
+             "effort: turbo")},
       {"maxTurns: 0\n",
        Line4(11, "error",
              "'maxTurns' must be a positive integer (the most turns the agent "
@@ -129,13 +169,20 @@ TEST_F(CheckTest, InvalidClaudeCodeAgentFields) {
              "may take); got '2.5'",
              "maxTurns: 2.5")},
       {"maxTurns: \"5\"\n",
+       Line4(11, "warning",
+             "'maxTurns': '5' is quoted; Claude Code reads the number, other "
+             "tools a string: remove the quotes",
+             "maxTurns: \"5\"")},
+      {"maxTurns: \"0\"\n",
        Line4(11, "error",
              "'maxTurns' must be a positive integer (the most turns the agent "
-             "may take); got '5' (quoted, so a string: remove the quotes)",
-             "maxTurns: \"5\"")},
-      {"skills: review\n",
-       Line4(9, "error", "'skills' must be a list of skill names; got 'review'",
-             "skills: review")},
+             "may take); got '0' (quoted, so a string: remove the quotes)",
+             "maxTurns: \"0\"")},
+      {"skills: {a: b}\n",
+       Line4(9, "error",
+             "'skills' must be a list of skill names or a comma-separated "
+             "string of them; got a mapping",
+             "skills: {a: b}")},
       {"skills: [pdf, [a]]\n",
        Line4(15, "error", "each entry of 'skills' must be a name; got a list",
              "skills: [pdf, [a]]")},
@@ -156,8 +203,7 @@ TEST_F(CheckTest, InvalidClaudeCodeAgentFields) {
              "hooks: [a]")},
       {"memory: team\n",
        Line4(9, "error",
-             "'memory' must be one of user, project, local; got "
-             "'team'",
+             "'memory' must be one of user, project or local; got 'team'",
              "memory: team")},
       {"background: yes\n",
        Line4(13, "error", "'background' must be true or false; got 'yes'",
@@ -174,14 +220,14 @@ TEST_F(CheckTest, InvalidClaudeCodeAgentFields) {
              "isolation: container")},
       {"color: magenta\n",
        Line4(8, "error",
-             "'color' must be one of the CLI's colours: red, blue, green, "
-             "yellow, purple, orange, pink, cyan; got 'magenta'",
+             "'color' must be one of red, blue, green, yellow, purple, "
+             "orange, pink or cyan (the CLI's colours); got 'magenta'",
              "color: magenta")},
       {"color: Red\n",
        Line4(8, "error",
-             "'color' must be one of the CLI's colours: red, blue, green, "
-             "yellow, purple, orange, pink, cyan; got 'Red' (did you mean "
-             "'red'?)",
+             "'color' must be one of red, blue, green, yellow, purple, "
+             "orange, pink or cyan (the CLI's colours); got 'Red' (did you "
+             "mean 'red'?)",
              "color: Red")},
       {"colour: red\n",
        Line4(1, "warning",
@@ -194,30 +240,42 @@ TEST_F(CheckTest, InvalidClaudeCodeAgentFields) {
              "'maxTurns'?",
              "max_turns: 3")},
       {"owner: me\n",
-       Line4(1, "warning", "unknown key 'owner' for a Claude Code subagent",
+       Line4(1, "warning",
+             "unknown key 'owner' for a Claude Code subagent (Claude Code "
+             "ignores it)",
              "owner: me")},
       {"tools: {Read: true}\n",
        Line4(8, "error", std::string(kTools) + "; got a mapping",
              "tools: {Read: true}")},
       {"tools: Read, Reed\n",
        Line4(14, "warning",
-             "unknown tool 'Reed' in 'tools'; did you mean "
-             "'Read'?",
+             "unknown tool 'Reed' in 'tools'; did you mean 'Read'?",
              "tools: Read, Reed")},
       {"tools: Frobnicate\n",
        Line4(8, "warning",
              "unknown tool 'Frobnicate' in 'tools' (not a built-in tool; MCP "
              "tools are named mcp__<server>__<tool>)",
              "tools: Frobnicate")},
-      {"tools: Bsh(ls)\n", Line4(8, "warning",
-                                 "unknown tool 'Bsh' in 'tools'; did you mean "
-                                 "'Bash'?",
-                                 "tools: Bsh(ls)")},
+      {"tools: Bsh(ls)\n",
+       Line4(8, "warning",
+             "unknown tool 'Bsh' in 'tools'; did you mean 'Bash'?",
+             "tools: Bsh(ls)")},
       {"tools: mcp__github__\n",
        Line4(8, "error",
              "'mcp__github__' in 'tools' must be mcp__<server>__<tool> (or "
              "mcp__<server> for all of its tools)",
              "tools: mcp__github__")},
+      {"tools: mcp__*\n",
+       Line4(8, "error",
+             "'mcp__*' in 'tools' must be mcp__<server>__<tool> (or "
+             "mcp__<server> for all of its tools)",
+             "tools: mcp__*")},
+      {"disallowedTools: mcp__\n",
+       Line4(18, "error",
+             "'mcp__' in 'disallowedTools' must be mcp__<server>__<tool> (or "
+             "mcp__<server> for all of its tools, or mcp__* for every MCP "
+             "tool)",
+             "disallowedTools: mcp__")},
       {"tools: Agent()\n",
        Line4(8, "error",
              "'Agent()' in 'tools' names nothing in its parentheses; write "
@@ -245,6 +303,12 @@ TEST_F(CheckTest, InvalidClaudeCodeAgentFields) {
       {"tools: Read,, Grep\n",
        Line4(13, "warning", "empty entry in 'tools' (a stray comma)",
              "tools: Read,, Grep")},
+      {"tools: Read,\n",
+       Line4(12, "warning", "empty entry in 'tools' (a stray comma)",
+             "tools: Read,")},
+      {"tools: Read, ,\n",
+       Line4(14, "warning", "empty entry in 'tools' (a stray comma)",
+             "tools: Read, ,")},
       {"disallowedTools: [Write, {a: b}]\n",
        Line4(26, "error",
              "each entry of 'disallowedTools' must be a tool name; got a "
@@ -252,8 +316,7 @@ TEST_F(CheckTest, InvalidClaudeCodeAgentFields) {
              "disallowedTools: [Write, {a: b}]")},
       {"tools: \"Read, Reed\"\n",
        Line4(15, "warning",
-             "unknown tool 'Reed' in 'tools'; did you mean "
-             "'Read'?",
+             "unknown tool 'Reed' in 'tools'; did you mean 'Read'?",
              "tools: \"Read, Reed\"")},
   };
   for (const Case& test : cases) {
@@ -261,6 +324,78 @@ TEST_F(CheckTest, InvalidClaudeCodeAgentFields) {
     bool only_warnings = test.expected.find(": error: ") == std::string::npos;
     EXPECT_EQ(status_, only_warnings ? 0 : 1) << test.lines;
   }
+}
+
+// Removed tools name what replaced them; no did-you-mean offers one, and
+// current tools near a removed name are not mistaken for it.
+TEST_F(CheckTest, RemovedAndNeverGivenTools) {
+  const Case cases[] = {
+      {"tools: Read, BashOutput\n",
+       Line4(14, "warning",
+             "'BashOutput' in 'tools' is a tool Claude Code no longer has; "
+             "use 'TaskOutput'",
+             "tools: Read, BashOutput")},
+      {"disallowedTools: KillShell\n",
+       Line4(18, "warning",
+             "'KillShell' in 'disallowedTools' is a tool Claude Code no "
+             "longer has; use 'TaskStop'",
+             "disallowedTools: KillShell")},
+      {"disallowedTools: SlashCommand, LS, MultiEdit\n",
+       Line4(18, "warning",
+             "'SlashCommand' in 'disallowedTools' is a tool Claude Code no "
+             "longer has; use 'Skill'",
+             "disallowedTools: SlashCommand, LS, MultiEdit") +
+           Line4(32, "warning",
+                 "'LS' in 'disallowedTools' is a tool Claude Code no longer "
+                 "has; use 'Glob'",
+                 "disallowedTools: SlashCommand, LS, MultiEdit") +
+           Line4(36, "warning",
+                 "'MultiEdit' in 'disallowedTools' is a tool Claude Code no "
+                 "longer has; use 'Edit'",
+                 "disallowedTools: SlashCommand, LS, MultiEdit")},
+      {"disallowedTools: NotebookRead, TeamCreate, TeamDelete\n",
+       Line4(18, "warning",
+             "'NotebookRead' in 'disallowedTools' is a tool Claude Code no "
+             "longer has; use 'Read'",
+             "disallowedTools: NotebookRead, TeamCreate, TeamDelete") +
+           Line4(32, "warning",
+                 "'TeamCreate' in 'disallowedTools' is a tool Claude Code no "
+                 "longer has; use 'Agent'",
+                 "disallowedTools: NotebookRead, TeamCreate, TeamDelete") +
+           Line4(44, "warning",
+                 "'TeamDelete' in 'disallowedTools' is a tool Claude Code no "
+                 "longer has; remove it",
+                 "disallowedTools: NotebookRead, TeamCreate, TeamDelete")},
+      {"tools: LSP, TaskOutput\n",
+       Line4(13, "warning",
+             "'TaskOutput' in 'tools': Claude Code never gives this tool to a "
+             "subagent",
+             "tools: LSP, TaskOutput")},
+      {"tools: Bash(ls *), AskUserQuestion\n",
+       Line4(20, "warning",
+             "'AskUserQuestion' in 'tools': Claude Code never gives this tool "
+             "to a subagent",
+             "tools: Bash(ls *), AskUserQuestion")},
+      {"tools: ExitPlanMode\n",
+       Line4(8, "warning",
+             "'ExitPlanMode' in 'tools': Claude Code gives this tool to a "
+             "subagent only when its permissionMode is plan",
+             "tools: ExitPlanMode")},
+      {"tools: BashOutpt\n",
+       Line4(8, "warning",
+             "unknown tool 'BashOutpt' in 'tools'; did you mean "
+             "'TaskOutput'?",
+             "tools: BashOutpt")},
+  };
+  for (const Case& test : cases) {
+    EXPECT_EQ(CheckAgent(test.lines), test.expected) << test.lines;
+    EXPECT_EQ(status_, 0) << test.lines;
+  }
+  // The rule ids of the new kinds.
+  CheckAgent("tools: LS, Workflow\n");
+  ASSERT_EQ(sink_.diagnostics().size(), 2u);
+  EXPECT_EQ(sink_.diagnostics()[0].rule, "claude-code-agent.removed-tool");
+  EXPECT_EQ(sink_.diagnostics()[1].rule, "claude-code-agent.never-given-tool");
 }
 
 TEST_F(CheckTest, NameAndDescription) {
@@ -275,18 +410,35 @@ TEST_F(CheckTest, NameAndDescription) {
                "to decide when to hand a task to the agent); got '' (quoted, "
                "so a string: remove the quotes)",
                "description: \"\""));
+  // Claude Code loads any other name, and the file name need not match.
+  EXPECT_EQ(Check(kAgent, "---\nname: critic\ndescription: x\n---\n"), "");
   EXPECT_EQ(Check(kAgent, "---\nname: Code_Reviewer\ndescription: x\n---\n"),
+            At(kAgent, 2, 7, "warning",
+               "'name' should be lowercase letters, digits and hyphens "
+               "(Claude Code knows the agent by this name); got "
+               "'Code_Reviewer' (did you mean 'code-reviewer'?)",
+               "name: Code_Reviewer"));
+  EXPECT_EQ(status_, 0);
+  // It skips a file whose name is empty, starts with '-' or has a ':'.
+  EXPECT_EQ(Check(kAgent, "---\nname: -reviewer\ndescription: x\n---\n"),
             At(kAgent, 2, 7, "error",
                "'name' must be lowercase letters, digits and hyphens (Claude "
-               "Code knows the agent by this name); got 'Code_Reviewer' (did "
-               "you mean 'code-reviewer'?)",
-               "name: Code_Reviewer"));
-  EXPECT_EQ(Check(kAgent, "---\nname: critic\ndescription: x\n---\n"),
-            At(kAgent, 2, 7, "warning",
-               "name 'critic' differs from the file name 'reviewer.md'; "
-               "rename one, so that the agent is found by either",
-               "name: critic"));
-  EXPECT_EQ(status_, 0);
+               "Code knows the agent by this name); got '-reviewer', which "
+               "starts with '-' (Claude Code skips the file)",
+               "name: -reviewer"));
+  EXPECT_EQ(Check(kAgent, "---\nname: tools:reviewer\ndescription: x\n---\n"),
+            At(kAgent, 2, 7, "error",
+               "'name' must be lowercase letters, digits and hyphens (Claude "
+               "Code knows the agent by this name); got 'tools:reviewer', "
+               "which has a ':' (Claude Code skips the file)",
+               "name: tools:reviewer"));
+  EXPECT_EQ(Check(kAgent, "---\nname: \"\"\ndescription: x\n---\n"),
+            At(kAgent, 2, 7, "error",
+               "'name' must be lowercase letters, digits and hyphens (Claude "
+               "Code knows the agent by this name); got '' (Claude Code skips "
+               "the file)",
+               "name: \"\""));
+  EXPECT_EQ(status_, 1);
   EXPECT_EQ(Check(kAgent, "Just a prompt.\n"),
             At(kAgent, 1, 1, "error",
                "no frontmatter: a Claude Code subagent starts with a '---' "
@@ -294,24 +446,120 @@ TEST_F(CheckTest, NameAndDescription) {
                "Just a prompt."));
 }
 
-TEST_F(CheckTest, SlashCommands) {
-  const char kCommand[] = "commands/deploy.md";
-  EXPECT_EQ(Check(kCommand,
-                  "---\ndescription: Deploy\nallowed-tools: Bash(git add:*), "
-                  "Bash(git status:*)\nargument-hint: [environment]\nmodel: "
-                  "haiku\ndisable-model-invocation: true\n---\nDeploy $1\n",
-                  "claude-code", "command"),
-            "");
-  EXPECT_EQ(Check(kCommand, "Deploy $1\n", "claude-code", "command"), "");
-  EXPECT_EQ(Check(kCommand, "---\nallowed-tools: Bash(git add:*), Wrte\n---\n",
-                  "claude-code", "command"),
-            At(kCommand, 2, 33, "warning",
-               "unknown tool 'Wrte' in 'allowed-tools'; did you mean 'Write'?",
-               "allowed-tools: Bash(git add:*), Wrte"));
-  EXPECT_EQ(
-      Check(kCommand, "---\nname: deploy\n---\n", "claude-code", "command"),
-      At(kCommand, 2, 1, "warning",
-         "unknown key 'name' for a Claude Code slash command", "name: deploy"));
+// Commands and skills take the same fields.
+TEST_F(CheckTest, SkillsAndCommands) {
+  const char* valid[] = {
+      "name: deploy\ndescription: Deploy\nwhen_to_use: On release\n",
+      "argument-hint: [environment]\n",
+      "argument-hint: [topic: a | b]\n",
+      "argument-hint: {a: b}\n",
+      "arguments: env region\n",
+      "arguments: [env, region]\n",
+      "disable-model-invocation: true\nuser-invocable: No\n",
+      "background: ON\ndisable-model-invocation: 0\n",
+      "user-invocable: \"yes\"\n",
+      "allowed-tools: Read Grep Bash(git add:*)\n",
+      "allowed-tools: Bash(git add:*), Bash(git status:*)\n",
+      "disallowed-tools: [AskUserQuestion, Write]\n",
+      "model: haiku\n",
+      "model: inherit\n",
+      "effort: max\n",
+      "context: fork\nagent: Explore\n",
+      "hooks:\n  Stop: []\n",
+      "paths: src/**/*.ts, test/**\n",
+      "paths: [\"src/**\"]\n",
+      "shell: powershell\n",
+      "metadata:\n  owner: platform\n",
+      "license: MIT\ncompatibility: Claude Code 2.1\n",
+  };
+  for (const char* type : {"command", "skill"}) {
+    std::string path = std::string(type) == "skill" ? "skills/deploy/SKILL.md"
+                                                    : "commands/deploy.md";
+    for (const char* lines : valid) {
+      EXPECT_EQ(Check(path, "---\n" + std::string(lines) + "---\nDo it\n",
+                      "claude-code", type),
+                "")
+          << type << ": " << lines;
+      EXPECT_EQ(status_, 0) << lines;
+    }
+    EXPECT_EQ(Check(path, "Deploy $1\n", "claude-code", type), "");
+  }
+  const char kSkill[] = "skills/deploy/SKILL.md";
+  const Case cases[] = {
+      {"disable-model-invocation: maybe\n",
+       At(kSkill, 2, 27, "error",
+          "'disable-model-invocation' must be true, false, yes, no, on, off, "
+          "1 or 0 (in any letter case); got 'maybe'",
+          "disable-model-invocation: maybe")},
+      {"allowed-tools: Read Wrte\n",
+       At(kSkill, 2, 21, "warning",
+          "unknown tool 'Wrte' in 'allowed-tools'; did you mean 'Write'?",
+          "allowed-tools: Read Wrte")},
+      {"disallowed-tools: {Read: true}\n",
+       At(kSkill, 2, 19, "error",
+          "'disallowed-tools' must be a space- or comma-separated string or "
+          "a list of tool names (built-in tools such as Read, "
+          "mcp__<server>__<tool>, Agent(<type>)); got a mapping",
+          "disallowed-tools: {Read: true}")},
+      {"effort: ultra\n",
+       At(kSkill, 2, 9, "error",
+          "'effort' must be one of low, medium, high, xhigh or max; got "
+          "'ultra'",
+          "effort: ultra")},
+      {"context: forked\n",
+       At(kSkill, 2, 10, "error",
+          "'context' must be fork (runs the skill in a forked subagent); got "
+          "'forked' (did you mean 'fork'?)",
+          "context: forked")},
+      {"shell: zsh\n", At(kSkill, 2, 8, "error",
+                          "'shell' must be one of bash or powershell; got "
+                          "'zsh'",
+                          "shell: zsh")},
+      {"metadata: owner\n",
+       At(kSkill, 2, 11, "error",
+          "'metadata' must be a mapping (Claude Code drops any other value); "
+          "got 'owner'",
+          "metadata: owner")},
+      {"paths: {a: b}\n",
+       At(kSkill, 2, 8, "error",
+          "'paths' must be a comma-separated string or a list of glob "
+          "patterns; got a mapping",
+          "paths: {a: b}")},
+      {"arguments: {a: b}\n",
+       At(kSkill, 2, 12, "error",
+          "'arguments' must be a space-separated string or a list of "
+          "argument names; got a mapping",
+          "arguments: {a: b}")},
+      {"hooks: Stop\n",
+       At(kSkill, 2, 8, "error",
+          "'hooks' must be a mapping of hook events (PreToolUse, "
+          "PostToolUse, Stop, ...) to hooks; got 'Stop'",
+          "hooks: Stop")},
+      {"model: sonet\n",
+       At(kSkill, 2, 8, "warning",
+          "'model': 'sonet' is not a Claude model alias or id; Claude Code "
+          "sends it to the API unchanged, which only a gateway that serves it "
+          "accepts; did you mean 'sonnet'?",
+          "model: sonet")},
+      {"when-to-use: x\n",
+       At(kSkill, 2, 1, "warning",
+          "unknown key 'when-to-use' for a Claude Code skill; did you mean "
+          "'when_to_use'?",
+          "when-to-use: x")},
+  };
+  for (const Case& test : cases) {
+    EXPECT_EQ(
+        Check(kSkill, "---\n" + test.lines + "---\n", "claude-code", "skill"),
+        test.expected)
+        << test.lines;
+  }
+  EXPECT_EQ(Check("commands/deploy.md", "---\nowner: me\n---\n", "claude-code",
+                  "command"),
+            At("commands/deploy.md", 2, 1, "warning",
+               "unknown key 'owner' for a Claude Code slash command (Claude "
+               "Code ignores it)",
+               "owner: me"));
+  EXPECT_EQ(sink_.diagnostics()[0].rule, "claude-code-command.unknown-key");
 }
 
 TEST_F(CheckTest, OpenCodeAgents) {
@@ -319,22 +567,26 @@ TEST_F(CheckTest, OpenCodeAgents) {
   EXPECT_EQ(
       Check(kOpenCode,
             "---\ndescription: Reviews code\nmode: subagent\nmodel: "
-            "anthropic/claude-sonnet-4-5\ntemperature: 0.1\ntop_p: 0.9\n"
-            "tools:\n  write: false\npermission:\n  edit: deny\n  bash:\n"
-            "    \"git *\": allow\n    \"*\": ask\nmaxSteps: 5\nhidden: true\n"
-            "disable: false\ncolor: \"#ff6600\"\nprompt: \"{file:./p.txt}\"\n"
+            "anthropic/claude-sonnet-4-5\nvariant: high\ntemperature: 0.1\n"
+            "top_p: 0.9\npermission:\n  edit: deny\n  webfetch: ask\n  bash:\n"
+            "    \"git *\": allow\n    \"*\": ask\nsteps: 5\nhidden: true\n"
+            "hidden_from_cycle: false\ndisable: false\ncolor: \"#ff6600\"\n"
+            "options:\n  reasoningEffort: high\nprompt: \"{file:./p.txt}\"\n"
             "---\n",
             "opencode"),
       "");
+  EXPECT_EQ(Check(kOpenCode, "---\npermission: deny\ncolor: accent\n---\n",
+                  "opencode"),
+            "");
   const Case cases[] = {
       {"mode: sub\n", At(kOpenCode, 3, 7, "error",
-                         "'mode' must be one of primary, subagent, all; got "
+                         "'mode' must be one of primary, subagent or all; got "
                          "'sub'",
                          "mode: sub")},
       {"mode: Primary\n",
        At(kOpenCode, 3, 7, "error",
-          "'mode' must be one of primary, subagent, all; got 'Primary' (did "
-          "you mean 'primary'?)",
+          "'mode' must be one of primary, subagent or all; got 'Primary' "
+          "(did you mean 'primary'?)",
           "mode: Primary")},
       {"model: claude-sonnet-4-5\n",
        At(kOpenCode, 3, 8, "error",
@@ -342,33 +594,84 @@ TEST_F(CheckTest, OpenCodeAgents) {
           "anthropic/claude-sonnet-4-5; got 'claude-sonnet-4-5'",
           "model: claude-sonnet-4-5")},
       {"temperature: 3\n",
-       At(kOpenCode, 3, 14, "error",
-          "'temperature' must be a number from 0 to 2 (lower is more "
-          "focused); got '3'",
+       At(kOpenCode, 3, 14, "warning",
+          "'temperature' should be a number from 0 to 2 (lower is more "
+          "focused); got '3' (the tool passes it on; most providers reject "
+          "it)",
           "temperature: 3")},
       {"top_p: high\n",
        At(kOpenCode, 3, 8, "error",
           "'top_p' must be a number from 0 to 1; got 'high'", "top_p: high")},
+      {"tools:\n  write: false\n",
+       At(kOpenCode, 3, 1, "warning", "'tools' is deprecated; use 'permission'",
+          "tools:")},
       {"tools:\n  write: maybe\n",
-       At(kOpenCode, 4, 10, "error",
-          "'tools' must be a mapping of tool names to true or false; got "
-          "'maybe' for 'write'",
-          "  write: maybe")},
+       At(kOpenCode, 3, 1, "warning", "'tools' is deprecated; use 'permission'",
+          "tools:") +
+           At(kOpenCode, 4, 10, "error",
+              "'tools' must be a mapping of tool names to true or false; got "
+              "'maybe' for 'write'",
+              "  write: maybe")},
       {"permission:\n  edit: never\n",
        At(kOpenCode, 4, 9, "error",
-          "'permission' must be a mapping of tools to ask, allow or deny (or "
-          "of patterns to those); got 'never' for 'edit'",
+          "'permission' must be ask, allow or deny, or a mapping of tools to "
+          "those (or of patterns to those); got 'never' for 'edit'",
           "  edit: never")},
-      {"maxSteps: -1\n",
-       At(kOpenCode, 3, 11, "error",
-          "'maxSteps' must be a positive integer (the most steps the agent "
-          "may take); got '-1'",
-          "maxSteps: -1")},
-      {"tools: Read, Grep\n",
+      {"permission: never\n",
+       At(kOpenCode, 3, 13, "error",
+          "'permission' must be ask, allow or deny, or a mapping of tools to "
+          "those (or of patterns to those); got 'never'",
+          "permission: never")},
+      {"permission:\n  webfetch:\n    \"*\": allow\n",
+       At(kOpenCode, 5, 5, "error",
+          "'permission' must be ask, allow or deny for 'webfetch' (it takes "
+          "no patterns); got a mapping for 'webfetch'",
+          "    \"*\": allow")},
+      {"steps: -1\n",
        At(kOpenCode, 3, 8, "error",
-          "'tools' must be a mapping of tool names to true or false; got "
-          "'Read, Grep'",
-          "tools: Read, Grep")},
+          "'steps' must be a positive integer (the most steps the agent may "
+          "take); got '-1'",
+          "steps: -1")},
+      {"steps: \"5\"\n",
+       At(kOpenCode, 3, 8, "error",
+          "'steps' must be a positive integer (the most steps the agent may "
+          "take); got '5' (quoted, so a string: remove the quotes)",
+          "steps: \"5\"")},
+      {"maxSteps: 5\n",
+       At(kOpenCode, 3, 1, "warning", "'maxSteps' is deprecated; use 'steps'",
+          "maxSteps: 5")},
+      {"hidden_from_cycle: yes\n",
+       At(kOpenCode, 3, 20, "error",
+          "'hidden_from_cycle' must be true or false; got 'yes'",
+          "hidden_from_cycle: yes")},
+      {"options: fast\n",
+       At(kOpenCode, 3, 10, "error",
+          "'options' must be a mapping (options passed to the model "
+          "provider); got 'fast'",
+          "options: fast")},
+      {"color: cyan\n",
+       At(kOpenCode, 3, 8, "error",
+          "'color' must be #RRGGBB or one of primary, secondary, accent, "
+          "success, warning, error or info; got 'cyan'",
+          "color: cyan")},
+      {"color: \"#f60\"\n",
+       At(kOpenCode, 3, 8, "error",
+          "'color' must be #RRGGBB or one of primary, secondary, accent, "
+          "success, warning, error or info; got '#f60' (quoted, so a string: "
+          "remove the quotes)",
+          "color: \"#f60\"")},
+      {"tools: Read, Grep\n",
+       At(kOpenCode, 3, 1, "warning", "'tools' is deprecated; use 'permission'",
+          "tools: Read, Grep") +
+           At(kOpenCode, 3, 8, "error",
+              "'tools' must be a mapping of tool names to true or false; got "
+              "'Read, Grep'",
+              "tools: Read, Grep")},
+      {"reasoningEffort: high\n",
+       At(kOpenCode, 3, 1, "warning",
+          "unknown key 'reasoningEffort' for an OpenCode agent (OpenCode "
+          "passes it to the model provider as an option)",
+          "reasoningEffort: high")},
   };
   for (const Case& test : cases) {
     EXPECT_EQ(
@@ -377,29 +680,88 @@ TEST_F(CheckTest, OpenCodeAgents) {
         test.expected)
         << test.lines;
   }
-  EXPECT_EQ(Check(kOpenCode, "---\nmode: all\n---\n", "opencode"),
-            At(kOpenCode, 1, 1, "error",
-               "required key 'description' is missing; it must be a non-empty "
-               "text (OpenCode reads it to decide when to use the agent)",
-               "---"));
+  // OpenCode's schema has `description` optional.
+  EXPECT_EQ(Check(kOpenCode, "---\nmode: all\n---\n", "opencode"), "");
+}
+
+TEST_F(CheckTest, OpenCodeCommands) {
+  const char kCommand[] = "command/test.md";
+  EXPECT_EQ(Check(kCommand,
+                  "---\ndescription: Run tests\nagent: build\nmodel: "
+                  "anthropic/claude-haiku-4-5\nsubtask: true\n---\nRun\n",
+                  "opencode", "command"),
+            "");
+  EXPECT_EQ(Check(kCommand, "---\nsubtask: yes\n---\n", "opencode", "command"),
+            At(kCommand, 2, 10, "error",
+               "'subtask' must be true or false; got 'yes'", "subtask: yes"));
+  EXPECT_EQ(Check(kCommand, "---\nowner: me\n---\n", "opencode", "command"),
+            At(kCommand, 2, 1, "warning",
+               "unknown key 'owner' for an OpenCode command (OpenCode ignores "
+               "it)",
+               "owner: me"));
+}
+
+// Every schema diagnostic spans its text, and a did-you-mean is an edit.
+TEST_F(CheckTest, DiagnosticsSpanTheirTextAndCarryTheirFix) {
+  struct Span {
+    std::string lines;
+    int column, end_column;
+    std::optional<std::string> replacement;
+  };
+  const Span spans[] = {
+      {"colour: red\n", 1, 7, "color"},
+      {"owner: me\n", 1, 6, std::nullopt},
+      {"model: sonet\n", 8, 13, "sonnet"},
+      {"color: Red\n", 8, 11, "red"},
+      {"effort: \"hig\"\n", 9, 14, "high"},
+      {"tools: Read, Reed\n", 14, 18, "Read"},
+      {"tools: Read, Bsh(ls)\n", 14, 17, "Bash"},
+      {"tools: [Read, BashOutput]\n", 15, 25, "TaskOutput"},
+      {"tools: Read,, Grep\n", 13, 14, std::nullopt},
+      {"tools: AskUserQuestion\n", 8, 23, std::nullopt},
+      {"tools: mcp__github__\n", 8, 21, std::nullopt},
+      {"maxTurns: \"5\"\n", 11, 14, "5"},
+      {"skills: {a: b}\n", 9, 15, std::nullopt},
+      {"mcpServers:\n  - [a]\n", 5, 8, std::nullopt},
+      {"hooks: [a, [b]]\n", 8, 16, std::nullopt},
+  };
+  for (const Span& span : spans) {
+    CheckAgent(span.lines);
+    ASSERT_EQ(sink_.diagnostics().size(), 1u) << span.lines;
+    const Diagnostic& diagnostic = sink_.diagnostics()[0];
+    EXPECT_EQ(diagnostic.where.column, span.column) << span.lines;
+    EXPECT_EQ(diagnostic.end.line, diagnostic.where.line) << span.lines;
+    EXPECT_EQ(diagnostic.end.column, span.end_column) << span.lines;
+    EXPECT_EQ(diagnostic.replacement, span.replacement) << span.lines;
+  }
+  Check(kAgent, "---\nname: Code_Reviewer\ndescription: x\n---\n");
+  ASSERT_EQ(sink_.diagnostics().size(), 1u);
+  EXPECT_EQ(sink_.diagnostics()[0].replacement, "code-reviewer");
+  Check(kAgent, "---\ndescription: x\n---\n");
+  ASSERT_EQ(sink_.diagnostics().size(), 1u);
+  EXPECT_EQ(sink_.diagnostics()[0].end.line, 1);
+  EXPECT_EQ(sink_.diagnostics()[0].end.column, 4);
+  Check("agent/a.md", "---\nmaxSteps: 3\n---\n", "opencode");
+  ASSERT_EQ(sink_.diagnostics().size(), 1u);
+  EXPECT_EQ(sink_.diagnostics()[0].rule, "opencode-agent.deprecated-key");
+  EXPECT_EQ(sink_.diagnostics()[0].end.column, 9);
+  EXPECT_EQ(sink_.diagnostics()[0].replacement, "steps");
 }
 
 TEST_F(CheckTest, TemplatedValuesPointAtTheTagThatProducedThem) {
-  fs_.Add("agpm.toml", "[project]\nmodel = \"gpt\"\ntool = \"Reed\"\n");
+  fs_.Add("agpm.toml", "[project]\nmodel = \"gpt 4\"\ntool = \"Reed\"\n");
   EXPECT_EQ(Check("agents/a.md",
                   "---\nname: a\ndescription: x\nmodel: {{ agpm.project.model "
                   "}}\nagpm:\n  templating: true\n---\nBody\n"),
             At("agents/a.md", 4, 8, "error",
-               "'model' must be sonnet, opus, haiku, inherit or a full model "
-               "id such as claude-sonnet-4-5; got 'gpt'",
+               "'model' must be " + std::string(kModelMustBe) + "; got 'gpt 4'",
                "model: {{ agpm.project.model }}"));
   EXPECT_EQ(Check("agents/m.md",
                   "---\nname: m\ndescription: x\nmodel: {{project.model}}\n"
                   "tools: Read, {{project.tool}}\nagentgen:\n  templating: "
                   "mustache\n---\n"),
             At("agents/m.md", 4, 8, "error",
-               "'model' must be sonnet, opus, haiku, inherit or a full model "
-               "id such as claude-sonnet-4-5; got 'gpt'",
+               "'model' must be " + std::string(kModelMustBe) + "; got 'gpt 4'",
                "model: {{project.model}}") +
                 At("agents/m.md", 5, 14, "warning",
                    "unknown tool 'Reed' in 'tools'; did you mean 'Read'?",
@@ -427,17 +789,17 @@ TEST_F(CheckTest, AOneLineValueWithAColonLoadsWithAWarningAndIsChecked) {
   EXPECT_EQ(
       Check("agents/gen.md",
             "---\nname: gen\ndescription: Use it when: a. Examples:\\n\\n"
-            "<example>\\nContext: x\\n</example>\nmodel: gpt-4\n---\nB\n"),
+            "<example>\\nContext: x\\n</example>\neffort: turbo\n---\nB\n"),
       At("agents/gen.md", 3, 14, "warning",
          "'description' is not valid YAML (illegal map value): Claude Code "
          "loads this by quoting the value; AGPM and other YAML readers reject "
          "it; quote it",
          "description: Use it when: a. Examples:\\n\\n<example>\\nContext: "
          "x\\n</example>") +
-          At("agents/gen.md", 4, 8, "error",
-             "'model' must be sonnet, opus, haiku, inherit or a full model id "
-             "such as claude-sonnet-4-5; got 'gpt-4'",
-             "model: gpt-4"));
+          At("agents/gen.md", 4, 9, "error",
+             "'effort' must be one of low, medium, high, xhigh or max; got "
+             "'turbo'",
+             "effort: turbo"));
   // The warning carries the fix: the value, quoted.
   const Diagnostic& warning = sink_.diagnostics()[0];
   EXPECT_EQ(warning.rule, "yaml.requoted");
@@ -560,7 +922,7 @@ TEST_F(CheckTest, TheJsonReportListsEveryDiagnostic) {
       "column": 8,
       "file": "agents/b.md",
       "line": 4,
-      "message": "'color' must be one of the CLI's colours: red, blue, green, yellow, purple, orange, pink, cyan; got 'mauve'",
+      "message": "'color' must be one of red, blue, green, yellow, purple, orange, pink or cyan (the CLI's colours); got 'mauve'",
       "rule": "claude-code-agent.color",
       "severity": "error"
     },

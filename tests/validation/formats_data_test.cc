@@ -6,6 +6,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
+#include "validation/schema.h"
+
 namespace agentgen {
 namespace {
 
@@ -27,6 +31,35 @@ TEST(FormatsDataTest, ListsAndMapsReadBack) {
 TEST(FormatsDataDeathTest, AMissingListIsABugThatNamesItsPath) {
   EXPECT_DEATH(FormatsList("example.missing"), "example.missing");
   EXPECT_DEATH(FormatsList("example.replaced"), "is not an array");
+}
+
+// A broken formats.toml fails here, not in a user's check.
+TEST(FormatsDataTest, EveryPathTheSchemasReadIsThere) {
+  for (const std::string& path : SchemaFormatsPaths())
+    EXPECT_TRUE(FormatsHas(path)) << path;
+  EXPECT_EQ(AllSchemas().size(), 5u);  // builds every schema from the data
+  const ClaudeCodeTools& tools = ClaudeCodeToolNames();
+  EXPECT_EQ(tools.aliases.at("Task"), "Agent");
+  EXPECT_EQ(tools.removed.at("BashOutput"), "TaskOutput");
+  // A removed name is never a current one, so no did-you-mean offers it.
+  for (const auto& [removed, replacement] : tools.removed) {
+    EXPECT_EQ(std::count(tools.builtin.begin(), tools.builtin.end(), removed),
+              0)
+        << removed;
+    if (!replacement.empty()) {
+      EXPECT_EQ(
+          std::count(tools.builtin.begin(), tools.builtin.end(), replacement),
+          1)
+          << replacement;
+    }
+  }
+  for (const std::vector<std::string>* list :
+       {&tools.never_in_subagents, &tools.plan_mode_only}) {
+    for (const std::string& tool : *list) {
+      EXPECT_EQ(std::count(tools.builtin.begin(), tools.builtin.end(), tool), 1)
+          << tool;
+    }
+  }
 }
 
 }  // namespace
