@@ -7,9 +7,11 @@
 
 #include "base/paths.h"
 #include "inputs/frontmatter.h"
+#include "inputs/json_tree.h"
 #include "inputs/yaml_frontmatter.h"
 #include "outputs/line_diff.h"
 #include "validation/claude_code_yaml.h"
+#include "validation/hook_schema.h"
 #include "validation/mcp_server.h"
 #include "validation/schema.h"
 #include "validation/schema_validation.h"
@@ -297,6 +299,22 @@ void CheckOne(RenderSession& session, const CheckOptions& options,
     }
     server.declared_at = LocateOffset(source, rendered->text, 0);
     ValidateMcpServer(server, sink);
+  }
+  if (options.settings.type == "hook") {
+    // An AGPM hook resource: one JSON object describing one hook.
+    Locator locate = RenderedTextLocator(*rendered, source);
+    std::optional<YamlDocument> tree;
+    if (ExtensionOf(source) == "json") tree = ReadJsonTree(rendered->text);
+    if (tree) {
+      HookPlace place{rendered->text, locate, "hook", HookOwner::kSettings,
+                      true};
+      ValidateHookResource(tree->root(), place, sink);
+    } else {
+      sink.Error(locate(0),
+                 "an AGPM hook resource must be a JSON file holding one "
+                 "object (nested at most 100 levels deep)",
+                 "hook.shape");
+    }
   }
 }
 

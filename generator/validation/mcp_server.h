@@ -11,6 +11,7 @@
 
 #include "base/diagnostic.h"
 #include "inputs/input_file.h"
+#include "inputs/yaml_node.h"
 
 namespace agentgen {
 
@@ -34,12 +35,30 @@ std::vector<McpServerDependency> McpServerDependencies(
 
 /// Checks that `server` describes one server: `command` (a non-empty
 /// string) with optional string `args` and string-valued `env`, or `type`
-/// (`http` or `sse`) with a `url` and optional string-valued `headers`.
-/// Every problem is reported at its place in the JSON file (an unknown key
-/// is a warning). Returns the configuration `.mcp.json` gets (the file's
-/// `agpm` metadata removed), or nullopt after an error.
+/// (`http`, its alias `streamable-http`, `sse` or `ws`) with a `url` and
+/// optional string-valued `headers`, a `headersHelper` command and (not for
+/// `ws`) an `oauth` object; any server may have `timeout` (milliseconds) and
+/// `alwaysLoad`. Every problem is reported at its place in the JSON file (an
+/// unknown key is a warning). Returns the configuration `.mcp.json` gets (the
+/// file's `agpm` metadata removed), or nullopt after an error.
 std::optional<nlohmann::json> ValidateMcpServer(
     const McpServerDependency& server, DiagnosticSink& sink);
+
+/// Where an agent's frontmatter `mcpServers:` value came from.
+struct McpServersPlace {
+  std::string_view yaml_text;  ///< the text the nodes' offsets index
+  Locator locate;              ///< offsets of `yaml_text` -> source places
+  /// The schema's rule prefix: `claude-code-agent` gives every diagnostic
+  /// the rule `claude-code-agent.mcpServers`.
+  std::string rule_prefix;
+};
+
+/// Checks an agent's `mcpServers:` list: each entry a server name, or a
+/// mapping of server names to configurations, which are checked as
+/// ValidateMcpServer checks a file's (without AGPM's `agpm` key).
+void ValidateInlineMcpServers(const YamlNode& servers,
+                              const McpServersPlace& place,
+                              DiagnosticSink& sink);
 
 }  // namespace agentgen
 

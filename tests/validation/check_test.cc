@@ -953,5 +953,40 @@ TEST_F(CheckTest, NothingIsWritten) {
   EXPECT_TRUE(fs_.files_written().empty());
 }
 
+TEST_F(CheckTest, AgpmHookResources) {
+  EXPECT_EQ(Check("hooks/lint.json",
+                  "{\n  \"events\": [\"PostToolUse\"],\n  \"type\": "
+                  "\"command\",\n  \"command\": \"./lint.sh\",\n  \"matcher\": "
+                  "\"Edit|Write\",\n  \"timeout\": 30,\n  \"description\": "
+                  "\"Lints edits\"\n}\n",
+                  "claude-code", "hook"),
+            "");
+  EXPECT_EQ(status_, 0);
+  EXPECT_EQ(Check("hooks/bad.json",
+                  "{\n  \"events\": [\"PostToolUs\"],\n  \"type\": \"http\",\n"
+                  "  \"command\": \"./lint.sh\",\n  \"if\": \"Edit\"\n}\n",
+                  "claude-code", "hook"),
+            At("hooks/bad.json", 2, 14, "error",
+               "unknown hook event 'PostToolUs' (Claude Code ignores the hooks "
+               "of an event it does not know); did you mean 'PostToolUse'?",
+               "  \"events\": [\"PostToolUs\"],") +
+                At("hooks/bad.json", 3, 3, "error",
+                   "'type' must be \"command\" (the only hook type AGPM "
+                   "merges); got the string \"http\"",
+                   "  \"type\": \"http\",") +
+                At("hooks/bad.json", 5, 3, "warning",
+                   "unknown key 'if' in an AGPM hook resource",
+                   "  \"if\": \"Edit\""));
+  EXPECT_EQ(status_, 1);
+  EXPECT_EQ(sink_.diagnostics()[0].rule, "hook.events");
+  EXPECT_EQ(sink_.diagnostics()[2].rule, "hook.unknown-key");
+  EXPECT_EQ(Check("hooks/lint.md", "---\nevents: [Stop]\n---\n", "claude-code",
+                  "hook"),
+            At("hooks/lint.md", 1, 1, "error",
+               "an AGPM hook resource must be a JSON file holding one object "
+               "(nested at most 100 levels deep)",
+               "---"));
+}
+
 }  // namespace
 }  // namespace agentgen
