@@ -57,8 +57,79 @@ void DiagnosticSink::Warning(Location where, std::string message,
   Report(std::move(diagnostic));
 }
 
+namespace {
+
+// Just past the closing `close` of what opens at `at` (a quote or a
+// bracket, nested ones and quoted text inside skipped), or npos.
+size_t PastClosing(std::string_view line, size_t at) {
+  char open = line[at];
+  if (open == '"' || open == '\'') {
+    for (size_t i = at + 1; i < line.size(); ++i) {
+      if (open == '"' && line[i] == '\\') {
+        ++i;
+      } else if (line[i] == open) {
+        if (open == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
+          ++i;
+          continue;
+        }
+        return i + 1;
+      }
+    }
+    return std::string_view::npos;
+  }
+  int depth = 0;
+  for (size_t i = at; i < line.size(); ++i) {
+    char c = line[i];
+    if (c == '"' || c == '\'') {
+      size_t past = PastClosing(line, i);
+      if (past == std::string_view::npos) return past;
+      i = past - 1;
+    } else if (c == '[' || c == '{') {
+      ++depth;
+    } else if ((c == ']' || c == '}') && --depth == 0) {
+      return i + 1;
+    }
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+Location TokenEndAt(const Location& where) {
+  Location end;
+  if (where.line <= 0 || where.column <= 0) return end;
+  std::string_view line = where.line_text;
+  size_t at = static_cast<size_t>(where.column - 1);
+  if (at >= line.size()) return end;
+  size_t past = std::string_view::npos;
+  std::string_view rest = line.substr(at);
+  if (rest.substr(0, 2) == "{{" || rest.substr(0, 2) == "{%") {
+    size_t close = rest.find(rest[1] == '{' ? "}}" : "%}", 2);
+    if (close != std::string_view::npos) past = at + close + 2;
+  } else if (line[at] == '"' || line[at] == '\'' || line[at] == '[' ||
+             line[at] == '{') {
+    past = PastClosing(line, at);
+  } else {
+    past = at;
+    while (past < line.size() && line[past] != ' ' && line[past] != '\t' &&
+           line[past] != ',' && line[past] != ']' && line[past] != '}' &&
+           line[past] != '\r')
+      ++past;
+    if (past == at) ++past;  // a punctuation mark: itself
+  }
+  if (past == std::string_view::npos) {
+    past = line.size();
+    while (past > at + 1 && (line[past - 1] == ' ' || line[past - 1] == '\r'))
+      --past;
+  }
+  end = where;
+  end.column = static_cast<int>(past) + 1;
+  return end;
+}
+
 void DiagnosticSink::Report(Diagnostic diagnostic) {
   if (diagnostic.rule.empty()) diagnostic.rule = default_rule_;
+  if (diagnostic.end.line == 0) diagnostic.end = TokenEndAt(diagnostic.where);
   if (diagnostic.severity == Severity::kError) ++error_count_;
   diagnostics_.push_back(std::move(diagnostic));
 }

@@ -34,6 +34,12 @@ Location LocateOffset(std::string_view file, std::string_view text,
 /// place in the file that text came from.
 using Locator = std::function<Location(size_t offset)>;
 
+/// Just past the token that starts at `where` on its line: a quoted string
+/// or a bracketed collection through its closing quote or bracket, a
+/// template tag through `}}` or `%}`, else the run of characters up to a
+/// blank, a comma or a closing bracket. Line 0 when `where` has no line.
+Location TokenEndAt(const Location& where);
+
 /// A locator for text that is a slice of a file: `slice_begin` is where the
 /// slice starts in `file_text` (which must outlive the locator).
 Locator SliceLocator(std::string file, std::string_view file_text,
@@ -47,8 +53,10 @@ struct Diagnostic {
   /// (`claude-code-agent.model`); empty for the render's own diagnostics.
   std::string rule;
   /// Just past the text the diagnostic is about (a value, a tool name), on
-  /// `where`'s line or a later one; line 0 when only `where` is known. Only
-  /// machine-readable reports show it (`check --format json|sarif`).
+  /// `where`'s line or a later one. A reporter that knows the span sets it;
+  /// otherwise the sink spans the token at `where` (TokenEndAt). Line 0 when
+  /// there is no place. Only machine-readable reports show it
+  /// (`check --format json|sarif|github`).
   Location end;
   /// A did-you-mean as an edit: the text from `where` to `end` replaced by
   /// this. Set only together with `end`.

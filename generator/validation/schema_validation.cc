@@ -8,6 +8,8 @@
 
 #include "base/nearest_name.h"
 #include "validation/formats_data.h"
+#include "validation/hook_schema.h"
+#include "validation/mcp_server.h"
 
 namespace agentgen {
 namespace {
@@ -359,6 +361,22 @@ void Validator::CheckField(const FieldRule& rule, const YamlNode& key,
   if (rule.kind == FieldKind::kToolList &&
       (value.IsSequence() || value.IsScalar())) {
     CheckToolList(rule, value);
+    return;
+  }
+  if (rule.kind == FieldKind::kHooks) {
+    HookPlace hooks{
+        place_.yaml_text,
+        place_.locate,
+        schema_.id,
+        schema_.type == "agent" ? HookOwner::kAgent : HookOwner::kSkill,
+        false,
+        &key};
+    ValidateHooks(value, hooks, sink_);
+    return;
+  }
+  if (rule.kind == FieldKind::kServerList) {
+    McpServersPlace servers{place_.yaml_text, place_.locate, schema_.id};
+    ValidateInlineMcpServers(value, servers, sink_);
     return;
   }
   std::string detail;

@@ -81,3 +81,35 @@ TEST(DiagnosticSinkTest, CountsErrorsNotWarnings) {
 
 }  // namespace
 }  // namespace agentgen
+
+namespace agentgen {
+namespace {
+
+// The column just past the token at `column` of `line`.
+int TokenEnd(const std::string& line, int column) {
+  Location where{"a.md", 3, column, line};
+  return TokenEndAt(where).column;
+}
+
+TEST(TokenEndAtTest, SpansTheTokenAtTheColumn) {
+  EXPECT_EQ(TokenEnd("model: gpt-4", 8), 13);
+  EXPECT_EQ(TokenEnd("tools: Read, Reed", 14), 18);
+  EXPECT_EQ(TokenEnd("k: \"a \\\" b\" # c", 4), 12);
+  EXPECT_EQ(TokenEnd("k: 'it''s' x", 4), 11);
+  EXPECT_EQ(TokenEnd("hooks: [a, [b]] # c", 8), 16);
+  EXPECT_EQ(TokenEnd("x {{ agpm.project.missing }} y", 3), 29);
+  EXPECT_EQ(TokenEnd("k: [unclosed, a  ", 4), 16);  // to the line's end
+  EXPECT_EQ(TokenEnd("  - ,", 5), 6);               // a comma: itself
+  EXPECT_EQ(TokenEndAt(Location{"a.md", 0, 0, ""}).line, 0);
+  EXPECT_EQ(TokenEndAt(Location{"a.md", 3, 9, "short"}).line, 0);
+}
+
+TEST(TokenEndAtTest, TheSinkSpansWhatItsReporterDidNot) {
+  DiagnosticSink sink;
+  sink.Error(Location{"a.md", 2, 7, "name: Bad_Name"}, "bad");
+  EXPECT_EQ(sink.diagnostics()[0].end.line, 2);
+  EXPECT_EQ(sink.diagnostics()[0].end.column, 15);
+}
+
+}  // namespace
+}  // namespace agentgen

@@ -188,8 +188,8 @@ TEST_F(CheckTest, InvalidClaudeCodeAgentFields) {
              "skills: [pdf, [a]]")},
       {"mcpServers: github\n",
        Line4(13, "error",
-             "'mcpServers' must be a list of MCP server names or {name: "
-             "configuration} mappings; got 'github'",
+             "'mcpServers' must be a list, each entry a server name or a "
+             "{name: configuration} mapping; got the string \"github\"",
              "mcpServers: github")},
       {"mcpServers: [[a]]\n",
        Line4(14, "error",
@@ -198,8 +198,9 @@ TEST_F(CheckTest, InvalidClaudeCodeAgentFields) {
              "mcpServers: [[a]]")},
       {"hooks: [a]\n",
        Line4(8, "error",
-             "'hooks' must be a mapping of hook events (PreToolUse, "
-             "PostToolUse, Stop, ...) to hooks; got a list",
+             "'hooks' must be a mapping of hook events to lists of matcher "
+             "groups ({Event: [{matcher, hooks: [handler, ...]}]}); got a "
+             "list",
              "hooks: [a]")},
       {"memory: team\n",
        Line4(9, "error",
@@ -532,8 +533,9 @@ TEST_F(CheckTest, SkillsAndCommands) {
           "arguments: {a: b}")},
       {"hooks: Stop\n",
        At(kSkill, 2, 8, "error",
-          "'hooks' must be a mapping of hook events (PreToolUse, "
-          "PostToolUse, Stop, ...) to hooks; got 'Stop'",
+          "'hooks' must be a mapping of hook events to lists of matcher "
+          "groups ({Event: [{matcher, hooks: [handler, ...]}]}); got the "
+          "string \"Stop\"",
           "hooks: Stop")},
       {"model: sonet\n",
        At(kSkill, 2, 8, "warning",
