@@ -3,6 +3,7 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <optional>
 
 #include "inputs/dependencies.h"
 #include "validation/schema.h"
@@ -17,7 +18,7 @@ const char kRenderUsage[] =
 const char kCheckUsage[] =
     "usage: agentgen check <file.md>... [--root DIR] [--project-file FILE] "
     "[-D name=value]... [--type TYPE] [--tool claude-code|opencode] "
-    "[--werror] [--format text|json] [--allow-outside-root]";
+    "[--werror] [--format text|json|sarif|github] [--allow-outside-root]";
 const char kMcpUsage[] =
     "usage: agentgen mcp <agent.md>... -o FILE [--depfile FILE] [--root DIR] "
     "[--project-file FILE] [-D name=value]... [--type TYPE] "
@@ -105,6 +106,14 @@ void ApplyShared(const SharedArguments& shared, RenderSettings* settings) {
     settings->defines.emplace_back(define.substr(0, equals),
                                    define.substr(equals + 1));
   }
+}
+
+std::optional<CheckFormat> CheckFormatNamed(const std::string& name) {
+  if (name == "text") return CheckFormat::kText;
+  if (name == "json") return CheckFormat::kJson;
+  if (name == "sarif") return CheckFormat::kSarif;
+  if (name == "github") return CheckFormat::kGithub;
+  return std::nullopt;
 }
 
 bool IsCommandName(const std::string& word) {
@@ -214,8 +223,9 @@ CLI::App* AddCheckCommand(CLI::App& app, CheckOptions* check,
                       "(default) or opencode");
   command->add_flag("--werror", check->werror, "Exit 1 on warnings too");
   command->add_option("--format", *format,
-                      "text (default: diagnostics on stderr) or json "
-                      "(one document on stdout)");
+                      "text (default: diagnostics on stderr), or a report on "
+                      "stdout: json, sarif (SARIF 2.1.0) or github (GitHub "
+                      "Actions annotations)");
   return command;
 }
 
@@ -308,10 +318,13 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
       return UsageError(
           "--tool '" + check.tool + "' is not one of claude-code, opencode",
           arguments);
-    if (format != "text" && format != "json")
-      return UsageError("--format '" + format + "' is not one of text, json",
-                        arguments);
-    check.json = format == "json";
+    std::optional<CheckFormat> check_format = CheckFormatNamed(format);
+    if (!check_format) {
+      return UsageError(
+          "--format '" + format + "' is not one of text, json, sarif, github",
+          arguments);
+    }
+    check.format = *check_format;
     ApplyShared(check_shared, &check.settings);
   } else {
     parsed.command = Command::kMcp;

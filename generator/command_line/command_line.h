@@ -30,13 +30,17 @@ struct RenderOptions {
   bool check = false;
 };
 
+/// `agentgen check --format`: diagnostics as text on standard error, or one
+/// machine-readable report on standard output (validation/check_report.h).
+enum class CheckFormat { kText, kJson, kSarif, kGithub };
+
 /// `agentgen check`'s options.
 struct CheckOptions {
   RenderSettings settings;
   std::vector<std::string> sources;
-  std::string tool = "claude-code";  ///< --tool
-  bool werror = false;               ///< --werror
-  bool json = false;                 ///< --format json
+  std::string tool = "claude-code";         ///< --tool
+  bool werror = false;                      ///< --werror
+  CheckFormat format = CheckFormat::kText;  ///< --format
 };
 
 /// `agentgen mcp`'s options.

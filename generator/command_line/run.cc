@@ -4,6 +4,7 @@
 #include "command_line/mcp_command.h"
 #include "command_line/render_command.h"
 #include "validation/check.h"
+#include "validation/check_report.h"
 
 namespace agentgen {
 
@@ -18,8 +19,10 @@ CommandResult RunCommand(FileSystem& fs, const ParsedCommandLine& parsed,
       break;
     case Command::kCheck:
       result.status = RunCheck(fs, parsed.check, sink);
-      if (parsed.check.json) {
-        result.out = FormatCheckReport(parsed.check, sink);
+      // A report goes to stdout whole, and nothing to stderr.
+      if (parsed.check.format != CheckFormat::kText) {
+        result.out = FormatCheckReport(parsed.check,
+                                       FindReportRoot(fs, parsed.check), sink);
         return result;
       }
       break;

@@ -8,6 +8,15 @@
 
 namespace agentgen {
 
+std::string DefaultRoot(FileReader& fs, const std::string& source_path) {
+  for (std::string folder = ParentOf(source_path);; folder = ParentOf(folder)) {
+    if (fs.Stat(JoinNormal(folder, ".git")) != FileReader::Kind::kMissing)
+      return folder;
+    if (folder == "/") break;
+  }
+  return ParentOf(source_path);
+}
+
 WorkspaceFinder::WorkspaceFinder(FileReader& fs, WorkspaceOptions options)
     : fs_(fs), options_(std::move(options)) {}
 
@@ -43,15 +52,7 @@ bool WorkspaceFinder::FindRoot(const std::string& source,
     }
     return true;
   }
-  // The top of the git work tree holding the source, else its folder.
-  root.path = ParentOf(source_path);
-  for (std::string folder = root.path;; folder = ParentOf(folder)) {
-    if (fs_.Stat(JoinNormal(folder, ".git")) != FileReader::Kind::kMissing) {
-      root.path = folder;
-      break;
-    }
-    if (folder == "/") break;
-  }
+  root.path = DefaultRoot(fs_, source_path);
   workspace->root_for_manifest = root.path;
   bool relative = source.empty() || source[0] != '/';
   root.display = relative ? RelativeTo(root.path, cwd_) : root.path;

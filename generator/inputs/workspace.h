@@ -40,6 +40,10 @@ struct Workspace {
   nlohmann::json project;  ///< the merged project table
 };
 
+/// The root of a source when no --root is given: the top of the git work
+/// tree holding `source_path` (absolute), else the source's folder.
+std::string DefaultRoot(FileReader& fs, const std::string& source_path);
+
 /// Finds the workspace of each source. The project file is read and parsed
 /// once for all the sources that share it (a batch).
 class WorkspaceFinder {

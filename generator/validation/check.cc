@@ -352,29 +352,4 @@ int RunCheck(FileReader& fs, const CheckOptions& options,
   return sink.has_errors() || (options.werror && warned) ? 1 : 0;
 }
 
-std::string FormatCheckReport(const CheckOptions& options,
-                              const DiagnosticSink& sink) {
-  using nlohmann::json;
-  json diagnostics = json::array();
-  int warnings = 0;
-  for (const Diagnostic& diagnostic : sink.diagnostics()) {
-    bool error = diagnostic.severity == Severity::kError;
-    if (!error) ++warnings;
-    const Location& where = diagnostic.where;
-    bool placed = !where.file.empty() && where.line > 0;
-    diagnostics.push_back(
-        {{"file", where.file.empty() ? json() : json(where.file)},
-         {"line", placed ? json(where.line) : json()},
-         {"column", placed ? json(std::max(where.column, 1)) : json()},
-         {"severity", error ? "error" : "warning"},
-         {"message", diagnostic.message},
-         {"rule", diagnostic.rule.empty() ? "render" : diagnostic.rule}});
-  }
-  json report = {
-      {"schema_version", 1},      {"tool", options.tool},
-      {"files", options.sources}, {"errors", sink.error_count()},
-      {"warnings", warnings},     {"diagnostics", std::move(diagnostics)}};
-  return report.dump(2) + "\n";
-}
-
 }  // namespace agentgen

@@ -26,11 +26,6 @@ int RunCheck(FileReader& fs, const CheckOptions& options, DiagnosticSink& sink);
 Locator RenderedTextLocator(const RenderedSource& rendered,
                             const std::string& display);
 
-/// `agentgen check --format json`: one document with every diagnostic
-/// (file, line, column, severity, message, rule), sorted keys, final newline.
-std::string FormatCheckReport(const CheckOptions& options,
-                              const DiagnosticSink& sink);
-
 }  // namespace agentgen
 
 #endif  // AGENTGEN_VALIDATION_CHECK_H_

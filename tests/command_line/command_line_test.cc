@@ -99,8 +99,24 @@ TEST(CommandLineTest, ParsesCheck) {
   EXPECT_EQ(parsed.check.settings.defines.size(), 1u);
   EXPECT_EQ(parsed.check.tool, "opencode");
   EXPECT_TRUE(parsed.check.werror);
-  EXPECT_TRUE(parsed.check.json);
+  EXPECT_EQ(parsed.check.format, CheckFormat::kJson);
   EXPECT_EQ(parsed.check.settings.type, "command");
+}
+
+TEST(CommandLineTest, CheckNamesEachFormat) {
+  const std::pair<const char*, CheckFormat> kFormats[] = {
+      {"text", CheckFormat::kText},
+      {"json", CheckFormat::kJson},
+      {"sarif", CheckFormat::kSarif},
+      {"github", CheckFormat::kGithub}};
+  for (const auto& [name, format] : kFormats) {
+    ParsedCommandLine parsed =
+        ParseCommandLine({"check", "a.md", "--format", name});
+    ASSERT_TRUE(parsed.run) << parsed.err;
+    EXPECT_EQ(parsed.check.format, format) << name;
+  }
+  EXPECT_EQ(ParseCommandLine({"check", "a.md"}).check.format,
+            CheckFormat::kText);
 }
 
 TEST(CommandLineTest, ParsesMcpAndRenderCheck) {
@@ -123,7 +139,7 @@ TEST(CommandLineTest, UsageErrorsOfCheckAndMcp) {
                 kCheckUsage + "\n");
   EXPECT_EQ(UsageErrorOf({"check", "a.md", "--format", "xml"}),
             std::string("agentgen: error: --format 'xml' is not one of text, "
-                        "json\n") +
+                        "json, sarif, github\n") +
                 kCheckUsage + "\n");
   EXPECT_EQ(UsageErrorOf({"mcp", "a.md"}),
             std::string("agentgen: error: --output is required\n") + kMcpUsage +

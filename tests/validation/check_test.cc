@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // `agentgen check`: every schema rule, valid and invalid, by its whole
-// message; where templated values are placed; the JSON report.
+// message; where templated values are placed.
 #include "validation/check.h"
 
 #include <gtest/gtest.h>
@@ -907,46 +907,6 @@ TEST_F(CheckTest, EveryFileIsCheckedInOneRun) {
   EXPECT_EQ(sink.diagnostics()[1].message,
             "cannot read 'agents/missing.md': no such file");
   EXPECT_EQ(sink.diagnostics()[2].where.file, "agents/b.md");
-}
-
-TEST_F(CheckTest, TheJsonReportListsEveryDiagnostic) {
-  fs_.Add("agents/b.md", "---\nname: b\ndescription: x\ncolor: mauve\n---\n");
-  CheckOptions options;
-  options.sources = {"agents/b.md", "agents/missing.md"};
-  options.settings.root = ".";
-  options.json = true;
-  DiagnosticSink sink;
-  RunCheck(fs_, options, sink);
-  EXPECT_EQ(FormatCheckReport(options, sink),
-            R"({
-  "diagnostics": [
-    {
-      "column": 8,
-      "file": "agents/b.md",
-      "line": 4,
-      "message": "'color' must be one of red, blue, green, yellow, purple, orange, pink or cyan (the CLI's colours); got 'mauve'",
-      "rule": "claude-code-agent.color",
-      "severity": "error"
-    },
-    {
-      "column": null,
-      "file": null,
-      "line": null,
-      "message": "cannot read 'agents/missing.md': no such file",
-      "rule": "input",
-      "severity": "error"
-    }
-  ],
-  "errors": 2,
-  "files": [
-    "agents/b.md",
-    "agents/missing.md"
-  ],
-  "schema_version": 1,
-  "tool": "claude-code",
-  "warnings": 0
-}
-)");
 }
 
 TEST_F(CheckTest, NothingIsWritten) {
