@@ -25,7 +25,7 @@ AGENTS = {
     # Tool names after non-ASCII text on their line, so that byte and UTF-16
     # columns differ ('Reed' is at byte 15, UTF-16 unit 14); a bad model.
     "bad-values.md": ("---\nname: bad-values\ndescription: Prüft Code\n"
-                      "tools: Rëad, Reed\nmodel: gpt-4\n---\nBody\n"),
+                      "tools: Rëad, Reed\nmodel: gpt 4\n---\nBody\n"),
     # No frontmatter: the error is at the file's first line.
     "no-frontmatter.md": "You are an agent without frontmatter.\n",
 }
@@ -150,7 +150,7 @@ def main():
                 expect(rules[result["ruleIndex"]] == result["ruleId"],
                        f"{label}: ruleIndex of {result['ruleId']}")
             expect("claude-code-agent.unknown-key" in rules and
-                   "claude-code-agent.model" in rules and "render" in rules,
+                   "claude-code-agent.model" in rules and "input" in rules,
                    f"{label}: rules {rules}")
             placed = [r for r in results if "locations" in r]
             for result in placed:
