@@ -336,13 +336,14 @@ bool Settle(const std::vector<Finding>& findings,
     }
     sink.Error(locate(finding.offset), finding.message);
   }
+  bool found = !findings.empty() || syntax.has_value();
   if (syntax) {
     if (not_yaml == nullptr)
       sink.Error(locate(syntax->offset), syntax->message);
     else if (!*not_yaml)
       *not_yaml = std::move(syntax);
   }
-  return !findings.empty() || syntax.has_value();
+  return found;
 }
 
 }  // namespace

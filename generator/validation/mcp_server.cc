@@ -41,6 +41,7 @@ bool Contains(const std::vector<std::string>& list, std::string_view name) {
 // `"http", "sse" or "ws"`.
 std::string Quoted(const std::vector<std::string>& names) {
   std::vector<std::string> quoted;
+  quoted.reserve(names.size());
   for (const std::string& name : names) quoted.push_back("\"" + name + "\"");
   return OneOf(quoted);
 }

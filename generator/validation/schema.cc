@@ -66,7 +66,8 @@ FieldRule Required(std::string key, Kind kind, std::string must_be) {
   return rule;
 }
 
-FieldRule Choice(std::string key, const char* path, std::string note = "") {
+FieldRule Choice(std::string key, const char* path,
+                 const std::string& note = "") {
   std::vector<std::string> choices = List(path);
   std::string must_be =
       (choices.size() == 1 ? "" : "one of ") + OneOf(choices) + note;

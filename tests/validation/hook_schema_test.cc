@@ -122,8 +122,8 @@ TEST(HookSchemaTest, ValidFrontmatterHooks) {
       "          prompt: Verify the tests pass\n"
       "          timeout: 1.5\n",
       // No matcher; an empty list of groups and of handlers.
-      "hooks:\n  Stop:\n    - hooks:\n        - {type: command, command: x}\n"
-      "  SessionEnd: []\n  Notification:\n    - hooks: []\n",
+      ("hooks:\n  Stop:\n    - hooks:\n        - {type: command, command: x}\n"
+       "  SessionEnd: []\n  Notification:\n    - hooks: []\n"),
       // A subagent's Stop runs as SubagentStop, which matches agent types.
       "hooks:\n  Stop:\n    - matcher: reviewer\n      hooks: []\n",
       "hooks: {}\n",
