@@ -101,6 +101,19 @@ class LineMatchLocator {
   std::vector<std::pair<size_t, size_t>> matches_;
 };
 
+// A file whose first non-blank line is an indented `---`: the tools read
+// the block as text, not as frontmatter.
+std::string IndentedOpeningHint(std::string_view text) {
+  size_t first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos || text.substr(first, 3) != "---")
+    return "";
+  size_t line_begin = text.rfind('\n', first);
+  line_begin = line_begin == std::string_view::npos ? 0 : line_begin + 1;
+  if (first == line_begin) return "";
+  return " (the '---' here is indented or below a blank line, so the tools "
+         "read it as text: start the file with it)";
+}
+
 const char* ToolName(const Schema& schema) {
   return schema.tool == "opencode" ? "OpenCode" : "Claude Code";
 }
@@ -158,22 +171,38 @@ std::optional<SecondReading> ReadAsTheToolDoes(const Schema& schema,
                                                const Locator& yaml_locate,
                                                DiagnosticSink& sink) {
   std::string tool = ToolName(schema);
-  auto skipped = [&](const std::string& why) {
-    sink.Error(yaml_locate(problem.offset),
-               problem.message + ": the frontmatter is not valid YAML" + why +
-                   ", so " + tool + " does not load " + schema.what +
-                   " from this file",
-               "yaml");
+  // What the tool does with a file whose frontmatter it cannot read.
+  std::string outcome =
+      schema.tool == "claude-code" && schema.type != "agent"
+          ? "Claude Code loads the " + schema.type +
+                " with no frontmatter fields (its description, allowed tools "
+                "and the rest are ignored)"
+      : schema.tool == "claude-code"
+          ? "Claude Code does not load the subagent (a plugin's subagent "
+            "loads under its file name, with no fields)"
+          : tool + " does not load " + schema.what + " from this file";
+  auto skipped = [&](size_t offset, const std::string& what) {
+    sink.Error(yaml_locate(offset), what + ", so " + outcome, "yaml");
   };
+  std::string not_valid =
+      problem.message + ": the frontmatter is not valid YAML";
   if (yaml_text.find('\r') != std::string_view::npos) {
-    skipped(" and has CRLF line ends, where " + tool +
-            "'s second reading (one-line values quoted) fails too");
+    skipped(problem.offset,
+            not_valid + " and has CRLF line ends, where " + tool +
+                "'s second reading (one-line values quoted) fails too");
     return std::nullopt;
   }
   SecondReading reading;
   reading.requoted = RequoteOneLineValues(yaml_text);
+  if (reading.requoted.runs_on != std::string::npos) {
+    skipped(reading.requoted.runs_on,
+            "a value runs on over this unindented line: the frontmatter is "
+            "not valid YAML (indent the line, or write the value on one line "
+            "or as a block scalar '|')");
+    return std::nullopt;
+  }
   if (reading.requoted.values.empty()) {
-    skipped("");
+    skipped(problem.offset, not_valid);
     return std::nullopt;
   }
   DiagnosticSink ignored;
@@ -182,7 +211,8 @@ std::optional<SecondReading> ReadAsTheToolDoes(const Schema& schema,
       reading.requoted.text, [](size_t) { return Location(); }, ignored,
       &still_not_yaml);
   if (!document) {
-    skipped(", not even with its one-line values quoted");
+    skipped(problem.offset,
+            not_valid + ", not even with its one-line values quoted");
     return std::nullopt;
   }
   reading.document = std::move(*document);
@@ -222,7 +252,7 @@ void CheckFrontmatter(const Schema& schema, const RenderedSource& rendered,
           std::min(rendered.text.find_first_of("\r\n"), rendered.text.size()));
       diagnostic.message = "no frontmatter: " + schema.what +
                            " starts with a '---' block holding at least " +
-                           required;
+                           required + IndentedOpeningHint(rendered.text);
       diagnostic.rule = RuleId(schema, "frontmatter");
       sink.Report(std::move(diagnostic));
     }

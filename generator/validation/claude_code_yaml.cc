@@ -64,13 +64,17 @@ bool IsYamlOnItsOwn(std::string_view line) {
 // indented lines (a multi-line plain scalar), or on a line that is neither
 // a key, a list entry nor a comment (a value that runs on unindented, which
 // no reading makes YAML).
-bool ContinuesOnNextLine(std::string_view text, size_t line_end) {
-  if (line_end >= text.size()) return false;
+enum class NextLine { kSeparate, kIndentedContinuation, kRunsOn };
+
+NextLine NextLineOf(std::string_view text, size_t line_end) {
+  if (line_end >= text.size()) return NextLine::kSeparate;
   std::string_view next = text.substr(line_end + 1);
   next = next.substr(0, next.find('\n'));
-  if (next.find_first_not_of(" \t") == std::string_view::npos) return false;
-  if (next[0] == ' ' || next[0] == '\t') return true;
-  return next[0] != '#' && next[0] != '-' && !ReadKeyLine(next);
+  if (next.find_first_not_of(" \t") == std::string_view::npos)
+    return NextLine::kSeparate;
+  if (next[0] == ' ' || next[0] == '\t') return NextLine::kIndentedContinuation;
+  bool separate = next[0] == '#' || next[0] == '-' || ReadKeyLine(next);
+  return separate ? NextLine::kSeparate : NextLine::kRunsOn;
 }
 
 }  // namespace
@@ -104,10 +108,13 @@ RequotedYaml RequoteOneLineValues(std::string_view yaml_text) {
     if (end == std::string_view::npos) end = yaml_text.size();
     std::string_view line = yaml_text.substr(begin, end - begin);
     std::optional<KeyLine> key_line = ReadKeyLine(line);
-    bool quote = key_line && key_line->value_begin < key_line->value_end &&
-                 !OpensYamlSyntax(line[key_line->value_begin]) &&
-                 !ContinuesOnNextLine(yaml_text, end) && !IsYamlOnItsOwn(line);
-    if (quote) {
+    bool breaks = key_line && key_line->value_begin < key_line->value_end &&
+                  !OpensYamlSyntax(line[key_line->value_begin]) &&
+                  !IsYamlOnItsOwn(line);
+    NextLine next = breaks ? NextLineOf(yaml_text, end) : NextLine::kSeparate;
+    if (next == NextLine::kRunsOn && requoted.runs_on == std::string::npos)
+      requoted.runs_on = end + 1;
+    if (breaks && next == NextLine::kSeparate) {
       std::string_view value = line.substr(
           key_line->value_begin, key_line->value_end - key_line->value_begin);
       RequotedValue entry;

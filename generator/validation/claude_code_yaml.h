@@ -27,6 +27,9 @@ struct RequotedValue {
 struct RequotedYaml {
   std::string text;
   std::vector<RequotedValue> values;  ///< in the order of the text
+  /// The first line a value that needed quoting runs on to, unindented
+  /// (which no reading makes YAML): its offset in the original, or npos.
+  size_t runs_on = std::string::npos;
   /// Offset in `text` -> offset in the original (one entry per byte of
   /// `text`, and one for its end).
   std::vector<size_t> to_original;

@@ -22,6 +22,7 @@ const char kNeverInSubagents[] = "claude_code.tools.never_in_subagents";
 const char kPlanModeOnly[] = "claude_code.tools.plan_mode_only";
 const char kToolAliases[] = "claude_code.tools.aliases";
 const char kRemovedTools[] = "claude_code.tools.removed";
+const char kRenamedTools[] = "claude_code.tools.renamed";
 const char kModelAliases[] = "claude_code.models.aliases";
 const char kPermissionModes[] = "claude_code.agent.permission_modes";
 const char kAgentEffort[] = "claude_code.agent.effort";
@@ -63,6 +64,12 @@ FieldRule Field(std::string key, Kind kind, std::string must_be,
 FieldRule Required(std::string key, Kind kind, std::string must_be) {
   FieldRule rule = Field(std::move(key), kind, std::move(must_be));
   rule.required = true;
+  return rule;
+}
+
+// A field the tool only shows: a value it does not know is a warning.
+FieldRule DisplayOnly(FieldRule rule) {
+  rule.display_only = true;
   return rule;
 }
 
@@ -166,7 +173,7 @@ Schema ClaudeCodeAgent() {
       Boolean("background", kAgentBooleans, false),
       Choice("isolation", kAgentIsolation,
              " (the only isolation Claude Code offers)"),
-      Choice("color", kAgentColors, " (the CLI's colours)"),
+      DisplayOnly(Choice("color", kAgentColors, " (the CLI's colours)")),
       Choice("effort", kAgentEffort),
       Field("initialPrompt", Kind::kText, "a text"),
   });
@@ -315,6 +322,7 @@ const ClaudeCodeTools& ClaudeCodeToolNames() {
     names.builtin = List(kBuiltinTools);
     names.aliases = FormatsMap(kToolAliases);
     names.removed = FormatsMap(kRemovedTools);
+    names.renamed = FormatsMap(kRenamedTools);
     names.never_in_subagents = List(kNeverInSubagents);
     names.plan_mode_only = List(kPlanModeOnly);
     return names;
@@ -329,6 +337,7 @@ const std::vector<std::string>& SchemaFormatsPaths() {
       kPlanModeOnly,
       kToolAliases,
       kRemovedTools,
+      kRenamedTools,
       kModelAliases,
       kPermissionModes,
       kAgentEffort,

@@ -59,6 +59,9 @@ struct FieldRule {
   bool mcp_wildcard = false;
   /// The key that replaces this deprecated one ("" when not deprecated).
   std::string deprecated_by;
+  /// The tool only shows the value (a colour): one it does not know is a
+  /// warning, since the file loads and works all the same.
+  bool display_only = false;
 };
 
 struct Schema {
@@ -85,6 +88,9 @@ const std::vector<Schema>& AllSchemas();
 struct ClaudeCodeTools {
   std::vector<std::string> builtin;            ///< the current built-in tools
   std::map<std::string, std::string> aliases;  ///< old name -> current name
+  /// Old names still accepted but no longer documented -> current name (a
+  /// warning).
+  std::map<std::string, std::string> renamed;
   /// Removed tools -> what replaced them ("" when nothing did).
   std::map<std::string, std::string> removed;
   std::vector<std::string> never_in_subagents;

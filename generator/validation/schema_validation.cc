@@ -224,7 +224,7 @@ class Validator {
   bool ListEntriesFit(const FieldRule& rule, const YamlNode& value);
   bool MappingEntriesFit(const FieldRule& rule, const YamlNode& value);
   void CheckToolList(const FieldRule& rule, const YamlNode& value);
-  void CheckToolName(const FieldRule& rule, std::string_view name, size_t begin,
+  bool CheckToolName(const FieldRule& rule, std::string_view name, size_t begin,
                      size_t end);
   size_t ContentOffset(const YamlNode& node) const;
 
@@ -383,6 +383,13 @@ void Validator::CheckField(const FieldRule& rule, const YamlNode& key,
   std::optional<std::string> replacement;
   if (ValueFits(rule, value, &detail, &replacement)) return;
   if (detail.empty()) detail = "; got " + Shown(value) + QuotedHint(value);
+  if (rule.display_only) {
+    Report(Severity::kWarning, Culprit(key, value),
+           "'" + rule.key + "' should be " + rule.must_be + detail +
+               "; Claude Code does not show other values",
+           rule.key, replacement);
+    return;
+  }
   Report(Severity::kError, Culprit(key, value),
          "'" + rule.key + "' must be " + rule.must_be + detail, rule.key,
          replacement);
@@ -620,13 +627,27 @@ size_t Validator::ContentOffset(const YamlNode& node) const {
 void Validator::CheckToolList(const FieldRule& rule, const YamlNode& value) {
   // Where `size` bytes at `index` of `node`'s text are in the YAML text;
   // the whole scalar when its text is not the file's (escapes, folding).
+  size_t entries = 0;
+  size_t resolved = 0;
   auto check = [&](const YamlNode& node, size_t index, size_t size) {
     std::string_view name(node.scalar().data() + index, size);
     size_t at = ContentOffset(node) + index;
-    if (place_.yaml_text.substr(at, size) == name)
-      CheckToolName(rule, name, at, at + size);
-    else
-      CheckToolName(rule, name, node.offset(), EndOf(node));
+    bool resolves = place_.yaml_text.substr(at, size) == name
+                        ? CheckToolName(rule, name, at, at + size)
+                        : CheckToolName(rule, name, node.offset(), EndOf(node));
+    ++entries;
+    if (resolves) ++resolved;
+  };
+  // Claude Code refuses to launch a subagent none of whose `tools` entries
+  // is a tool ("would be spawned with zero tools").
+  auto none_resolves = [&] {
+    if (!rule.subagent_tools || entries == 0 || resolved > 0) return;
+    Report(Severity::kError, value,
+           "no entry of '" + rule.key +
+               "' names a tool Claude Code has, so it refuses to launch the "
+               "subagent; name at least one tool (or leave out '" +
+               rule.key + "' for all of them)",
+           rule.key);
   };
   if (value.IsScalar()) {
     std::vector<size_t> stray_commas;
@@ -639,6 +660,15 @@ void Validator::CheckToolList(const FieldRule& rule, const YamlNode& value) {
       Report(Severity::kWarning, at, at + 1,
              "empty entry in '" + rule.key + "' (a stray comma)", rule.key);
     }
+    none_resolves();
+    return;
+  }
+  if (value.items().empty() && rule.subagent_tools) {
+    Report(Severity::kWarning, value,
+           "'" + rule.key +
+               ": []' gives the subagent no tools at all; leave out '" +
+               rule.key + "' for all of them",
+           rule.key);
     return;
   }
   for (const YamlNode* entry : value.items()) {
@@ -651,21 +681,47 @@ void Validator::CheckToolList(const FieldRule& rule, const YamlNode& value) {
     }
     check(*entry, 0, entry->scalar().size());
   }
+  none_resolves();
 }
 
-void Validator::CheckToolName(const FieldRule& rule, std::string_view name,
+// Whether `name` may name a tool Claude Code has: false for a removed tool
+// and for text that is no tool name. Claude Code ignores such an entry (a
+// warning); an unknown but well-formed name may be a tool newer than our list.
+bool Validator::CheckToolName(const FieldRule& rule, std::string_view name,
                               size_t begin, size_t end) {
   const ClaudeCodeTools& tools = ClaudeCodeToolNames();
   std::string quoted = "'" + std::string(name) + "' in '" + rule.key + "'";
   auto error = [&](const std::string& message) {
-    Report(Severity::kError, begin, end, message, rule.key);
+    Report(Severity::kWarning, begin, end,
+           message + " (Claude Code ignores this entry)", rule.key);
+    return false;
   };
+  // An agent that runs as the main session (`initialPrompt`) gets every
+  // tool it names.
+  bool subagent = rule.subagent_tools &&
+                  !MappingValue(frontmatter_, "initialPrompt").IsDefined();
   // A tool name (the part before any `(`): known, renamed, removed, or
   // unknown with the nearest current name.
   auto check_tool = [&](std::string_view tool) {
     size_t tool_end = begin + tool.size() <= end ? begin + tool.size() : end;
     std::string shown = "'" + std::string(tool) + "' in '" + rule.key + "'";
-    if (tools.aliases.count(std::string(tool)) != 0) return;
+    if (tools.aliases.count(std::string(tool)) != 0) return true;
+    auto renamed = tools.renamed.find(std::string(tool));
+    if (renamed != tools.renamed.end()) {
+      const std::string& current = renamed->second;
+      if (subagent && Contains(tools.never_in_subagents, current)) {
+        Report(Severity::kWarning, begin, tool_end,
+               shown + " is an old name of '" + current +
+                   "', which Claude Code never gives to a subagent; remove it",
+               "never-given-tool");
+      } else {
+        Report(Severity::kWarning, begin, tool_end,
+               shown + " is an old name of '" + current +
+                   "' that Claude Code still accepts; use '" + current + "'",
+               "renamed-tool", current);
+      }
+      return true;
+    }
     auto removed = tools.removed.find(std::string(tool));
     if (removed != tools.removed.end()) {
       std::string message = shown + " is a tool Claude Code no longer has";
@@ -678,7 +734,7 @@ void Validator::CheckToolName(const FieldRule& rule, std::string_view name,
       }
       Report(Severity::kWarning, begin, tool_end, message, "removed-tool",
              replacement);
-      return;
+      return false;
     }
     if (!Contains(tools.builtin, tool)) {
       std::string message =
@@ -688,9 +744,9 @@ void Validator::CheckToolName(const FieldRule& rule, std::string_view name,
                       : " (not a built-in tool; MCP tools are named "
                         "mcp__<server>__<tool>)";
       Report(Severity::kWarning, begin, tool_end, message, rule.key, near);
-      return;
+      return true;
     }
-    if (!rule.subagent_tools) return;
+    if (!subagent) return true;
     if (Contains(tools.never_in_subagents, tool)) {
       Report(Severity::kWarning, begin, tool_end,
              shown + ": Claude Code never gives this tool to a subagent",
@@ -704,6 +760,7 @@ void Validator::CheckToolName(const FieldRule& rule, std::string_view name,
                  "permissionMode is plan",
              "never-given-tool");
     }
+    return true;
   };
 
   if (name.rfind("mcp__", 0) == 0) {
@@ -715,43 +772,36 @@ void Validator::CheckToolName(const FieldRule& rule, std::string_view name,
                     : IsServerNamePart(rest.substr(0, separator), false) &&
                           IsServerNamePart(rest.substr(separator + 2), true);
     if (!fits) {
-      error(quoted + " must be mcp__<server>__<tool> (or mcp__<server> for " +
-            "all of its tools" +
-            (rule.mcp_wildcard ? ", or mcp__* for every MCP tool)" : ")"));
+      return error(
+          quoted + " must be mcp__<server>__<tool> (or mcp__<server> for " +
+          "all of its tools" +
+          (rule.mcp_wildcard ? ", or mcp__* for every MCP tool)" : ")"));
     }
-    return;
+    return true;
   }
   size_t open = name.find('(');
   if (open != std::string_view::npos) {
     std::string_view tool = name.substr(0, open);
-    if (name.back() != ')') {
-      error(quoted + " is not a tool name: its '(' is not closed");
-      return;
-    }
+    if (name.back() != ')')
+      return error(quoted + " is not a tool name: its '(' is not closed");
     std::string_view argument = name.substr(open + 1, name.size() - open - 2);
-    if (!IsIdentifier(tool)) {
-      error(quoted + " is not a tool name");
-    } else if (argument.find_first_not_of(" \t") == std::string_view::npos) {
-      error(quoted + " names nothing in its parentheses; write " +
-            std::string(tool) +
-            (tool == "Agent" || tool == "Task" ? "(<agent type>)"
-                                               : "(<pattern>)"));
-    } else {
-      check_tool(tool);
+    if (!IsIdentifier(tool)) return error(quoted + " is not a tool name");
+    if (argument.find_first_not_of(" \t") == std::string_view::npos) {
+      return error(quoted + " names nothing in its parentheses; write " +
+                   std::string(tool) +
+                   (tool == "Agent" || tool == "Task" ? "(<agent type>)"
+                                                      : "(<pattern>)"));
     }
-    return;
+    return check_tool(tool);
   }
-  if (IsIdentifier(name)) {
-    check_tool(name);
-    return;
-  }
+  if (IsIdentifier(name)) return check_tool(name);
   if (name.find_first_of(" \t") != std::string_view::npos) {
-    error(quoted + " is not a tool name; separate tool names with commas");
-    return;
+    return error(quoted +
+                 " is not a tool name; separate tool names with commas");
   }
-  error(quoted +
-        " is not a tool name (a built-in tool such as Read, "
-        "mcp__<server>__<tool>, or Agent(<type>))");
+  return error(quoted +
+               " is not a tool name (a built-in tool such as Read, "
+               "mcp__<server>__<tool>, or Agent(<type>))");
 }
 
 }  // namespace

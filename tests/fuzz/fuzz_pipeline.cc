@@ -9,6 +9,8 @@
 #include "command_line/command_line.h"
 #include "command_line/render_command.h"
 #include "support/memory_file_system.h"
+#include "validation/check.h"
+#include "validation/check_report.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const char* const kNames[] = {"a.md",   "s.md",      "t.md",
@@ -38,5 +40,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (status == 0 && !fs.Has("out/a.d")) __builtin_trap();
   for (const agentgen::Diagnostic& diagnostic : sink.diagnostics())
     agentgen::FormatDiagnostic(diagnostic);
+
+  // The same tree through `check`, as a subagent, and its reports.
+  agentgen::ParsedCommandLine check =
+      agentgen::ParseCommandLine({"check", "a.md", "--root", "."});
+  check.check.settings.max_steps = 200 * 1000;
+  check.check.settings.max_mstch_operations = 200 * 1000;
+  agentgen::DiagnosticSink check_sink;
+  agentgen::RunCheck(fs, check.check, check_sink);
+  agentgen::ReportRoot root = agentgen::FindReportRoot(fs, check.check);
+  for (agentgen::CheckFormat format :
+       {agentgen::CheckFormat::kJson, agentgen::CheckFormat::kSarif,
+        agentgen::CheckFormat::kGithub}) {
+    check.check.format = format;
+    agentgen::FormatCheckReport(check.check, root, check_sink);
+  }
   return 0;
 }

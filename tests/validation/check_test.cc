@@ -60,6 +60,12 @@ class CheckTest : public ::testing::Test {
 
 const char kAgent[] = "agents/reviewer.md";
 
+// What a subagent none of whose `tools` Claude Code has is told.
+const char kNoToolResolves[] =
+    "no entry of 'tools' names a tool Claude Code has, so it refuses to "
+    "launch the subagent; name at least one tool (or leave out 'tools' for "
+    "all of them)";
+
 // The message of a value on line 4.
 std::string Line4(int column, const std::string& severity,
                   const std::string& message, const std::string& line_text) {
@@ -220,15 +226,17 @@ TEST_F(CheckTest, InvalidClaudeCodeAgentFields) {
              "offers); got 'container'",
              "isolation: container")},
       {"color: magenta\n",
-       Line4(8, "error",
-             "'color' must be one of red, blue, green, yellow, purple, "
-             "orange, pink or cyan (the CLI's colours); got 'magenta'",
+       Line4(8, "warning",
+             "'color' should be one of red, blue, green, yellow, purple, "
+             "orange, pink or cyan (the CLI's colours); got 'magenta'; Claude "
+             "Code does not "
+             "show other values",
              "color: magenta")},
       {"color: Red\n",
-       Line4(8, "error",
-             "'color' must be one of red, blue, green, yellow, purple, "
+       Line4(8, "warning",
+             "'color' should be one of red, blue, green, yellow, purple, "
              "orange, pink or cyan (the CLI's colours); got 'Red' (did you "
-             "mean 'red'?)",
+             "mean 'red'?); Claude Code does not show other values",
              "color: Red")},
       {"colour: red\n",
        Line4(1, "warning",
@@ -262,45 +270,56 @@ TEST_F(CheckTest, InvalidClaudeCodeAgentFields) {
              "unknown tool 'Bsh' in 'tools'; did you mean 'Bash'?",
              "tools: Bsh(ls)")},
       {"tools: mcp__github__\n",
-       Line4(8, "error",
+       Line4(8, "warning",
              "'mcp__github__' in 'tools' must be mcp__<server>__<tool> (or "
-             "mcp__<server> for all of its tools)",
-             "tools: mcp__github__")},
+             "mcp__<server> for all of its tools) (Claude Code ignores this "
+             "entry)",
+             "tools: mcp__github__") +
+           Line4(8, "error", kNoToolResolves, "tools: mcp__github__")},
       {"tools: mcp__*\n",
-       Line4(8, "error",
+       Line4(8, "warning",
              "'mcp__*' in 'tools' must be mcp__<server>__<tool> (or "
-             "mcp__<server> for all of its tools)",
-             "tools: mcp__*")},
+             "mcp__<server> for all of its tools) (Claude Code ignores this "
+             "entry)",
+             "tools: mcp__*") +
+           Line4(8, "error", kNoToolResolves, "tools: mcp__*")},
       {"disallowedTools: mcp__\n",
-       Line4(18, "error",
+       Line4(18, "warning",
              "'mcp__' in 'disallowedTools' must be mcp__<server>__<tool> (or "
              "mcp__<server> for all of its tools, or mcp__* for every MCP "
-             "tool)",
+             "tool) (Claude Code ignores this entry)",
              "disallowedTools: mcp__")},
       {"tools: Agent()\n",
-       Line4(8, "error",
+       Line4(8, "warning",
              "'Agent()' in 'tools' names nothing in its parentheses; write "
-             "Agent(<agent type>)",
-             "tools: Agent()")},
+             "Agent(<agent type>) (Claude Code ignores this entry)",
+             "tools: Agent()") +
+           Line4(8, "error", kNoToolResolves, "tools: Agent()")},
       {"tools: Bash()\n",
-       Line4(8, "error",
+       Line4(8, "warning",
              "'Bash()' in 'tools' names nothing in its parentheses; write "
-             "Bash(<pattern>)",
-             "tools: Bash()")},
+             "Bash(<pattern>) (Claude Code ignores this entry)",
+             "tools: Bash()") +
+           Line4(8, "error", kNoToolResolves, "tools: Bash()")},
       {"tools: Bash(git\n",
-       Line4(8, "error",
-             "'Bash(git' in 'tools' is not a tool name: its '(' is not closed",
-             "tools: Bash(git")},
+       Line4(8, "warning",
+             "'Bash(git' in 'tools' is not a tool name: its '(' is not closed "
+             "(Claude Code ignores this entry)",
+             "tools: Bash(git") +
+           Line4(8, "error", kNoToolResolves, "tools: Bash(git")},
       {"tools: Read Grep\n",
-       Line4(8, "error",
+       Line4(8, "warning",
              "'Read Grep' in 'tools' is not a tool name; separate tool names "
-             "with commas",
-             "tools: Read Grep")},
+             "with commas (Claude Code ignores this entry)",
+             "tools: Read Grep") +
+           Line4(8, "error", kNoToolResolves, "tools: Read Grep")},
       {"tools: read.me\n",
-       Line4(8, "error",
+       Line4(8, "warning",
              "'read.me' in 'tools' is not a tool name (a built-in tool such as "
-             "Read, mcp__<server>__<tool>, or Agent(<type>))",
-             "tools: read.me")},
+             "Read, mcp__<server>__<tool>, or Agent(<type>)) (Claude Code "
+             "ignores this entry)",
+             "tools: read.me") +
+           Line4(8, "error", kNoToolResolves, "tools: read.me")},
       {"tools: Read,, Grep\n",
        Line4(13, "warning", "empty entry in 'tools' (a stray comma)",
              "tools: Read,, Grep")},
@@ -333,13 +352,13 @@ TEST_F(CheckTest, RemovedAndNeverGivenTools) {
   const Case cases[] = {
       {"tools: Read, BashOutput\n",
        Line4(14, "warning",
-             "'BashOutput' in 'tools' is a tool Claude Code no longer has; "
-             "use 'TaskOutput'",
+             "'BashOutput' in 'tools' is an old name of 'TaskOutput', which "
+             "Claude Code never gives to a subagent; remove it",
              "tools: Read, BashOutput")},
       {"disallowedTools: KillShell\n",
        Line4(18, "warning",
-             "'KillShell' in 'disallowedTools' is a tool Claude Code no "
-             "longer has; use 'TaskStop'",
+             "'KillShell' in 'disallowedTools' is an old name of 'TaskStop' "
+             "that Claude Code still accepts; use 'TaskStop'",
              "disallowedTools: KillShell")},
       {"disallowedTools: SlashCommand, LS, MultiEdit\n",
        Line4(18, "warning",
@@ -718,10 +737,11 @@ TEST_F(CheckTest, DiagnosticsSpanTheirTextAndCarryTheirFix) {
       {"effort: \"hig\"\n", 9, 14, "high"},
       {"tools: Read, Reed\n", 14, 18, "Read"},
       {"tools: Read, Bsh(ls)\n", 14, 17, "Bash"},
-      {"tools: [Read, BashOutput]\n", 15, 25, "TaskOutput"},
+      {"tools: [Read, KillShell]\n", 15, 24, "TaskStop"},
+      {"tools: [Read, MultiEdit]\n", 15, 24, "Edit"},
       {"tools: Read,, Grep\n", 13, 14, std::nullopt},
       {"tools: AskUserQuestion\n", 8, 23, std::nullopt},
-      {"tools: mcp__github__\n", 8, 21, std::nullopt},
+      {"tools: Read, mcp__github__\n", 14, 27, std::nullopt},
       {"maxTurns: \"5\"\n", 11, 14, "5"},
       {"skills: {a: b}\n", 9, 15, std::nullopt},
       {"mcpServers:\n  - [a]\n", 5, 8, std::nullopt},
@@ -811,14 +831,18 @@ TEST_F(CheckTest, AOneLineValueWithAColonLoadsWithAWarningAndIsChecked) {
 }
 
 TEST_F(CheckTest, WhatTheSecondReadingDoesNotFixStaysAnError) {
-  // A value that runs on unindented.
+  const std::string kSkipped =
+      ", so Claude Code does not load the subagent (a plugin's subagent loads "
+      "under its file name, with no fields)";
+  // A value that runs on unindented: shown at the line it runs on to.
   EXPECT_EQ(Check("agents/a.md",
                   "---\nname: a\ndescription: Use: this\nand this\n---\n"),
-            At("agents/a.md", 3, 17, "error",
-               "illegal map value: the frontmatter is not valid YAML, so "
-               "Claude Code does not load a Claude Code subagent from this "
-               "file",
-               "description: Use: this"));
+            At("agents/a.md", 4, 1, "error",
+               "a value runs on over this unindented line: the frontmatter "
+               "is not valid YAML (indent the line, or write the value on "
+               "one line or as a block scalar '|')" +
+                   kSkipped,
+               "and this"));
   EXPECT_EQ(status_, 1);
   // CRLF line ends: Claude Code's second reading fails on them.
   EXPECT_EQ(Check("agents/b.md",
@@ -826,16 +850,38 @@ TEST_F(CheckTest, WhatTheSecondReadingDoesNotFixStaysAnError) {
             At("agents/b.md", 3, 17, "error",
                "illegal map value: the frontmatter is not valid YAML and has "
                "CRLF line ends, where Claude Code's second reading (one-line "
-               "values quoted) fails too, so Claude Code does not load a "
-               "Claude Code subagent from this file",
+               "values quoted) fails too" +
+                   kSkipped,
                "description: Use: this"));
   // Not YAML in a way quoting cannot reach.
   EXPECT_EQ(Check("agents/c.md", "---\nname: c\nlist:\n\t- a\n---\n"),
             At("agents/c.md", 4, 1, "error",
                "tab in indentation (YAML indents with spaces): the "
-               "frontmatter is not valid YAML, so Claude Code does not load "
-               "a Claude Code subagent from this file",
+               "frontmatter is not valid YAML" +
+                   kSkipped,
                "\t- a"));
+  // A skill whose frontmatter Claude Code cannot read still loads, without
+  // its fields.
+  EXPECT_EQ(Check("skills/s/SKILL.md",
+                  "---\nname: s\ndescription: Use: it\nmore\n---\n",
+                  "claude-code", "skill"),
+            At("skills/s/SKILL.md", 4, 1, "error",
+               "a value runs on over this unindented line: the frontmatter "
+               "is not valid YAML (indent the line, or write the value on "
+               "one line or as a block scalar '|'), so Claude Code loads the "
+               "skill with no frontmatter fields (its description, allowed "
+               "tools and the rest are ignored)",
+               "more"));
+}
+
+TEST_F(CheckTest, AnIndentedOpeningLineIsNamed) {
+  EXPECT_EQ(Check("agents/i.md", "    ---\n    name: i\n    ---\nBody\n"),
+            At("agents/i.md", 1, 1, "error",
+               "no frontmatter: a Claude Code subagent starts with a '---' "
+               "block holding at least 'name' and 'description' (the '---' "
+               "here is indented or below a blank line, so the tools read it "
+               "as text: start the file with it)",
+               "    ---"));
 }
 
 TEST_F(CheckTest, ACommentThatCutsAValueShortIsAWarning) {

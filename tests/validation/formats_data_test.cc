@@ -40,7 +40,14 @@ TEST(FormatsDataTest, EveryPathTheSchemasReadIsThere) {
   EXPECT_EQ(AllSchemas().size(), 5u);  // builds every schema from the data
   const ClaudeCodeTools& tools = ClaudeCodeToolNames();
   EXPECT_EQ(tools.aliases.at("Task"), "Agent");
-  EXPECT_EQ(tools.removed.at("BashOutput"), "TaskOutput");
+  EXPECT_EQ(tools.removed.at("MultiEdit"), "Edit");
+  EXPECT_EQ(tools.renamed.at("BashOutput"), "TaskOutput");
+  // An old name still accepted means a current tool.
+  for (const auto& [old_name, current] : tools.renamed) {
+    EXPECT_EQ(std::count(tools.builtin.begin(), tools.builtin.end(), current),
+              1)
+        << old_name;
+  }
   // A removed name is never a current one, so no did-you-mean offers it.
   for (const auto& [removed, replacement] : tools.removed) {
     EXPECT_EQ(std::count(tools.builtin.begin(), tools.builtin.end(), removed),
