@@ -39,18 +39,20 @@ Locator SliceLocator(std::string file, std::string_view file_text,
 
 void DiagnosticSink::Error(Location where, std::string message,
                            std::string rule) {
-  Diagnostic diagnostic;
-  diagnostic.severity = Severity::kError;
-  diagnostic.where = std::move(where);
-  diagnostic.message = std::move(message);
-  diagnostic.rule = std::move(rule);
-  Report(std::move(diagnostic));
+  Report(Severity::kError, std::move(where), std::move(message),
+         std::move(rule));
 }
 
 void DiagnosticSink::Warning(Location where, std::string message,
                              std::string rule) {
+  Report(Severity::kWarning, std::move(where), std::move(message),
+         std::move(rule));
+}
+
+void DiagnosticSink::Report(Severity severity, Location where,
+                            std::string message, std::string rule) {
   Diagnostic diagnostic;
-  diagnostic.severity = Severity::kWarning;
+  diagnostic.severity = severity;
   diagnostic.where = std::move(where);
   diagnostic.message = std::move(message);
   diagnostic.rule = std::move(rule);

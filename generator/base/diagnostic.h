@@ -69,6 +69,8 @@ class DiagnosticSink {
   void Error(Location where, std::string message, std::string rule = "");
   void Warning(Location where, std::string message, std::string rule = "");
   void Report(Diagnostic diagnostic);
+  void Report(Severity severity, Location where, std::string message,
+              std::string rule);
 
   int error_count() const { return error_count_; }
   bool has_errors() const { return error_count_ > 0; }

@@ -3,6 +3,7 @@
 #ifndef AGENTGEN_TESTS_SUPPORT_PRINTED_H_
 #define AGENTGEN_TESTS_SUPPORT_PRINTED_H_
 
+#include <cstddef>
 #include <string>
 
 #include "base/diagnostic.h"
@@ -16,6 +17,16 @@ inline std::string Printed(const DiagnosticSink& sink) {
   for (const Diagnostic& diagnostic : sink.diagnostics())
     text += FormatDiagnostic(diagnostic);
   return text;
+}
+
+/// One diagnostic as printed: `file:line:column: severity: message`, the
+/// source line and a caret under the column (which must not follow a tab).
+inline std::string At(const std::string& file, int line, int column,
+                      const std::string& severity, const std::string& message,
+                      const std::string& line_text) {
+  return file + ":" + std::to_string(line) + ":" + std::to_string(column) +
+         ": " + severity + ": " + message + "\n" + line_text + "\n" +
+         std::string(static_cast<size_t>(column - 1), ' ') + "^\n";
 }
 
 }  // namespace agentgen

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "support/memory_file_system.h"
+#include "support/printed.h"
 
 namespace agentgen {
 namespace {
@@ -16,16 +17,6 @@ struct Case {
   std::string lines;     ///< frontmatter lines after name and description
   std::string expected;  ///< every diagnostic, as printed; "" when valid
 };
-
-// A diagnostic of the fourth line of `lines`' file (the first of `lines`
-// when the agent's name and description come first).
-std::string At(const std::string& file, int line, int column,
-               const std::string& severity, const std::string& message,
-               const std::string& line_text) {
-  return file + ":" + std::to_string(line) + ":" + std::to_string(column) +
-         ": " + severity + ": " + message + "\n" + line_text + "\n" +
-         std::string(static_cast<size_t>(column - 1), ' ') + "^\n";
-}
 
 class CheckTest : public ::testing::Test {
  protected:

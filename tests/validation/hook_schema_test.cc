@@ -51,14 +51,6 @@ std::string CheckJson(const std::string& json, bool resource) {
   return Printed(sink);
 }
 
-std::string At(const std::string& file, int line, int column,
-               const std::string& severity, const std::string& message,
-               const std::string& line_text) {
-  return file + ":" + std::to_string(line) + ":" + std::to_string(column) +
-         ": " + severity + ": " + message + "\n" + line_text + "\n" +
-         std::string(static_cast<size_t>(column - 1), ' ') + "^\n";
-}
-
 std::string Agent(int line, int column, const std::string& severity,
                   const std::string& message, const std::string& line_text) {
   return At("agents/a.md", line, column, severity, message, line_text);
