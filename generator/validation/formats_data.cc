@@ -66,4 +66,38 @@ std::map<std::string, std::string> FormatsMap(std::string_view path) {
 
 bool FormatsHas(std::string_view path) { return static_cast<bool>(At(path)); }
 
+std::vector<std::string> FormatsKeys(std::string_view path) {
+  const toml::table* table = At(path).as_table();
+  if (table == nullptr) Broken(path, "is not a table");
+  std::vector<std::string> keys;
+  for (const auto& entry : *table) keys.emplace_back(entry.first.str());
+  return keys;
+}
+
+std::vector<FormatsRecord> FormatsRecords(std::string_view path) {
+  const toml::array* array = At(path).as_array();
+  if (array == nullptr || !array->is_array_of_tables())
+    Broken(path, "is not an array of tables");
+  std::vector<FormatsRecord> records;
+  for (const toml::node& node : *array) {
+    FormatsRecord record;
+    for (const auto& [key, value] : *node.as_table()) {
+      std::string name(key.str());
+      if (const auto* text = value.as_string()) {
+        record.text.emplace(name, text->get());
+      } else if (const auto* flag = value.as_boolean()) {
+        record.flag.emplace(name, flag->get());
+      } else if (const auto* integer = value.as_integer()) {
+        record.number.emplace(name, static_cast<double>(integer->get()));
+      } else if (const auto* number = value.as_floating_point()) {
+        record.number.emplace(name, number->get());
+      } else {
+        Broken(path, "holds a value that is no string, boolean or number");
+      }
+    }
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
 }  // namespace agentgen

@@ -30,6 +30,21 @@ std::map<std::string, std::string> FormatsMap(std::string_view path);
 /// Whether `path` names anything in formats.toml.
 bool FormatsHas(std::string_view path);
 
+/// The keys of the table at `path`, sorted; aborts as FormatsList does.
+std::vector<std::string> FormatsKeys(std::string_view path);
+
+/// One table of an array of tables (`[[schema.x.fields]]`): its strings,
+/// booleans and numbers by key. Any other kind of value aborts.
+struct FormatsRecord {
+  std::map<std::string, std::string> text;
+  std::map<std::string, bool> flag;
+  std::map<std::string, double> number;
+};
+
+/// The tables of the array of tables at `path`, in file order; aborts as
+/// FormatsList does.
+std::vector<FormatsRecord> FormatsRecords(std::string_view path);
+
 }  // namespace agentgen
 
 #endif  // AGENTGEN_VALIDATION_FORMATS_DATA_H_

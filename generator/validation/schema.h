@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The frontmatter schemas `agentgen check` validates rendered files against:
 // every field of every tool's file type, with what its value must be in the
-// words a user reads when it is not. The names and values the fields accept
-// (tools, models, modes, colours, boolean spellings) come from formats.toml.
+// words a user reads when it is not. The schemas, their fields and the names
+// and values the fields accept (tools, models, modes, colours, boolean
+// spellings) are the data of formats.toml; the kinds of value are checked in
+// schema_validation.cc.
 #ifndef AGENTGEN_VALIDATION_SCHEMA_H_
 #define AGENTGEN_VALIDATION_SCHEMA_H_
 
