@@ -28,9 +28,21 @@ TEST(FormatsDataTest, ListsAndMapsReadBack) {
   EXPECT_FALSE(FormatsHas("example.missing"));
 }
 
+TEST(FormatsDataTest, ArraysOfTablesAndKeysReadBack) {
+  std::vector<FormatsRecord> records = FormatsRecords("example.records");
+  ASSERT_EQ(records.size(), 2u);
+  EXPECT_EQ(records[0].text.at("name"), "a");
+  EXPECT_TRUE(records[0].flag.at("on"));
+  EXPECT_EQ(records[0].number.at("size"), 2);
+  EXPECT_EQ(records[1].number.at("ratio"), 0.5);
+  EXPECT_THAT(FormatsKeys("example"),
+              ElementsAre("list", "records", "replaced"));
+}
+
 TEST(FormatsDataDeathTest, AMissingListIsABugThatNamesItsPath) {
   EXPECT_DEATH(FormatsList("example.missing"), "example.missing");
   EXPECT_DEATH(FormatsList("example.replaced"), "is not an array");
+  EXPECT_DEATH(FormatsRecords("example.list"), "not an array of tables");
 }
 
 // A broken formats.toml fails here, not in a user's check.
