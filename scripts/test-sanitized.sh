@@ -9,7 +9,10 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 bash scripts/install-deps.sh
+# -O1, as AddressSanitizer's documentation suggests: the build takes half the
+# time -O2 does, and the tests run in seconds either way.
 cmake -S . -B build-sanitized -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -DNDEBUG" \
   -DAGENTGEN_SANITIZE=ON -DAGENTGEN_WERROR=ON >/dev/null
 cmake --build build-sanitized --parallel "$(nproc)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
