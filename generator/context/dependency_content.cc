@@ -1,15 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "context/dependency_content.h"
 
+#include "base/number_text.h"
 #include "inputs/frontmatter.h"
 #include "inputs/input_file.h"
 
 namespace agentgen {
 
 std::string PrettyJson(const nlohmann::json& value) {
-  // nlohmann's objects are std::maps, so keys come out sorted; keep UTF-8
-  // as it is rather than escaping it, as AGPM's serde_json does.
-  return value.dump(2, ' ', false, nlohmann::json::error_handler_t::strict);
+  return SerdeJsonText(value, true);
 }
 
 std::string_view MarkdownBody(const InputFile& file) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/nearest_name.h"
+#include "base/number_text.h"
 
 namespace agentgen {
 
@@ -30,7 +31,7 @@ std::optional<std::string> PrintScalar(const nlohmann::json& value) {
       double number = value.get<double>();
       if (std::isnan(number)) return std::string("NaN");
       if (std::isinf(number)) return std::string(number > 0 ? "inf" : "-inf");
-      return value.dump();  // shortest round-trip form, `.0` when whole
+      return RustDisplay(number);
     }
     default:
       return std::nullopt;

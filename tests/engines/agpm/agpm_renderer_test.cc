@@ -22,7 +22,9 @@ TEST(AgpmPrintScalarTest, PrintsEachTypeAsTeraDoes) {
   EXPECT_EQ(PrintScalar(json(18446744073709551615u)), "18446744073709551615");
   EXPECT_EQ(PrintScalar(json(0.1)), "0.1");
   EXPECT_EQ(PrintScalar(json(2.5)), "2.5");
-  EXPECT_EQ(PrintScalar(json(100.0)), "100.0");
+  EXPECT_EQ(PrintScalar(json(100.0)), "100");  // Rust writes no ".0"
+  EXPECT_EQ(PrintScalar(json(1.5e-7)), "0.00000015");
+  EXPECT_EQ(PrintScalar(json(1e21)), "1000000000000000000000");
   EXPECT_EQ(PrintScalar(json(-0.5)), "-0.5");
   EXPECT_EQ(PrintScalar(json(1.0 / 3.0)), "0.3333333333333333");
   EXPECT_EQ(PrintScalar(json(true)), "true");

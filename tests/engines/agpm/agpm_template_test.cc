@@ -44,7 +44,7 @@ TEST(AgpmPrintTest, PrintsEveryScalarType) {
   EXPECT_EQ(Rendered("{{ agpm.project.ratio }} {{ agpm.project.big }} "
                      "{{ agpm.project.n }} {{ agpm.project.on }} "
                      "{{ agpm.project.t }} [{{ agpm.resource.version }}]"),
-            "0.1 100.0 -7 false true []");
+            "0.1 100 -7 false true []");
 }
 
 TEST(AgpmPrintTest, PrintingATableIsAnError) {
