@@ -299,9 +299,12 @@ class Renderer {
     for (const Filter& filter : value.filters) {
       if (!Step(filter.offset)) return Result();
       if (filter.kind == Filter::Kind::kDefault) {
-        // Only an undefined value is replaced; null counts as defined.
-        if (result.status == Result::Status::kUndefined)
-          result = Evaluate(*filter.fallback);
+        // An undefined value or null is replaced (Tera's processor.rs):
+        // `agpm.resource.version | default(value="none")` on a local file.
+        bool missing = result.status == Result::Status::kUndefined ||
+                       (result.status == Result::Status::kDefined &&
+                        result.value().is_null());
+        if (missing) result = Evaluate(*filter.fallback);
       } else if (result.status == Result::Status::kDefined) {
         result = ApplyContent(result.value(), value, filter);
       }

@@ -49,11 +49,14 @@ TEST(AgpmFilterTest, ContentNeedsAString) {
             "                    ^\n");
 }
 
-TEST(AgpmFilterTest, DefaultStandsInForAnUndefinedPathOnly) {
+TEST(AgpmFilterTest, DefaultStandsInForAnUndefinedPathOrNull) {
+  // `agpm.resource.version` is null for a local file, as in Tera's
+  // processor.rs; a defined value is kept.
   EXPECT_EQ(Rendered("{{ agpm.project.env | default(value=\"dev\") }}/"
                      "{{ agpm.project.language | default(value='x') }}/"
-                     "[{{ agpm.resource.version | default(value='x') }}]"),
-            "dev/rust/[]");
+                     "[{{ agpm.resource.version | default(value='none') }}]/"
+                     "[{{ agpm.resource.version }}]"),
+            "dev/rust/[none]/[]");
 }
 
 TEST(AgpmFilterTest, DefaultTakesAPath) {
