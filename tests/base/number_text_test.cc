@@ -4,7 +4,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <limits>
+#include <random>
 
 namespace agentgen {
 namespace {
@@ -37,6 +42,26 @@ TEST(SerdeJsonNumberTest, RyuForms) {
   EXPECT_EQ(SerdeJsonNumber(1e-6), "1e-6");
   EXPECT_EQ(SerdeJsonNumber(-2.5e20), "-2.5e20");
   EXPECT_EQ(SerdeJsonNumber(1234567890123456.7), "1234567890123456.8");
+}
+
+// Both forms read back as the very same double, over doubles of every
+// magnitude (a fixed seed: the same numbers every run).
+TEST(NumberTextTest, EveryFormReadsBackAsTheSameDouble) {
+  std::mt19937_64 random(20261203);
+  for (int i = 0; i < 200000; ++i) {
+    uint64_t bits = random();
+    double number = 0;
+    std::memcpy(&number, &bits, sizeof number);
+    if (!std::isfinite(number)) continue;
+    for (const std::string& text :
+         {RustDisplay(number), SerdeJsonNumber(number)}) {
+      double back = std::strtod(text.c_str(), nullptr);
+      ASSERT_EQ(std::memcmp(&back, &number, sizeof number), 0)
+          << text << " for " << bits;
+    }
+    std::string rust = RustDisplay(number);
+    ASSERT_EQ(rust.find_first_of("eE+"), std::string::npos) << rust;
+  }
 }
 
 TEST(SerdeJsonTextTest, PrettyAndCompact) {
