@@ -101,8 +101,10 @@ void AppendString(const std::string& text, std::string* out) {
 void AppendValue(const nlohmann::json& value, bool pretty, int depth,
                  std::string* out) {
   using nlohmann::json;
-  std::string indent = pretty ? std::string(2 * (depth + 1), ' ') : "";
-  std::string closing_indent = pretty ? std::string(2 * depth, ' ') : "";
+  std::string indent =
+      pretty ? std::string(2 * static_cast<size_t>(depth + 1), ' ') : "";
+  std::string closing_indent =
+      pretty ? std::string(2 * static_cast<size_t>(depth), ' ') : "";
   const char* line_end = pretty ? "\n" : "";
   switch (value.type()) {
     case json::value_t::object: {

@@ -56,8 +56,9 @@ TEST(NumberTextTest, EveryFormReadsBackAsTheSameDouble) {
     for (const std::string& text :
          {RustDisplay(number), SerdeJsonNumber(number)}) {
       double back = std::strtod(text.c_str(), nullptr);
-      ASSERT_EQ(std::memcmp(&back, &number, sizeof number), 0)
-          << text << " for " << bits;
+      uint64_t back_bits = 0;
+      std::memcpy(&back_bits, &back, sizeof back);
+      ASSERT_EQ(back_bits, bits) << text;
     }
     std::string rust = RustDisplay(number);
     ASSERT_EQ(rust.find_first_of("eE+"), std::string::npos) << rust;
