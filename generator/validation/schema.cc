@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "validation/formats_data.h"
+#include "validation/node_values.h"
 
 namespace agentgen {
 
@@ -31,16 +32,6 @@ const char kRenamedTools[] = "claude_code.tools.renamed";
 
 std::vector<std::string> List(const std::string& path) {
   return FormatsList(path);
-}
-
-// "a, b or c"
-std::string OneOf(const std::vector<std::string>& names) {
-  std::string text;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (i > 0) text += i + 1 == names.size() ? " or " : ", ";
-    text += names[i];
-  }
-  return text;
 }
 
 [[noreturn]] void BrokenSchema(const std::string& where,
