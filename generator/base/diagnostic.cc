@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "base/quoted_text.h"
+
 namespace agentgen {
 
 Location LocateOffset(std::string_view file, std::string_view text,
@@ -61,24 +63,11 @@ void DiagnosticSink::Report(Severity severity, Location where,
 
 namespace {
 
-// Just past the closing `close` of what opens at `at` (a quote or a
-// bracket, nested ones and quoted text inside skipped), or npos.
+// Just past the closing quote or bracket of what opens at `at` (nested
+// brackets and quoted text inside skipped), or npos.
 size_t PastClosing(std::string_view line, size_t at) {
   char open = line[at];
-  if (open == '"' || open == '\'') {
-    for (size_t i = at + 1; i < line.size(); ++i) {
-      if (open == '"' && line[i] == '\\') {
-        ++i;
-      } else if (line[i] == open) {
-        if (open == '\'' && i + 1 < line.size() && line[i + 1] == '\'') {
-          ++i;
-          continue;
-        }
-        return i + 1;
-      }
-    }
-    return std::string_view::npos;
-  }
+  if (open == '"' || open == '\'') return PastClosingQuote(line, at);
   int depth = 0;
   for (size_t i = at; i < line.size(); ++i) {
     char c = line[i];

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/quoted_text.h"
+
 namespace agentgen {
 
 namespace {
@@ -49,30 +51,6 @@ size_t SkipNodeProperties(std::string_view text, size_t begin) {
     }
   }
   return at;
-}
-
-// Whether the quoted scalar whose opening quote is at `quote` has a closing
-// quote, by the same rules yaml-cpp scans it with: a backslash escapes the
-// next byte in "...", and '' is an escaped quote in '...'.
-bool QuotedScalarCloses(std::string_view text, size_t quote) {
-  char quote_char = text[quote];
-  size_t at = quote + 1;
-  while (at < text.size()) {
-    char c = text[at];
-    if (quote_char == '"' && c == '\\') {
-      at += 2;
-    } else if (c == quote_char) {
-      if (quote_char == '"') return true;
-      if (at + 1 < text.size() && text[at + 1] == '\'') {
-        at += 2;
-      } else {
-        return true;
-      }
-    } else {
-      ++at;
-    }
-  }
-  return false;
 }
 
 // The offset in the YAML text of a yaml-cpp mark; a missing mark is 0.
@@ -157,7 +135,7 @@ class StrictnessChecker : public YAML::EventHandler {
       size_t content = SkipNodeProperties(text_, at);
       if (content < text_.size() &&
           (text_[content] == '"' || text_[content] == '\'') &&
-          !QuotedScalarCloses(text_, content)) {
+          PastClosingQuote(text_, content) == std::string_view::npos) {
         // An error, not a text that is merely not YAML: the closing `---`
         // is found first, so the quote ran into it.
         Stop(content, "quoted scalar is not closed");

@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "base/nearest_name.h"
+#include "base/quoted_text.h"
 #include "validation/formats_data.h"
 #include "validation/hook_schema.h"
 #include "validation/mcp_server.h"
@@ -247,22 +248,11 @@ void Validator::Report(Severity severity, size_t begin, size_t end,
   sink_.Report(std::move(diagnostic));
 }
 
-// Past a quoted scalar starting at `at` (its closing quote included).
+// Past a quoted scalar starting at `at` (its closing quote included), or
+// the end of the text when it does not close.
 size_t Validator::QuotedEnd(size_t at) const {
-  std::string_view text = place_.yaml_text;
-  char quote = text[at];
-  for (size_t i = at + 1; i < text.size(); ++i) {
-    if (quote == '"' && text[i] == '\\') {
-      ++i;
-    } else if (text[i] == quote) {
-      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
-        ++i;
-        continue;
-      }
-      return i + 1;
-    }
-  }
-  return text.size();
+  size_t past = PastClosingQuote(place_.yaml_text, at);
+  return past == std::string_view::npos ? place_.yaml_text.size() : past;
 }
 
 // Where a node's text ends in the YAML text. The node keeps only its start,
