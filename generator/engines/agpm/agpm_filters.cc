@@ -1,38 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "engines/agpm/agpm_filters.h"
 
+#include "engines/agpm/agpm_values.h"
+
 namespace agentgen::agpm {
 
 using nlohmann::json;
 
 const char kFilterNames[] = "'content' and 'default'";
 
-std::optional<Filter::Kind> FindFilter(std::string_view name) {
+std::optional<Filter::Kind> FindFilterKind(std::string_view name) {
   if (name == "content") return Filter::Kind::kContent;
   if (name == "default") return Filter::Kind::kDefault;
   return std::nullopt;
-}
-
-std::string Describe(const json& value) {
-  switch (value.type()) {
-    case json::value_t::null:
-      return "null";
-    case json::value_t::boolean:
-      return "a boolean";
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-      return "an integer";
-    case json::value_t::number_float:
-      return "a float";
-    case json::value_t::string:
-      return "a string";
-    case json::value_t::array:
-      return "a list";
-    case json::value_t::object:
-      return "a table";
-    default:
-      return "a binary value";
-  }
 }
 
 std::optional<std::string> ApplyContentFilter(

@@ -27,13 +27,10 @@ using ContentFilter = std::function<std::optional<std::string>(
 namespace agentgen::agpm {
 
 /// The filter called `name`, or nullopt when the dialect has none.
-std::optional<Filter::Kind> FindFilter(std::string_view name);
+std::optional<Filter::Kind> FindFilterKind(std::string_view name);
 
 /// The filters there are, for messages: "'content' and 'default'".
 extern const char kFilterNames[];
-
-/// How messages name what a value is: "a string", "a list", "null", ...
-std::string Describe(const nlohmann::json& value);
 
 /// A wrong use of a filter, for the caller to report.
 struct FilterError {

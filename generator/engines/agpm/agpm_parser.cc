@@ -348,7 +348,7 @@ class Parser {
       Filter filter;
       filter.offset = name.begin;
       Advance();
-      std::optional<Filter::Kind> kind = FindFilter(word);
+      std::optional<Filter::Kind> kind = FindFilterKind(word);
       if (!kind) {
         Error(name.begin, "filter '" + std::string(word) +
                               "' is not supported (only " + kFilterNames + ")");

@@ -15,52 +15,6 @@ namespace agentgen {
 
 using nlohmann::json;
 
-std::optional<std::string> PrintScalar(const nlohmann::json& value) {
-  switch (value.type()) {
-    case json::value_t::null:
-      return std::string();
-    case json::value_t::boolean:
-      return std::string(value.get<bool>() ? "true" : "false");
-    case json::value_t::string:
-      return value.get<std::string>();
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-      return value.dump();
-    case json::value_t::number_float: {
-      // nlohmann writes NaN and infinities as null; print them as Rust does.
-      double number = value.get<double>();
-      if (std::isnan(number)) return std::string("NaN");
-      if (std::isinf(number)) return std::string(number > 0 ? "inf" : "-inf");
-      return RustDisplay(number);
-    }
-    default:
-      return std::nullopt;
-  }
-}
-
-bool IsTruthy(const nlohmann::json& value) {
-  switch (value.type()) {
-    case json::value_t::null:
-      return false;
-    case json::value_t::boolean:
-      return value.get<bool>();
-    case json::value_t::number_integer:
-      return value.get<std::int64_t>() != 0;
-    case json::value_t::number_unsigned:
-      return value.get<std::uint64_t>() != 0;
-    case json::value_t::number_float:
-      return value.get<double>() != 0.0;
-    case json::value_t::string:
-      // json::empty() is false for every scalar, an empty string included.
-      return !value.get_ref<const std::string&>().empty();
-    case json::value_t::array:
-    case json::value_t::object:
-      return !value.empty();
-    default:
-      return true;
-  }
-}
-
 namespace agpm {
 namespace {
 

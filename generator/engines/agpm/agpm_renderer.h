@@ -15,20 +15,8 @@
 #include "base/work_budget.h"
 #include "engines/agpm/agpm_ast.h"
 #include "engines/agpm/agpm_filters.h"
+#include "engines/agpm/agpm_values.h"
 #include "engines/agpm/offset_map.h"
-
-namespace agentgen {
-
-/// Prints a scalar as a template prints it: strings as they are, integers in
-/// decimal, floats in the shortest form that reads back the same (`0.1`,
-/// `100.0`), booleans as true/false, null as nothing. Lists and tables:
-/// nullopt.
-std::optional<std::string> PrintScalar(const nlohmann::json& value);
-
-/// Truthiness of `{% if %}`: null, false, 0, 0.0, "", [] and {} are false.
-bool IsTruthy(const nlohmann::json& value);
-
-}  // namespace agentgen
 
 namespace agentgen::agpm {
 

@@ -95,9 +95,9 @@ TEST(AgpmFilterTest, ContentWorksInConditions) {
 
 // The filter table and the content filter's own checks, without a render.
 TEST(AgpmFiltersTest, KnowsItsFilters) {
-  EXPECT_EQ(agpm::FindFilter("content"), agpm::Filter::Kind::kContent);
-  EXPECT_EQ(agpm::FindFilter("default"), agpm::Filter::Kind::kDefault);
-  EXPECT_FALSE(agpm::FindFilter("upper"));
+  EXPECT_EQ(agpm::FindFilterKind("content"), agpm::Filter::Kind::kContent);
+  EXPECT_EQ(agpm::FindFilterKind("default"), agpm::Filter::Kind::kDefault);
+  EXPECT_FALSE(agpm::FindFilterKind("upper"));
   EXPECT_EQ(std::string(agpm::kFilterNames), "'content' and 'default'");
 }
 
