@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "inputs/dependencies.h"
+#include "inputs/project.h"
 #include "validation/schema.h"
 
 namespace agentgen {
@@ -13,15 +14,19 @@ namespace agentgen {
 const char kRenderUsage[] =
     "usage: agentgen render <source.md>... (-o FILE | --out-dir DIR) "
     "[--depfile FILE | --depfile-dir DIR] [--manifest FILE | --manifest-dir "
-    "DIR] [--root DIR] [--project-file FILE] [-D name=value]... [--type TYPE] "
+    "DIR] [--root DIR] [--project-file FILE] [-D name=value]... [--var "
+    "name=VALUE]... "
+    "[--context-var name=VALUE]... [--type TYPE] "
     "[--write-if-changed] [--allow-outside-root] [--check]";
 const char kCheckUsage[] =
     "usage: agentgen check <file.md>... [--root DIR] [--project-file FILE] "
-    "[-D name=value]... [--type TYPE] [--tool claude-code|opencode] "
+    "[-D name=value]... [--var name=VALUE]... [--context-var name=VALUE]... "
+    "[--type TYPE] [--tool claude-code|opencode] "
     "[--werror] [--format text|json|sarif|github] [--allow-outside-root]";
 const char kMcpUsage[] =
     "usage: agentgen mcp <agent.md>... -o FILE [--depfile FILE] [--root DIR] "
-    "[--project-file FILE] [-D name=value]... [--type TYPE] "
+    "[--project-file FILE] [-D name=value]... [--var name=VALUE]... "
+    "[--context-var name=VALUE]... [--type TYPE] "
     "[--allow-outside-root]";
 
 namespace {
@@ -56,11 +61,46 @@ std::string Lowercased(std::string message) {
 }
 
 // The options every command shares: how sources are read and rendered.
+// A variable from the command line, in the order given: the later wins.
+struct VariableArgument {
+  enum class Kind { kDefine, kVar, kContextVar };
+  Kind kind;
+  std::string text;  // name=value as given
+};
+
+const char* OptionName(VariableArgument::Kind kind) {
+  switch (kind) {
+    case VariableArgument::Kind::kDefine:
+      return "-D";
+    case VariableArgument::Kind::kVar:
+      return "--var";
+    case VariableArgument::Kind::kContextVar:
+      return "--context-var";
+  }
+  return "";
+}
+
 struct SharedArguments {
   std::string root;
   std::string project_file;
-  std::vector<std::string> defines;
+  std::vector<VariableArgument> variables;
 };
+
+// Each occurrence is recorded when it is read, so -D and --var keep their
+// relative order (CLI11 would otherwise group values by option).
+void AddVariableOption(CLI::App* command, const std::string& names,
+                       VariableArgument::Kind kind, SharedArguments* shared,
+                       const std::string& help) {
+  command
+      ->add_option_function<std::string>(
+          names,
+          [shared, kind](const std::string& text) {
+            shared->variables.push_back({kind, text});
+          },
+          help)
+      ->trigger_on_parse()
+      ->allow_extra_args(false);
+}
 
 void AddSharedOptions(CLI::App* command, SharedArguments* shared,
                       RenderSettings* settings) {
@@ -70,11 +110,16 @@ void AddSharedOptions(CLI::App* command, SharedArguments* shared,
   command->add_option("--project-file", shared->project_file,
                       "TOML file whose [project] table gives agpm.project "
                       "(default: <root>/agpm.toml when present)");
-  // One value per -D, so `-D a=b x.md` leaves x.md a source.
-  command
-      ->add_option("-D,--define", shared->defines,
-                   "Set a project variable: -D name=value (a string)")
-      ->allow_extra_args(false);
+  // One value per option, so `-D a=b x.md` leaves x.md a source.
+  AddVariableOption(command, "-D,--define", VariableArgument::Kind::kDefine,
+                    shared, "Set a project variable: -D name=value (a string)");
+  AddVariableOption(command, "--var", VariableArgument::Kind::kVar, shared,
+                    "Set a project variable to a TOML value: --var "
+                    "name=VALUE (false, 3, 1.5, [\"a\"], '\"text\"')");
+  AddVariableOption(command, "--context-var",
+                    VariableArgument::Kind::kContextVar, shared,
+                    "Set a top-level template name to a TOML value: "
+                    "--context-var name=VALUE");
   command->add_option("--type", settings->type,
                       "Resource type of the source (default: agent)");
   command->add_flag("--allow-outside-root", settings->allow_outside_root,
@@ -83,11 +128,27 @@ void AddSharedOptions(CLI::App* command, SharedArguments* shared,
 
 std::optional<std::string> CheckShared(const SharedArguments& shared,
                                        const RenderSettings& settings) {
-  for (const std::string& define : shared.defines) {
-    size_t equals = define.find('=');
+  for (const VariableArgument& variable : shared.variables) {
+    const std::string& text = variable.text;
+    std::string option = OptionName(variable.kind);
+    size_t equals = text.find('=');
     if (equals == std::string::npos)
-      return "-D '" + define + "' needs the form name=value";
-    if (equals == 0) return "-D '" + define + "' has no name";
+      return option + " '" + text + "' needs the form name=value";
+    if (equals == 0) return option + " '" + text + "' has no name";
+    std::string name = text.substr(0, equals);
+    if (variable.kind == VariableArgument::Kind::kDefine) continue;
+    std::string error;
+    if (!ParseTomlValue(text.substr(equals + 1), &error)) {
+      return option + " '" + text + "': the value is not one TOML value (" +
+             error + "); quote a string: " + name + "='\"text\"'";
+    }
+    if (variable.kind == VariableArgument::Kind::kContextVar &&
+        (name == "agpm" || name == "project" ||
+         name.find('.') != std::string::npos)) {
+      return option + " '" + text + "': '" + name +
+             "' cannot be set (agpm and project are computed; set a project "
+             "variable with --var, a top-level name without dots here)";
+    }
   }
   if (!IsResourceType(settings.type)) {
     return "--type '" + settings.type +
@@ -101,10 +162,21 @@ void ApplyShared(const SharedArguments& shared, RenderSettings* settings) {
   if (!shared.root.empty()) settings->root = shared.root;
   if (!shared.project_file.empty())
     settings->project_file = shared.project_file;
-  for (const std::string& define : shared.defines) {
-    size_t equals = define.find('=');
-    settings->defines.emplace_back(define.substr(0, equals),
-                                   define.substr(equals + 1));
+  for (const VariableArgument& variable : shared.variables) {
+    size_t equals = variable.text.find('=');
+    std::string name = variable.text.substr(0, equals);
+    std::string value = variable.text.substr(equals + 1);
+    switch (variable.kind) {
+      case VariableArgument::Kind::kDefine:
+        settings->defines.emplace_back(name, value);
+        break;
+      case VariableArgument::Kind::kVar:
+        settings->defines.emplace_back(name, *ParseTomlValue(value, nullptr));
+        break;
+      case VariableArgument::Kind::kContextVar:
+        settings->context_variables[name] = *ParseTomlValue(value, nullptr);
+        break;
+    }
   }
 }
 

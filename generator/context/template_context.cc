@@ -46,6 +46,16 @@ nlohmann::json EmptyDeps() {
   return deps;
 }
 
+void AddContextVariables(nlohmann::json* context,
+                         const nlohmann::json& variables,
+                         bool also_under_agpm) {
+  for (auto it = variables.begin(); it != variables.end(); ++it) {
+    if (it.key() == "agpm" || it.key() == "project") continue;
+    (*context)[it.key()] = it.value();
+    if (also_under_agpm) (*context)["agpm"][it.key()] = it.value();
+  }
+}
+
 nlohmann::json FullContext(const nlohmann::json& project,
                            nlohmann::json resource, nlohmann::json deps) {
   nlohmann::json context = PrepassContext(project, std::move(resource));

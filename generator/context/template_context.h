@@ -28,6 +28,13 @@ nlohmann::json DependencyObject(const ResolvedDependency& dependency,
 /// An empty `agpm.deps`: all seven categories, each an empty table.
 nlohmann::json EmptyDeps();
 
+/// Adds `--context-var`'s top-level names to `context`; in the pre-pass
+/// (`also_under_agpm`) each is also `agpm.<name>`, as AGPM's frontmatter
+/// templating has them. A name never replaces `agpm` or `project` (the
+/// command line refuses them).
+void AddContextVariables(nlohmann::json* context,
+                         const nlohmann::json& variables, bool also_under_agpm);
+
 /// The full context: the pre-pass context plus `agpm.deps`.
 nlohmann::json FullContext(const nlohmann::json& project,
                            nlohmann::json resource, nlohmann::json deps);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "inputs/project.h"
 
+#include <cmath>
 #include <sstream>
 
 #include "base/toml.h"
@@ -77,7 +78,7 @@ std::optional<nlohmann::json> ParseProjectTable(std::string_view toml_text,
 }
 
 void ApplyDefine(nlohmann::json& project, std::string_view name,
-                 const std::string& value) {
+                 const nlohmann::json& value) {
   nlohmann::json* table = &project;
   size_t begin = 0;
   for (;;) {
@@ -92,6 +93,34 @@ void ApplyDefine(nlohmann::json& project, std::string_view name,
     table = &next;
     begin = dot + 1;
   }
+}
+
+std::optional<nlohmann::json> ParseTomlValue(std::string_view text,
+                                             std::string* error) {
+  // The value is read as the right side of a key in a document of its own:
+  // anything that adds a second key or table is not one value.
+  std::string document = "value = ";
+  document.append(text);
+  document.push_back('\n');
+  toml::table table;
+  try {
+    table = toml::parse(document);
+  } catch (const toml::parse_error& failure) {
+    if (error) *error = std::string(failure.description());
+    return std::nullopt;
+  }
+  if (table.size() != 1) {
+    if (error) *error = "more than one value";
+    return std::nullopt;
+  }
+  const toml::node* value = table.get("value");
+  if (const auto* number = value->as_floating_point()) {
+    if (!std::isfinite(number->get())) {
+      if (error) *error = "nan and inf have no template value";
+      return std::nullopt;
+    }
+  }
+  return ToJson(*value);
 }
 
 }  // namespace agentgen

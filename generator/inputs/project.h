@@ -21,10 +21,16 @@ std::optional<nlohmann::json> ParseProjectTable(std::string_view toml_text,
                                                 std::string_view display_path,
                                                 DiagnosticSink& sink);
 
-/// Sets `name` (dotted names make nested tables) to the string `value`,
-/// replacing whatever was there: `-D` wins over the project file.
+/// Sets `name` (dotted names make nested tables) to `value`, replacing
+/// whatever was there: `-D` and `--var` win over the project file.
 void ApplyDefine(nlohmann::json& project, std::string_view name,
-                 const std::string& value);
+                 const nlohmann::json& value);
+
+/// `text` read as one TOML value (`false`, `3`, `[1, 2]`, `{k = "v"}`,
+/// `"text"`), converted as the project table is; nullopt when it is not
+/// exactly one value, with the reason in `*error` (when not null).
+std::optional<nlohmann::json> ParseTomlValue(std::string_view text,
+                                             std::string* error);
 
 }  // namespace agentgen
 

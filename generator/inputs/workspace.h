@@ -22,7 +22,10 @@ namespace agentgen {
 struct WorkspaceOptions {
   std::optional<std::string> root;          ///< --root as given
   std::optional<std::string> project_file;  ///< --project-file as given
-  std::vector<std::pair<std::string, std::string>> defines;  ///< -D
+  /// -D (a string) and --var (a TOML value), in command-line order.
+  std::vector<std::pair<std::string, nlohmann::json>> defines;
+  /// --context-var: top-level template names.
+  nlohmann::json context_variables = nlohmann::json::object();
   bool allow_outside_root = false;
 };
 

@@ -18,6 +18,7 @@ std::optional<FrontmatterPrepass::Rendered> AgpmFrontmatterPrepass::Render(
   if (!parsed) return std::nullopt;
   nlohmann::json context =
       PrepassContext(project_, ResourceObject(file, install_path));
+  AddContextVariables(&context, context_variables_, true);
   ContentFilterReader& reader = content_;
   ContentFilter content = [&reader](const std::string& path,
                                     const Location& where,

@@ -17,8 +17,12 @@ namespace agentgen {
 class AgpmFrontmatterPrepass : public FrontmatterPrepass {
  public:
   /// `project` is the merged project table; `content` reads for `| content`.
-  AgpmFrontmatterPrepass(nlohmann::json project, ContentFilterReader& content)
-      : project_(std::move(project)), content_(content) {}
+  AgpmFrontmatterPrepass(
+      nlohmann::json project, ContentFilterReader& content,
+      nlohmann::json context_variables = nlohmann::json::object())
+      : project_(std::move(project)),
+        context_variables_(std::move(context_variables)),
+        content_(content) {}
 
   std::optional<Rendered> Render(InputFile& file, std::string_view yaml,
                                  const Locator& locate,
@@ -28,6 +32,7 @@ class AgpmFrontmatterPrepass : public FrontmatterPrepass {
 
  private:
   const nlohmann::json project_;
+  const nlohmann::json context_variables_;  // --context-var
   ContentFilterReader& content_;
 };
 

@@ -99,7 +99,7 @@ void RenderSession::Impl::Share(Workspace workspace) {
     return reader->Read(path, where, sink);
   };
   shared.prepass = std::make_unique<AgpmFrontmatterPrepass>(
-      shared.workspace.project, *reader);
+      shared.workspace.project, *reader, settings_.context_variables);
   GraphSettings graph_settings;
   graph_settings.root = shared.workspace.root;
   graph_settings.prepass = shared.prepass.get();
@@ -184,6 +184,7 @@ std::optional<std::string> RenderSession::Impl::RenderTemplate(
   nlohmann::json context =
       FullContext(shared_.workspace.project, ResourceObject(file, install_path),
                   std::move(deps));
+  AddContextVariables(&context, settings_.context_variables, false);
   Locator locate = SliceLocator(file.display, file.text, text_offset);
   std::optional<std::string> rendered;
   if (file.dialect == Dialect::kAgpm) {

@@ -6,6 +6,8 @@
 namespace agentgen {
 namespace {
 
+using nlohmann::json;
+
 std::string UsageErrorOf(const std::vector<std::string>& arguments) {
   ParsedCommandLine parsed = ParseCommandLine(arguments);
   EXPECT_FALSE(parsed.run);
@@ -56,6 +58,45 @@ TEST(CommandLineTest, ADefineTakesOneValue) {
   ASSERT_TRUE(parsed.run) << parsed.err;
   EXPECT_EQ(parsed.options.sources, (std::vector<std::string>{"x.md", "y.md"}));
   EXPECT_EQ(parsed.options.settings.defines.size(), 2u);
+}
+
+TEST(CommandLineTest, DefinesAndVarsKeepTheirOrderAndVarsAreToml) {
+  ParsedCommandLine parsed = ParseCommandLine(
+      {"render", "a.md", "-o", "o", "--var", "n=3", "-D", "n=x", "--var",
+       "list=[1, \"b\"]", "--context-var", "style='terse'", "--var",
+       "t={k = 1.5}", "--var", "n=false"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  const auto& defines = parsed.options.settings.defines;
+  ASSERT_EQ(defines.size(), 5u);
+  EXPECT_EQ(defines[0].second, json(3));
+  EXPECT_EQ(defines[1].second, json("x"));
+  EXPECT_EQ(defines[2].second, json::parse(R"([1, "b"])"));
+  EXPECT_EQ(defines[3].second, json::parse(R"({"k": 1.5})"));
+  EXPECT_EQ(defines[4].first, "n");
+  EXPECT_EQ(defines[4].second, json(false));
+  EXPECT_EQ(parsed.options.settings.context_variables,
+            json::parse(R"({"style": "terse"})"));
+}
+
+TEST(CommandLineTest, AVarThatIsNotOneTomlValueIsAUsageError) {
+  EXPECT_NE(UsageErrorOf({"render", "a.md", "-o", "o", "--var", "n=word"})
+                .find("--var 'n=word': the value is not one TOML value"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"render", "a.md", "-o", "o", "--var", "n=1\nm=2"})
+                .find("more than one value"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"render", "a.md", "-o", "o", "--var", "n=nan"})
+                .find("nan and inf"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"render", "a.md", "-o", "o", "--var", "n"})
+                .find("--var 'n' needs the form name=value"),
+            std::string::npos);
+  for (const char* name : {"agpm=1", "project=1", "a.b=1"}) {
+    EXPECT_NE(UsageErrorOf({"check", "a.md", "--context-var", name})
+                  .find("cannot be set"),
+              std::string::npos)
+        << name;
+  }
 }
 
 TEST(CommandLineTest, SeveralSourcesWithOutDir) {

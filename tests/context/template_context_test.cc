@@ -8,6 +8,20 @@
 namespace agentgen {
 namespace {
 
+TEST(TemplateContextTest, ContextVariablesAreTopLevelAndInThePrepassUnderAgpm) {
+  nlohmann::json variables = {{"style", "terse"}, {"agpm", 1}, {"n", 2}};
+  nlohmann::json full = {{"agpm", {{"project", nlohmann::json::object()}}}};
+  AddContextVariables(&full, variables, false);
+  EXPECT_EQ(full["style"], "terse");
+  EXPECT_EQ(full["n"], 2);
+  EXPECT_FALSE(full["agpm"].contains("style"));
+  EXPECT_TRUE(full["agpm"].is_object());  // never replaced
+  nlohmann::json prepass = full;
+  AddContextVariables(&prepass, variables, true);
+  EXPECT_EQ(prepass["agpm"]["style"], "terse");
+  EXPECT_EQ(prepass["style"], "terse");
+}
+
 TEST(TemplateContextTest, ResourceAndDependencyObjects) {
   InputFile file;
   file.relative = "snippets/base-rules.md";

@@ -87,5 +87,38 @@ TEST(ProjectTest, NonAsciiInStringsAndCommentsIsFine) {
   EXPECT_EQ((*project)["k\xc3\xa9"], 1);
 }
 
+TEST(ParseTomlValueTest, ReadsOneValueOfAnyKind) {
+  EXPECT_EQ(ParseTomlValue("false", nullptr), nlohmann::json(false));
+  EXPECT_EQ(ParseTomlValue("-3", nullptr), nlohmann::json(-3));
+  EXPECT_EQ(ParseTomlValue("1.5", nullptr), nlohmann::json(1.5));
+  EXPECT_EQ(ParseTomlValue("'lit'", nullptr), nlohmann::json("lit"));
+  EXPECT_EQ(ParseTomlValue("\"a\\tb\"", nullptr), nlohmann::json("a\tb"));
+  EXPECT_EQ(ParseTomlValue("[\"a\", 2]", nullptr),
+            nlohmann::json::parse(R"(["a", 2])"));
+  EXPECT_EQ(ParseTomlValue("{k = {n = 1}}", nullptr),
+            nlohmann::json::parse(R"({"k": {"n": 1}})"));
+  EXPECT_EQ(ParseTomlValue("1979-05-27", nullptr),
+            nlohmann::json("1979-05-27"));
+}
+
+TEST(ParseTomlValueTest, RefusesWhatIsNotExactlyOneValue) {
+  std::string error;
+  EXPECT_FALSE(ParseTomlValue("word", &error));
+  EXPECT_FALSE(error.empty());
+  EXPECT_FALSE(ParseTomlValue("", &error));
+  EXPECT_FALSE(ParseTomlValue("1\nb = 2", &error));
+  EXPECT_EQ(error, "more than one value");
+  EXPECT_FALSE(ParseTomlValue("1\n[t]", &error));
+  EXPECT_FALSE(ParseTomlValue("nan", &error));
+  EXPECT_EQ(error, "nan and inf have no template value");
+  EXPECT_FALSE(ParseTomlValue("-inf", &error));
+}
+
+TEST(ApplyDefineTest, SetsAnyValueAtADottedName) {
+  nlohmann::json project = {{"a", "x"}};
+  ApplyDefine(project, "a.b", nlohmann::json::array({1}));
+  EXPECT_EQ(project, nlohmann::json::parse(R"({"a": {"b": [1]}})"));
+}
+
 }  // namespace
 }  // namespace agentgen
