@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "command_line/run.h"
 
+#include <set>
+#include <string>
+
 #include "command_line/mcp_command.h"
 #include "command_line/render_command.h"
 #include "validation/check.h"
@@ -30,8 +33,13 @@ CommandResult RunCommand(FileSystem& fs, const ParsedCommandLine& parsed,
       result.status = RunMcp(fs, parsed.mcp, sink, &result.out);
       break;
   }
-  for (const Diagnostic& diagnostic : sink.diagnostics())
-    result.err += FormatDiagnostic(diagnostic);
+  // A diagnostic printed once is not printed again in the run: a batch
+  // reports a shared dependency's problem under the first source only.
+  std::set<std::string> printed;
+  for (const Diagnostic& diagnostic : sink.diagnostics()) {
+    std::string text = FormatDiagnostic(diagnostic);
+    if (printed.insert(text).second) result.err += text;
+  }
   return result;
 }
 
