@@ -133,10 +133,6 @@ TEST(CommandLineTest, ParsesMcpAndRenderCheck) {
 }
 
 TEST(CommandLineTest, UsageErrorsOfCheckAndMcp) {
-  EXPECT_EQ(UsageErrorOf({"check", "a.md", "--tool", "cursor"}),
-            std::string("agentgen: error: --tool 'cursor' is not one of "
-                        "claude-code, opencode\n") +
-                kCheckUsage + "\n");
   EXPECT_EQ(UsageErrorOf({"check", "a.md", "--format", "xml"}),
             std::string("agentgen: error: --format 'xml' is not one of text, "
                         "json, sarif, github\n") +

@@ -420,8 +420,50 @@ TEST_F(RenderTest, TheResourceObjectDescribesTheSource) {
             0)
       << Messages();
   std::string out = fs_.Contents("o/a.md");
-  EXPECT_EQ(out.substr(out.rfind("---\n") + 4, 40),
-            "agents/a|agents/a.md|command|o/a.md||sha");
+  // The install path is the layout's (claude-code flattens commands), not
+  // the output's.
+  EXPECT_EQ(out.substr(out.rfind("---\n") + 4, 64),
+            "agents/a|agents/a.md|command|.claude/commands/agpm/a.md||sha256:");
+}
+
+TEST_F(RenderTest, ToolAndInstallPathOptionsSetTheInstallPath) {
+  fs_.Add("snippets/rust/a.md",
+          "---\nagpm:\n  templating: true\n---\n"
+          "{{ agpm.resource.install_path }}\n");
+  auto rendered = [this](std::vector<std::string> extra) {
+    std::vector<std::string> arguments = {"render", "snippets/rust/a.md",
+                                          "-o",     "o.md",
+                                          "--type", "snippet",
+                                          "--root", "."};
+    arguments.insert(arguments.end(), extra.begin(), extra.end());
+    sink_ = DiagnosticSink();
+    if (Run(arguments) != 0) return Messages();
+    std::string out = fs_.Contents("o.md");
+    return out.substr(out.rfind("---\n") + 4);
+  };
+  EXPECT_EQ(rendered({}), ".agpm/snippets/rust/a.md\n");
+  EXPECT_EQ(rendered({"--tool", "claude-code"}),
+            ".claude/snippets/agpm/rust/a.md\n");
+  // `snippets` is no component of `.opencode/snippet/agpm`: it stays.
+  EXPECT_EQ(rendered({"--tool", "opencode"}),
+            ".opencode/snippet/agpm/snippets/rust/a.md\n");
+  EXPECT_EQ(rendered({"--install-path", "x/y.md"}), "x/y.md\n");
+}
+
+TEST_F(RenderTest, AToolWithoutAPlaceForTheTypeIsAnInputError) {
+  fs_.Add("a.md", "plain\n");
+  EXPECT_EQ(Run({"render", "a.md", "-o", "o.md", "--tool", "agpm"}), 1);
+  EXPECT_EQ(Messages(),
+            "agentgen: error: --tool: tool 'agpm' has no place for agents in "
+            "the layout (AGPM refuses to install agents for it)\n");
+  sink_ = DiagnosticSink();
+  EXPECT_EQ(Run({"render", "a.md", "-o", "o.md", "--tool", "cursor"}), 1);
+  EXPECT_EQ(Messages(),
+            "agentgen: error: --tool: tool 'cursor' is not in the layout "
+            "(tools: agpm, claude-code, opencode)\n");
+  // --check could compare nothing: 3.
+  EXPECT_EQ(
+      Run({"render", "a.md", "-o", "o.md", "--tool", "cursor", "--check"}), 3);
 }
 
 TEST_F(RenderTest, NearMissSwitchesWarn) {
@@ -623,7 +665,9 @@ TEST_F(RenderMessageTest, InvalidJsonReadByTheContentFilter) {
           "---\nagpm:\n  templating: true\n---\n{{ 'c.json' | content }}\n");
   fs_.Add("c.json", "{\"a\": }\n");
   EXPECT_EQ(MessagesOf({"render", "a.md", "-o", "o.md"}),
-            "c.json:1:7: error: invalid JSON (read by the content filter)\n"
+            "c.json:1:7: error: invalid JSON: syntax error while parsing "
+            "value - unexpected '}'; expected '[', '{', or a literal (read by "
+            "the content filter)\n"
             "{\"a\": }\n"
             "      ^\n");
 }
@@ -721,7 +765,8 @@ TEST_F(RenderTest, RenderCheckComparesThroughALinkAndRefusesAFolder) {
   EXPECT_EQ(RunRender(fs_, linked.options, "", sink_), 0) << Messages();
   ParsedCommandLine folder =
       ParseCommandLine({"render", "a.md", "-o", "out/dir", "--check"});
-  EXPECT_EQ(RunRender(fs_, folder.options, "", sink_), 1);
+  // Nothing could be compared: an input error, 3.
+  EXPECT_EQ(RunRender(fs_, folder.options, "", sink_), 3);
   EXPECT_EQ(Messages(),
             "agentgen: error: cannot write '/w/out/dir': it is a folder\n");
 }
