@@ -426,6 +426,20 @@ TEST_F(RenderTest, TheResourceObjectDescribesTheSource) {
             "agents/a|agents/a.md|command|.claude/commands/agpm/a.md||sha256:");
 }
 
+// As in AGPM, `agpm.deps` holds only the categories that have a dependency.
+TEST_F(RenderTest, CategoriesWithoutDependenciesAreAbsent) {
+  fs_.Add("a.md",
+          "---\nagpm:\n  templating: true\ndependencies:\n  snippets:\n"
+          "    - path: s.md\n  commands:\n    - path: c.md\n---\n"
+          "{% for k, v in agpm.deps %}{{ k }};{% endfor %}"
+          "{% if agpm.deps.agents %}agents{% else %}none{% endif %}\n");
+  fs_.Add("s.md", "S\n");
+  fs_.Add("c.md", "C\n");
+  ASSERT_EQ(Run({"render", "a.md", "-o", "o.md"}), 0) << Messages();
+  std::string out = fs_.Contents("o.md");
+  EXPECT_EQ(out.substr(out.rfind("---\n") + 4), "commands;snippets;none\n");
+}
+
 TEST_F(RenderTest, ToolAndInstallPathOptionsSetTheInstallPath) {
   fs_.Add("snippets/rust/a.md",
           "---\nagpm:\n  templating: true\n---\n"
@@ -623,6 +637,57 @@ TEST_F(RenderMessageTest, APathADepfileCannotHold) {
       "agentgen: error: path '/w/a b\\c.md' cannot be written to a "
       "depfile (it holds a newline or a backslash)\n");
   EXPECT_FALSE(fs_.Has("o.md"));
+}
+
+TEST_F(RenderMessageTest, DuplicateJsonKeysAreErrors) {
+  fs_.Add("a.md",
+          "---\nagpm:\n  templating: true\n---\n{{ 'c.json' | content }}\n");
+  fs_.Add("c.json", "{\"a\": 1, \"a\": 2}");
+  EXPECT_EQ(MessagesOf({"render", "a.md", "-o", "o.md"}),
+            "c.json:1:10: error: duplicate key \"a\" (JSON readers keep one "
+            "of the values silently, AGPM the last) (read by the content "
+            "filter)\n"
+            "{\"a\": 1, \"a\": 2}\n"
+            "         ^\n");
+  sink_ = DiagnosticSink();
+  fs_.Add("b.md",
+          "---\ndependencies:\n  mcp-servers:\n    - path: m.json\n---\nb\n");
+  fs_.Add("m.json", "{\"command\": \"x\",\n \"command\": \"y\"}");
+  EXPECT_EQ(MessagesOf({"render", "b.md", "-o", "o.md"}),
+            "m.json:2:2: error: duplicate key \"command\" (JSON readers keep "
+            "one of the values silently, AGPM the last)\n"
+            " \"command\": \"y\"}\n"
+            " ^\n");
+}
+
+// A templated dependency that fails is an error under an untemplated file
+// too (AGPM would silently write the file unrendered).
+TEST_F(RenderMessageTest, ADependencyErrorUnderAnUntemplatedFile) {
+  fs_.Add("a.md",
+          "---\nname: a\ndependencies:\n  snippets:\n    - path: s.md\n"
+          "---\nBody\n");
+  fs_.Add("s.md", "---\nagpm:\n  templating: true\n---\n{{ nope }}\n");
+  EXPECT_EQ(MessagesOf({"render", "a.md", "-o", "o.md"}),
+            "s.md:5:4: error: undefined name 'nope'\n"
+            "{{ nope }}\n"
+            "   ^\n");
+  EXPECT_FALSE(fs_.Has("o.md"));
+}
+
+TEST_F(RenderTest, TheContentFilterEmbedsAMarkdownFileWithoutYamlWhole) {
+  fs_.Add("a.md",
+          "---\nagpm:\n  templating: true\n---\n{{ 'doc.md' | content }}|\n");
+  fs_.Add("doc.md", "---\nd: {x\n---\n\nText\n");
+  ASSERT_EQ(Run({"render", "a.md", "-o", "o.md"}), 0) << Messages();
+  EXPECT_EQ(
+      fs_.Contents("o.md"),
+      "---\nagpm:\n  templating: true\n---\n---\nd: {x\n---\n\nText\n|\n");
+  EXPECT_EQ(Messages(),
+            "doc.md:3:1: warning: end of map flow not found: the frontmatter "
+            "is not valid YAML, so the content filter embeds the whole file, "
+            "frontmatter included (as AGPM does)\n"
+            "---\n"
+            "^\n");
 }
 
 TEST_F(RenderMessageTest, ContentFilterMessages) {
