@@ -244,7 +244,7 @@ void ReportNotYaml(const YamlSyntaxError& problem, std::string_view yaml_text,
                      ": the frontmatter is YAML but not a mapping, so the "
                      "file is not templated and its dependencies are not "
                      "read (AGPM installs it as it is)",
-                 "yaml.not-mapping");
+                 "yaml.not-yaml");
     return;
   }
   if (AsksForTemplating(yaml_text)) {

@@ -74,8 +74,8 @@ struct LoadedSource {
 /// Loads sources and everything they depend on, depth first in declaration
 /// order, each file once. Dependencies loaded for one source are kept for the
 /// next sources of a batch (each file is read and parsed once per process);
-/// the source itself is loaded afresh every time, since its pre-pass sees its
-/// own output path.
+/// the source itself is loaded afresh every time (it is read once per render
+/// in any case).
 class DependencyGraph {
  public:
   DependencyGraph(FileReader& fs, GraphSettings settings);

@@ -370,7 +370,22 @@ std::optional<std::string> RenderSession::Impl::RenderUntemplated(
           "render.frontmatter-fallback");
       return file.bytes;
     }
-    output_map.AddProduced(4, trimmed_offset);
+    // Each part of the result leads back to the text or tag it came from.
+    bool copying = false;
+    size_t previous = 0;
+    for (size_t at = 0; at < rendered.size(); ++at) {
+      size_t from = trimmed_offset + offsets.ToInput(kept_offset + at);
+      bool continues = at > 0 && (copying ? from == previous + 1
+                                          : from == previous);
+      if (!continues) {
+        copying = at == 0 || from != previous;
+        if (copying)
+          output_map.AddCopied(4 + at, from);
+        else
+          output_map.AddProduced(4 + at, from);
+      }
+      previous = from;
+    }
   }
   // The body: the bytes after the closing line, as they are.
   DiagnosticSink ignored;  // the split succeeded on the same text already
