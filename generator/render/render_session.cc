@@ -82,6 +82,10 @@ class RenderSession::Impl {
   std::optional<std::string> RenderUntemplated(const InputFile& file,
                                                Call& call,
                                                RenderedSource* result);
+  enum class Outcome { kRendered, kUnchanged, kFailed };
+  Outcome RenderFrontmatter(const InputFile& file, std::string_view trimmed,
+                            nlohmann::json deps, Call& call,
+                            std::string* rendered, OffsetMap* output_map);
   std::optional<std::string> SourceTool(Call& call) const;
   std::vector<RenderInput> Inputs(
       const RenderFiles& files,
@@ -287,8 +291,8 @@ std::optional<std::string> RenderSession::Impl::RenderUntemplated(
     call.sink.Error(
         LocateOffset(file.display, file.text, parts.yaml_begin + dashes),
         "'---' inside a frontmatter that is not templated: AGPM would end the "
-        "frontmatter here and repeat the rest of it in the body; reword it or "
-        "quote it differently",
+        "frontmatter here and repeat the rest of it in the body; write it "
+        "another way",
         "render.frontmatter-dashes");
     return std::nullopt;
   }
@@ -298,93 +302,23 @@ std::optional<std::string> RenderSession::Impl::RenderUntemplated(
   nlohmann::json deps = Deps(file, nullptr, &dependency_failed, call);
   if (dependency_failed) return std::nullopt;
 
-  size_t trimmed_offset =
-      static_cast<size_t>(trimmed.data() - file.text.data());
   // For `agentgen check`: where each part of the output came from.
   OffsetMap output_map;
   output_map.AddCopied(0, 0);
   std::string rendered;
   if (!HasTemplateSyntax(trimmed)) {
     rendered = std::string(trimmed);
-    output_map.AddCopied(4, trimmed_offset);
+    output_map.AddCopied(
+        4, static_cast<size_t>(trimmed.data() - file.text.data()));
   } else {
-    Locator locate = SliceLocator(file.display, file.text, trimmed_offset);
-    nlohmann::json context = FullContext(shared_.workspace.project,
-                                         ResourceObject(file), std::move(deps));
-    DiagnosticSink scratch;
-    std::optional<AgpmTemplate> parsed =
-        AgpmTemplate::Parse(std::string(trimmed), locate, scratch);
-    OffsetMap offsets;
-    std::optional<std::string> text;
-    if (parsed) {
-      text = parsed->Render(context, shared_.content_filter, scratch, &offsets,
-                            &call.budget);
-    }
-    const std::string unchanged =
-        " (the frontmatter of a file that is not templated does not render, "
-        "so AGPM installs the file unchanged, and so does agentgen)";
-    // A limit of agentgen's own is no render failure AGPM would know.
-    const WorkBudget& budget = call.budget;
-    bool over_limit = budget.spent().steps > budget.max_steps();
-    for (const Diagnostic& diagnostic : scratch.diagnostics())
-      over_limit =
-          over_limit || diagnostic.message == RenderedSizeLimitMessage();
-    if (over_limit) {
-      for (const Diagnostic& diagnostic : scratch.diagnostics())
-        call.sink.Report(diagnostic);
-      return std::nullopt;
-    }
-    if (!text || scratch.has_errors()) {
-      ReportAsWarning(scratch, unchanged, call.sink);
-      return file.bytes;
-    }
-    std::string_view kept = TrimWhitespace(*text);
-    size_t kept_offset = static_cast<size_t>(kept.data() - text->data());
-    rendered = std::string(kept);
-    // Its YAML must still read; AGPM checks it for a templating switch.
-    DiagnosticSink yaml_sink;
-    std::optional<YamlSyntaxError> not_yaml;
-    Locator rendered_locate = [&](size_t offset) {
-      return locate(offsets.ToInput(kept_offset + offset));
-    };
-    ParseFrontmatterYaml(rendered, rendered_locate, yaml_sink, &not_yaml);
-    if (yaml_sink.has_errors() || (not_yaml && !not_yaml->not_mapping)) {
-      Location where = not_yaml ? rendered_locate(not_yaml->offset)
-                                : yaml_sink.diagnostics().front().where;
-      std::string message = not_yaml ? not_yaml->message
-                                     : yaml_sink.diagnostics().front().message;
-      if (AsksForTemplating(rendered)) {
-        call.sink.Error(where,
-                        message +
-                            ": the rendered frontmatter is not valid YAML, so "
-                            "AGPM could not read its 'templating:' switch and "
-                            "would install the file unrendered",
-                        "yaml");
+    switch (RenderFrontmatter(file, trimmed, std::move(deps), call, &rendered,
+                              &output_map)) {
+      case Outcome::kRendered:
+        break;
+      case Outcome::kUnchanged:
+        return file.bytes;
+      case Outcome::kFailed:
         return std::nullopt;
-      }
-      call.sink.Warning(
-          where,
-          message +
-              ": the rendered frontmatter is not valid YAML, so AGPM installs "
-              "the file unchanged, and so does agentgen",
-          "render.frontmatter-fallback");
-      return file.bytes;
-    }
-    // Each part of the result leads back to the text or tag it came from.
-    bool copying = false;
-    size_t previous = 0;
-    for (size_t at = 0; at < rendered.size(); ++at) {
-      size_t from = trimmed_offset + offsets.ToInput(kept_offset + at);
-      bool continues = at > 0 && (copying ? from == previous + 1
-                                          : from == previous);
-      if (!continues) {
-        copying = at == 0 || from != previous;
-        if (copying)
-          output_map.AddCopied(4 + at, from);
-        else
-          output_map.AddProduced(4 + at, from);
-      }
-      previous = from;
     }
   }
   // The body: the bytes after the closing line, as they are.
@@ -399,6 +333,99 @@ std::optional<std::string> RenderSession::Impl::RenderUntemplated(
   result->source_text = file.text;
   result->offsets = std::move(output_map);
   return output;
+}
+
+// Renders the trimmed frontmatter `trimmed` of an untemplated file into
+// `rendered` (trimmed again), its parts mapped in `output_map` from offset 4
+// (after the opening `---`). Where AGPM falls back to the file as it is,
+// this warns and gives kUnchanged.
+RenderSession::Impl::Outcome RenderSession::Impl::RenderFrontmatter(
+    const InputFile& file, std::string_view trimmed, nlohmann::json deps,
+    Call& call, std::string* rendered, OffsetMap* output_map) {
+  size_t trimmed_offset =
+      static_cast<size_t>(trimmed.data() - file.text.data());
+  Locator locate = SliceLocator(file.display, file.text, trimmed_offset);
+  nlohmann::json context = FullContext(shared_.workspace.project,
+                                       ResourceObject(file), std::move(deps));
+  DiagnosticSink scratch;
+  std::optional<AgpmTemplate> parsed =
+      AgpmTemplate::Parse(std::string(trimmed), locate, scratch);
+  OffsetMap offsets;
+  std::optional<std::string> text;
+  if (parsed) {
+    text = parsed->Render(context, shared_.content_filter, scratch, &offsets,
+                          &call.budget);
+  }
+  // A limit of agentgen's own is no render failure AGPM would know.
+  const WorkBudget& budget = call.budget;
+  bool over_limit = budget.spent().steps > budget.max_steps();
+  for (const Diagnostic& diagnostic : scratch.diagnostics())
+    over_limit = over_limit || diagnostic.message == RenderedSizeLimitMessage();
+  if (over_limit) {
+    for (const Diagnostic& diagnostic : scratch.diagnostics())
+      call.sink.Report(diagnostic);
+    return Outcome::kFailed;
+  }
+  if (!text || scratch.has_errors()) {
+    ReportAsWarning(scratch,
+                    " (the frontmatter of a file that is not templated does "
+                    "not render, so AGPM installs the file unchanged, and so "
+                    "does agentgen)",
+                    call.sink);
+    return Outcome::kUnchanged;
+  }
+  std::string_view kept = TrimWhitespace(*text);
+  size_t kept_offset = static_cast<size_t>(kept.data() - text->data());
+  *rendered = std::string(kept);
+
+  // Its YAML must still read; AGPM looks for a templating switch in it.
+  DiagnosticSink yaml_sink;
+  std::optional<YamlSyntaxError> not_yaml;
+  Locator rendered_locate = [&](size_t offset) {
+    return locate(offsets.ToInput(kept_offset + offset));
+  };
+  ParseFrontmatterYaml(*rendered, rendered_locate, yaml_sink, &not_yaml);
+  if (yaml_sink.has_errors() || (not_yaml && !not_yaml->not_mapping)) {
+    Location where = not_yaml ? rendered_locate(not_yaml->offset)
+                              : yaml_sink.diagnostics().front().where;
+    std::string message =
+        not_yaml ? not_yaml->message : yaml_sink.diagnostics().front().message;
+    if (AsksForTemplating(*rendered)) {
+      call.sink.Error(where,
+                      message +
+                          ": the rendered frontmatter is not valid YAML, so "
+                          "AGPM could not read its 'templating:' switch and "
+                          "would install the file unrendered",
+                      "yaml");
+      return Outcome::kFailed;
+    }
+    call.sink.Warning(where,
+                      message +
+                          ": the rendered frontmatter is not valid YAML, so "
+                          "AGPM installs the file unchanged, and so does "
+                          "agentgen",
+                      "render.frontmatter-fallback");
+    return Outcome::kUnchanged;
+  }
+
+  // Each part of the result leads back to the text or tag it came from: a
+  // copied run moves on with the output, a tag's output stays at the tag.
+  bool copying = false;
+  size_t previous = 0;
+  for (size_t at = 0; at < rendered->size(); ++at) {
+    size_t from = trimmed_offset + offsets.ToInput(kept_offset + at);
+    bool continues =
+        at > 0 && (copying ? from == previous + 1 : from == previous);
+    if (!continues) {
+      copying = at == 0 || from != previous;
+      if (copying)
+        output_map->AddCopied(4 + at, from);
+      else
+        output_map->AddProduced(4 + at, from);
+    }
+    previous = from;
+  }
+  return Outcome::kRendered;
 }
 
 std::vector<RenderInput> RenderSession::Impl::Inputs(
