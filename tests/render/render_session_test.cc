@@ -106,6 +106,31 @@ TEST_F(RenderSessionTest, AnErrorIsReportedAgainForEverySourceThatMeetsIt) {
   }
 }
 
+// An untemplated source's frontmatter is trimmed and rendered; the offsets
+// lead each part of the output back to the source, for `agentgen check`.
+TEST_F(RenderSessionTest, AnUntemplatedFrontmatterMapsBackToTheSource) {
+  std::string source =
+      "---\r\n\r\nname: x\r\nd: {{ agpm.project.guide }} end\r\n---\r\n"
+      "Body {{ x }}";
+  fs_.Add("u.md", source);
+  auto output = [](const std::string& relative) { return "out/" + relative; };
+  DiagnosticSink sink;
+  std::optional<RenderedSource> rendered =
+      RenderSource(fs_, Settings(), "u.md", output, sink);
+  ASSERT_TRUE(rendered) << Printed(sink);
+  EXPECT_EQ(rendered->text,
+            "---\nname: x\nd: docs/guide.md end\n---\nBody {{ x }}");
+  ASSERT_TRUE(rendered->offsets);
+  const std::string& text = rendered->text;
+  const std::string& lf = rendered->source_text;
+  EXPECT_EQ(lf.substr(rendered->offsets->ToInput(text.find("name")), 7),
+            "name: x");
+  EXPECT_EQ(lf.substr(rendered->offsets->ToInput(text.find("guide")), 2), "{{");
+  EXPECT_EQ(lf.substr(rendered->offsets->ToInput(text.find("end")), 3), "end");
+  EXPECT_EQ(lf.substr(rendered->offsets->ToInput(text.find("Body")), 4),
+            "Body");
+}
+
 // One budget covers a source's whole render, so a batch must charge what it
 // reuses. These snippets take 8 steps each (4 loop iterations, 4 prints),
 // the frontmatter of `pre.md` 4 steps in its pre-pass.
