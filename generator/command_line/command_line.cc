@@ -6,8 +6,8 @@
 #include <optional>
 
 #include "inputs/dependencies.h"
+#include "inputs/install_layout.h"
 #include "inputs/project.h"
-#include "validation/schema.h"
 
 namespace agentgen {
 
@@ -17,11 +17,12 @@ const char kRenderUsage[] =
     "DIR] [--root DIR] [--project-file FILE] [-D name=value]... [--var "
     "name=VALUE]... "
     "[--context-var name=VALUE]... [--type TYPE] "
-    "[--write-if-changed] [--allow-outside-root] [--check]";
+    "[--tool TOOL] [--install-path PATH] [--write-if-changed] "
+    "[--allow-outside-root] [--check]";
 const char kCheckUsage[] =
     "usage: agentgen check <file.md>... [--root DIR] [--project-file FILE] "
     "[-D name=value]... [--var name=VALUE]... [--context-var name=VALUE]... "
-    "[--type TYPE] [--tool claude-code|opencode] "
+    "[--type TYPE] [--tool TOOL] "
     "[--werror] [--format text|json|sarif|github] [--allow-outside-root]";
 const char kMcpUsage[] =
     "usage: agentgen mcp <agent.md>... -o FILE [--depfile FILE] [--root DIR] "
@@ -81,6 +82,7 @@ const char* OptionName(VariableArgument::Kind kind) {
 }
 
 struct SharedArguments {
+  std::string tool;  ///< --tool (render and check)
   std::string root;
   std::string project_file;
   std::vector<VariableArgument> variables;
@@ -159,6 +161,7 @@ std::optional<std::string> CheckShared(const SharedArguments& shared,
 }
 
 void ApplyShared(const SharedArguments& shared, RenderSettings* settings) {
+  if (!shared.tool.empty()) settings->tool = shared.tool;
   if (!shared.root.empty()) settings->root = shared.root;
   if (!shared.project_file.empty())
     settings->project_file = shared.project_file;
@@ -227,6 +230,15 @@ std::optional<std::string> CheckRender(const RenderOptions& options) {
         "-o, --depfile and --manifest take exactly one source; with several "
         "sources use --out-dir, --depfile-dir and --manifest-dir");
   }
+  if (const std::optional<std::string>& install_path =
+          options.settings.install_path) {
+    if (options.sources.size() > 1)
+      return std::string("--install-path takes exactly one source");
+    if (install_path->empty() || (*install_path)[0] == '/') {
+      return "--install-path '" + *install_path +
+             "' must be a path relative to the project directory";
+    }
+  }
   if (!options.out_dir.empty() &&
       (!options.depfile.empty() || !options.manifest.empty())) {
     return std::string("with --out-dir use --depfile-dir and --manifest-dir");
@@ -274,6 +286,12 @@ CLI::App* AddRenderCommand(CLI::App& app, RenderOptions* options,
   render->add_option("--manifest-dir", options->manifest_dir,
                      "Folder for several sources' manifests");
   AddSharedOptions(render, shared, &options->settings);
+  render->add_option("--tool", shared->tool,
+                     "The tool the source installs for (its layout column; "
+                     "default: its type's default tool)");
+  render->add_option("--install-path", options->settings.install_path,
+                     "The source's agpm.resource.install_path, relative to "
+                     "the project directory (default: the layout's)");
   render->add_flag("--write-if-changed", options->write_if_changed,
                    "Leave an output whose bytes would not change untouched");
   render->add_flag("--check", options->check,
@@ -290,9 +308,9 @@ CLI::App* AddCheckCommand(CLI::App& app, CheckOptions* check,
       "writes nothing.");
   command->add_option("sources", check->sources, "Files to check")->required();
   AddSharedOptions(command, shared, &check->settings);
-  command->add_option("--tool", check->tool,
-                      "The tool whose schema applies: claude-code "
-                      "(default) or opencode");
+  command->add_option("--tool", shared->tool,
+                      "The tool whose schema applies (default: the type's "
+                      "default tool, claude-code except for snippets)");
   command->add_flag("--werror", check->werror, "Exit 1 on warnings too");
   command->add_option("--format", *format,
                       "text (default: diagnostics on stderr), or a report on "
@@ -385,11 +403,12 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
     if (std::optional<std::string> problem =
             CheckShared(check_shared, check.settings))
       return UsageError(*problem, arguments);
-    if (std::find(std::begin(kSchemaTools), std::end(kSchemaTools),
-                  check.tool) == std::end(kSchemaTools))
-      return UsageError(
-          "--tool '" + check.tool + "' is not one of claude-code, opencode",
-          arguments);
+    // A tool the layout does not have, or without a place for the type, is
+    // an input error the render reports (the project file decides).
+    check.tool = !check_shared.tool.empty()
+                     ? check_shared.tool
+                     : InstallLayout::BuiltIn().DefaultTool(
+                           CategoryOfType(check.settings.type));
     std::optional<CheckFormat> check_format = CheckFormatNamed(format);
     if (!check_format) {
       return UsageError(

@@ -38,7 +38,8 @@ enum class CheckFormat { kText, kJson, kSarif, kGithub };
 struct CheckOptions {
   RenderSettings settings;
   std::vector<std::string> sources;
-  std::string tool = "claude-code";         ///< --tool
+  /// The schema's tool: --tool, else the type's default tool.
+  std::string tool = "claude-code";
   bool werror = false;                      ///< --werror
   CheckFormat format = CheckFormat::kText;  ///< --format
 };

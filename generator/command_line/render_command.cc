@@ -188,11 +188,17 @@ int RunRender(FileSystem& fs, const RenderOptions& options,
   work();
   for (std::thread& worker : workers) worker.join();
 
+  bool input_error = false;
   for (Result& result : results) {
-    for (const Diagnostic& diagnostic : result.sink.diagnostics())
+    for (const Diagnostic& diagnostic : result.sink.diagnostics()) {
+      input_error = input_error || (diagnostic.severity == Severity::kError &&
+                                    diagnostic.rule != "render.stale");
       sink.Report(diagnostic);
+    }
     if (out) *out += result.out;
   }
+  // --check tells "could not compare" (3) from "differs" (1).
+  if (options.check && input_error) return 3;
   return sink.has_errors() ? 1 : 0;
 }
 

@@ -7,7 +7,9 @@
 #include "base/sha256.h"
 #include "context/dependency_content.h"
 #include "inputs/frontmatter.h"
+#include "inputs/json_positions.h"
 #include "inputs/source_text.h"
+#include "inputs/yaml_frontmatter.h"
 
 namespace agentgen {
 namespace {
@@ -109,18 +111,44 @@ std::optional<std::string> ContentFilterReader::Load(const InputToRead& input,
     std::optional<Frontmatter> frontmatter =
         SplitFrontmatter(text, SliceLocator(display, text, 0), sink);
     if (!frontmatter) return std::nullopt;
+    if (frontmatter->present) {
+      // A frontmatter that is not YAML makes AGPM's Markdown reader fall
+      // back to the whole document.
+      std::string_view yaml = std::string_view(text).substr(
+          frontmatter->yaml_begin,
+          frontmatter->yaml_end - frontmatter->yaml_begin);
+      Locator locate = SliceLocator(display, text, frontmatter->yaml_begin);
+      std::optional<YamlSyntaxError> not_yaml;
+      DiagnosticSink yaml_sink;
+      ParseFrontmatterYaml(yaml, locate, yaml_sink, &not_yaml);
+      if (yaml_sink.has_errors()) {  // a duplicate key: YAML, but an error
+        for (const Diagnostic& diagnostic : yaml_sink.diagnostics())
+          sink.Report(diagnostic);
+        return std::nullopt;
+      }
+      if (not_yaml && !not_yaml->not_mapping) {
+        sink.Warning(locate(not_yaml->offset),
+                     not_yaml->message +
+                         ": the frontmatter is not valid YAML, so the "
+                         "content filter embeds the whole file, frontmatter "
+                         "included (as AGPM does)",
+                     "yaml.not-yaml");
+        return bytes;
+      }
+    }
     return std::string(
         TrimBody(std::string_view(text).substr(frontmatter->body_begin)));
   }
   if (extension == "json") {
-    try {
-      return PrettyJson(nlohmann::json::parse(bytes));
-    } catch (const nlohmann::json::parse_error& parse_error) {
-      size_t offset = parse_error.byte > 0 ? parse_error.byte - 1 : 0;
-      sink.Error(LocateOffset(display, bytes, offset),
-                 std::string("invalid JSON (read by the content filter)"));
+    nlohmann::json value;
+    size_t error_offset = 0;
+    if (std::optional<std::string> problem =
+            ParseJsonStrictly(bytes, &value, &error_offset)) {
+      sink.Error(LocateOffset(display, bytes, error_offset),
+                 *problem + " (read by the content filter)");
       return std::nullopt;
     }
+    return PrettyJson(value);
   }
   return bytes;
 }

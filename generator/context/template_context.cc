@@ -8,22 +8,19 @@
 
 namespace agentgen {
 
-nlohmann::json ResourceObject(const InputFile& file,
-                              const nlohmann::json& install_path) {
+nlohmann::json ResourceObject(const InputFile& file) {
   return {{"name", WithoutExtension(file.relative)},
           {"path", file.relative},
           {"type", file.type},
-          {"install_path", install_path},
+          {"install_path", file.install_path},
           {"checksum", "sha256:" + file.sha256},
           {"source", nullptr},
           {"version", nullptr},
           {"resolved_commit", nullptr}};
 }
 
-nlohmann::json PrepassContext(const nlohmann::json& project,
-                              nlohmann::json resource) {
-  nlohmann::json agpm = {{"project", project},
-                         {"resource", std::move(resource)}};
+nlohmann::json PrepassContext(const nlohmann::json& project) {
+  nlohmann::json agpm = {{"project", project}};
   return {{"agpm", std::move(agpm)}, {"project", project}};
 }
 
@@ -35,15 +32,12 @@ nlohmann::json DependencyObject(const ResolvedDependency& dependency,
           {"name", WithoutExtension(file.relative)},
           {"type", SingularOf(dependency.entry.category)},
           {"checksum", "sha256:" + file.sha256},
-          {"version", dependency.entry.version},
-          {"install_path", nullptr}};
-}
-
-nlohmann::json EmptyDeps() {
-  nlohmann::json deps = nlohmann::json::object();
-  for (const char* category : kDependencyCategories)
-    deps[category] = nlohmann::json::object();
-  return deps;
+          {"install_path", dependency.install_path},
+          // A checked-out file is one of AGPM's local resources; the
+          // entry's `version:` goes to the manifest only.
+          {"source", nullptr},
+          {"version", nullptr},
+          {"resolved_commit", nullptr}};
 }
 
 void AddContextVariables(nlohmann::json* context,
@@ -58,7 +52,8 @@ void AddContextVariables(nlohmann::json* context,
 
 nlohmann::json FullContext(const nlohmann::json& project,
                            nlohmann::json resource, nlohmann::json deps) {
-  nlohmann::json context = PrepassContext(project, std::move(resource));
+  nlohmann::json context = PrepassContext(project);
+  context["agpm"]["resource"] = std::move(resource);
   context["agpm"]["deps"] = std::move(deps);
   return context;
 }

@@ -14,19 +14,15 @@ struct ResolvedDependency;
 
 /// `agpm.resource` of a file: name, path, type, install_path, checksum, and
 /// source, version and resolved_commit (null).
-nlohmann::json ResourceObject(const InputFile& file,
-                              const nlohmann::json& install_path);
+nlohmann::json ResourceObject(const InputFile& file);
 
-/// The frontmatter pre-pass context: project and resource, no `agpm.deps`.
-nlohmann::json PrepassContext(const nlohmann::json& project,
-                              nlohmann::json resource);
+/// The frontmatter pre-pass context: the project alone (AGPM's
+/// FrontmatterTemplating): `agpm.resource` and `agpm.deps` are undefined.
+nlohmann::json PrepassContext(const nlohmann::json& project);
 
 /// The object `agpm.deps.<category>.<key>` holds for a direct dependency.
 nlohmann::json DependencyObject(const ResolvedDependency& dependency,
                                 std::string content);
-
-/// An empty `agpm.deps`: all seven categories, each an empty table.
-nlohmann::json EmptyDeps();
 
 /// Adds `--context-var`'s top-level names to `context`; in the pre-pass
 /// (`also_under_agpm`) each is also `agpm.<name>`, as AGPM's frontmatter
@@ -35,7 +31,9 @@ nlohmann::json EmptyDeps();
 void AddContextVariables(nlohmann::json* context,
                          const nlohmann::json& variables, bool also_under_agpm);
 
-/// The full context: the pre-pass context plus `agpm.deps`.
+/// The full context: the pre-pass context plus `agpm.resource` and
+/// `agpm.deps` (a table for each category that has a direct dependency,
+/// none for the others, as in AGPM).
 nlohmann::json FullContext(const nlohmann::json& project,
                            nlohmann::json resource, nlohmann::json deps);
 

@@ -95,6 +95,7 @@ void ReadEntry(const std::string& category, const YamlNode& entry,
                                         : ScalarValue(value);
     } else if (key == "tool") {
       result.tool = ScalarValue(value);
+      result.tool_where = locate(value.offset());
     } else if (key == "install") {
       result.install = ScalarValue(value);
     } else {

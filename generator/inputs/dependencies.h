@@ -33,6 +33,7 @@ struct DependencyEntry {
   std::optional<std::string> name;  ///< the `name:` alias
   nlohmann::json version;           ///< null when absent; likewise below
   nlohmann::json tool;
+  Location tool_where;  ///< the `tool:` value
   nlohmann::json install;
   nlohmann::json flatten;
 };

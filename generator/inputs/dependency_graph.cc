@@ -20,12 +20,6 @@ FileKind KindOf(const std::string& path) {
   return FileKind::kOther;
 }
 
-bool HasTemplateSyntax(std::string_view text) {
-  return text.find("{{") != std::string_view::npos ||
-         text.find("{%") != std::string_view::npos ||
-         text.find("{#") != std::string_view::npos;
-}
-
 bool DeclaresAnything(const nlohmann::json& dependencies) {
   if (dependencies.is_null()) return false;
   if (!dependencies.is_object()) return !dependencies.empty();
@@ -57,6 +51,7 @@ void DependencyGraph::Clear() {
 
 LoadedSource DependencyGraph::LoadSource(const InputToRead& source,
                                          uint64_t size, const std::string& type,
+                                         const std::string& tool,
                                          const nlohmann::json& install_path,
                                          DiagnosticSink& sink,
                                          WorkBudget& budget) {
@@ -66,7 +61,9 @@ LoadedSource DependencyGraph::LoadSource(const InputToRead& source,
   file->path = source.path;
   file->display = source.display;
   file->type = type;
-  ReadAndParse(*file, source, size, install_path, load);
+  file->tool = tool;
+  file->install_path = install_path;
+  ReadAndParse(*file, source, size, load);
   LoadedSource loaded;
   if (file->ok) loaded.file = std::move(file);
   loaded.kept_over_budget = load.kept_over_budget;
@@ -157,10 +154,10 @@ std::shared_ptr<InputFile> DependencyGraph::Reuse(
   return file;
 }
 
-std::shared_ptr<InputFile> DependencyGraph::LoadFile(const InputToRead& input,
-                                                     uint64_t size,
-                                                     const std::string& type,
-                                                     Load& load) {
+std::shared_ptr<InputFile> DependencyGraph::LoadFile(
+    const InputToRead& input, uint64_t size,
+    const ResolvedDependency& dependency, Load& load) {
+  const std::string type = SingularOf(dependency.entry.category);
   const Location& where = input.where;
   auto on_stack = std::find_if(
       load.stack.begin(), load.stack.end(),
@@ -173,7 +170,8 @@ std::shared_ptr<InputFile> DependencyGraph::LoadFile(const InputToRead& input,
     load.sink.Error(where, "dependency cycle: " + chain);
     return nullptr;
   }
-  std::string key = input.path + '\0' + type + '\0' + input.display;
+  std::string key =
+      input.path + '\0' + type + '\0' + dependency.tool + '\0' + input.display;
   auto known = files_.find(key);
   if (known != files_.end()) {
     const std::shared_ptr<InputFile>& file = known->second;
@@ -200,7 +198,9 @@ std::shared_ptr<InputFile> DependencyGraph::LoadFile(const InputToRead& input,
   file->path = input.path;
   file->display = input.display;
   file->type = type;
-  ReadAndParse(*file, input, size, nullptr, load);
+  file->tool = dependency.tool;
+  file->install_path = dependency.install_path;
+  ReadAndParse(*file, input, size, load);
   // A kept Markdown dependency is used through its LF text from now on; its
   // raw bytes would only double what a large batch holds in memory.
   if (file->kind == FileKind::kMarkdown) std::string().swap(file->bytes);
@@ -208,9 +208,7 @@ std::shared_ptr<InputFile> DependencyGraph::LoadFile(const InputToRead& input,
 }
 
 void DependencyGraph::ReadAndParse(InputFile& file, const InputToRead& input,
-                                   uint64_t size,
-                                   const nlohmann::json& install_path,
-                                   Load& load) {
+                                   uint64_t size, Load& load) {
   file.relative = RelativeTo(file.path, settings_.root.path);
   file.kind = KindOf(file.path);
   InputBytes read = ReadInput(fs_, input, size, load.sink);
@@ -223,7 +221,7 @@ void DependencyGraph::ReadAndParse(InputFile& file, const InputToRead& input,
   load.stack.push_back(&file);
   if (file.kind == FileKind::kMarkdown) {
     file.text = NormalizeLineEnds(file.bytes);
-    ParseMarkdown(file, install_path, load);
+    ParseMarkdown(file, load);
   } else if (file.kind == FileKind::kJson) {
     ParseJson(file, load);
   }
@@ -238,6 +236,17 @@ namespace {
 void ReportNotYaml(const YamlSyntaxError& problem, std::string_view yaml_text,
                    const Locator& locate, DiagnosticSink& sink) {
   DiagnosticSink::RuleScope rule(sink, "yaml");
+  if (problem.not_mapping) {
+    // YAML all the same: the file is copied with its frontmatter rendered,
+    // and a switch in it was read (as a sequence item, not a key).
+    sink.Warning(locate(problem.offset),
+                 problem.message +
+                     ": the frontmatter is YAML but not a mapping, so the "
+                     "file is not templated and its dependencies are not "
+                     "read (AGPM installs it as it is)",
+                 "yaml.not-yaml");
+    return;
+  }
   if (AsksForTemplating(yaml_text)) {
     sink.Error(locate(problem.offset),
                problem.message +
@@ -256,9 +265,7 @@ void ReportNotYaml(const YamlSyntaxError& problem, std::string_view yaml_text,
 
 }  // namespace
 
-void DependencyGraph::ParseMarkdown(InputFile& file,
-                                    const nlohmann::json& install_path,
-                                    Load& load) {
+void DependencyGraph::ParseMarkdown(InputFile& file, Load& load) {
   DiagnosticSink& sink = load.sink;
   int errors_before = sink.error_count();
   Locator file_locator = SliceLocator(file.display, file.text, 0);
@@ -278,8 +285,8 @@ void DependencyGraph::ParseMarkdown(InputFile& file,
   // YAML errors in a rendered frontmatter are mapped back to the source.
   std::optional<FrontmatterPrepass::Rendered> rendered;
   if (HasTemplateSyntax(yaml_text)) {
-    rendered = settings_.prepass->Render(file, yaml_text, locator, install_path,
-                                         sink, load.budget);
+    rendered =
+        settings_.prepass->Render(file, yaml_text, locator, sink, load.budget);
     if (!rendered) {
       file.ok = false;
       return;
@@ -293,12 +300,14 @@ void DependencyGraph::ParseMarkdown(InputFile& file,
       ParseFrontmatterYaml(yaml_text, locator, sink, &not_yaml);
   if (not_yaml && sink.error_count() == errors_before) {
     ReportNotYaml(*not_yaml, yaml_text, locator, sink);
+    file.frontmatter_is_yaml = not_yaml->not_mapping;
     if (sink.error_count() == errors_before) return;  // read as AGPM does
   }
   if (!yaml) {
     file.ok = false;
     return;
   }
+  file.frontmatter_is_yaml = true;
   file.dialect = ReadTemplatingSwitch(yaml->root(), locator, sink);
   std::vector<DependencyEntry> entries =
       ReadDependencyEntries(yaml->root(), locator, sink);
@@ -307,12 +316,11 @@ void DependencyGraph::ParseMarkdown(InputFile& file,
 }
 
 void DependencyGraph::ParseJson(InputFile& file, Load& load) {
-  try {
-    file.json = nlohmann::json::parse(file.bytes);
-  } catch (const nlohmann::json::parse_error& error) {
-    size_t offset = error.byte > 0 ? error.byte - 1 : 0;
-    load.sink.Error(LocateOffset(file.display, file.bytes, offset),
-                    "invalid JSON: " + JsonParseErrorText(error.what()));
+  size_t error_offset = 0;
+  if (std::optional<std::string> problem =
+          ParseJsonStrictly(file.bytes, &file.json, &error_offset)) {
+    load.sink.Error(LocateOffset(file.display, file.bytes, error_offset),
+                    *problem);
     file.ok = false;
     return;
   }
@@ -327,6 +335,39 @@ void DependencyGraph::ParseJson(InputFile& file, Load& load) {
     return;
   }
   file.json.erase("dependencies");
+}
+
+// The tool of a dependency (docs/templates.md, "Install paths"): its entry's
+// `tool:`, else the declaring file's when that tool has a place for the
+// category, else the category's default; and the install path it gives.
+void DependencyGraph::ChooseTool(const InputFile& declaring,
+                                 const DependencyEntry& entry,
+                                 const std::string& resolved,
+                                 ResolvedDependency* dependency, Load& load) {
+  const InstallLayout& layout = *settings_.layout;
+  const std::string& category = entry.category;
+  Location where = entry.where;
+  if (!entry.tool.is_null()) {
+    where = entry.tool_where;
+    if (!entry.tool.is_string()) {
+      load.sink.Error(where, "'tool' must be a tool name (tools: " +
+                                 layout.ToolNames() + ")");
+      return;
+    }
+    dependency->tool = entry.tool.get<std::string>();
+  } else if (layout.Cell(declaring.tool, category)) {
+    dependency->tool = declaring.tool;
+  } else {
+    dependency->tool = layout.DefaultTool(category);
+  }
+  if (std::optional<std::string> problem =
+          ToolProblem(layout, dependency->tool, category)) {
+    load.sink.Error(where, *problem, "dependency.tool");
+    return;
+  }
+  std::string relative = RelativeTo(resolved, settings_.project_directory);
+  dependency->install_path =
+      layout.InstallPath(dependency->tool, category, relative);
 }
 
 std::string DependencyGraph::DisplayFor(const InputFile& declaring,
@@ -393,8 +434,12 @@ void DependencyGraph::ResolveDependencies(
         clash = true;
       }
     }
-    std::shared_ptr<InputFile> child =
-        LoadFile(input, size, SingularOf(entry.category), load);
+    ChooseTool(file, entry, *resolved, &dependency, load);
+    if (dependency.install_path.is_null()) {
+      unresolved();
+      continue;
+    }
+    std::shared_ptr<InputFile> child = LoadFile(input, size, dependency, load);
     if (clash || !child) {
       unresolved();
       continue;

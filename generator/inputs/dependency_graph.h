@@ -20,6 +20,7 @@
 #include "inputs/dependencies.h"
 #include "inputs/input_file.h"
 #include "inputs/input_reader.h"
+#include "inputs/install_layout.h"
 
 namespace agentgen {
 
@@ -46,7 +47,6 @@ class FrontmatterPrepass {
   /// cost. Reports errors to `sink` and returns nullopt when there was any.
   virtual std::optional<Rendered> Render(InputFile& file, std::string_view yaml,
                                          const Locator& locate,
-                                         const nlohmann::json& install_path,
                                          DiagnosticSink& sink,
                                          WorkBudget& budget) = 0;
 };
@@ -55,6 +55,10 @@ class FrontmatterPrepass {
 struct GraphSettings {
   ReadArea root;  ///< reads stay inside it; its display names root files
   FrontmatterPrepass* prepass = nullptr;
+  /// Where dependencies install, and the folder their install paths are
+  /// relative to (absolute).
+  const InstallLayout* layout = &InstallLayout::BuiltIn();
+  std::string project_directory;
 };
 
 /// A source as LoadSource left it.
@@ -70,18 +74,19 @@ struct LoadedSource {
 /// Loads sources and everything they depend on, depth first in declaration
 /// order, each file once. Dependencies loaded for one source are kept for the
 /// next sources of a batch (each file is read and parsed once per process);
-/// the source itself is loaded afresh every time, since its pre-pass sees its
-/// own output path.
+/// the source itself is loaded afresh every time (it is read once per render
+/// in any case).
 class DependencyGraph {
  public:
   DependencyGraph(FileReader& fs, GraphSettings settings);
 
   /// Loads a source (which StatInput found to be a file of `size` bytes)
-  /// and its dependencies, reporting to `sink`; the frontmatter pre-passes
+  /// of `type` installed for `tool` at `install_path`, and its
+  /// dependencies, reporting to `sink`; the frontmatter pre-passes
   /// take their steps from `budget`, and a file kept from an earlier source
   /// costs what its pre-passes cost then.
   LoadedSource LoadSource(const InputToRead& source, uint64_t size,
-                          const std::string& type,
+                          const std::string& type, const std::string& tool,
                           const nlohmann::json& install_path,
                           DiagnosticSink& sink, WorkBudget& budget);
 
@@ -97,14 +102,17 @@ class DependencyGraph {
   struct Load;  // one LoadSource call's state
 
   std::shared_ptr<InputFile> LoadFile(const InputToRead& input, uint64_t size,
-                                      const std::string& type, Load& load);
+                                      const ResolvedDependency& dependency,
+                                      Load& load);
   std::shared_ptr<InputFile> Reuse(const std::shared_ptr<InputFile>& file,
                                    const Location& where, Load& load);
   void ReadAndParse(InputFile& file, const InputToRead& input, uint64_t size,
-                    const nlohmann::json& install_path, Load& load);
+                    Load& load);
   const std::set<std::string>& Closure(const InputFile& file);
-  void ParseMarkdown(InputFile& file, const nlohmann::json& install_path,
-                     Load& load);
+  void ParseMarkdown(InputFile& file, Load& load);
+  void ChooseTool(const InputFile& declaring, const DependencyEntry& entry,
+                  const std::string& resolved, ResolvedDependency* dependency,
+                  Load& load);
   void ParseJson(InputFile& file, Load& load);
   void ResolveDependencies(InputFile& file,
                            const std::vector<DependencyEntry>& entries,
@@ -114,8 +122,8 @@ class DependencyGraph {
 
   FileReader& fs_;
   GraphSettings settings_;
-  /// Kept dependencies by path, type and display name (each shapes what a
-  /// file's parse and content are).
+  /// Kept dependencies by path, type, tool and display name (each shapes
+  /// what a file's parse and content are).
   std::map<std::string, std::shared_ptr<InputFile>> files_;
   std::map<const InputFile*, std::set<std::string>> closures_;
 };

@@ -66,6 +66,49 @@ std::optional<Frontmatter> SplitFrontmatter(std::string_view text,
   return std::nullopt;
 }
 
+namespace {
+
+// The length of the White_Space character `text` starts with, or 0.
+size_t LeadingSpace(std::string_view text) {
+  if (text.empty()) return 0;
+  auto byte = [&text](size_t i) { return static_cast<unsigned char>(text[i]); };
+  unsigned char first = byte(0);
+  if ((first >= 0x09 && first <= 0x0D) || first == ' ') return 1;
+  if (first == 0xC2 && text.size() >= 2 && (byte(1) == 0x85 || byte(1) == 0xA0))
+    return 2;
+  if (text.size() < 3) return 0;
+  unsigned int code =
+      ((first & 0x0Fu) << 12) | ((byte(1) & 0x3Fu) << 6) | (byte(2) & 0x3Fu);
+  if ((first & 0xF0) != 0xE0) return 0;
+  bool space = code == 0x1680 || (code >= 0x2000 && code <= 0x200A) ||
+               code == 0x2028 || code == 0x2029 || code == 0x202F ||
+               code == 0x205F || code == 0x3000;
+  return space ? 3 : 0;
+}
+
+// The length of the White_Space character `text` ends with, or 0.
+size_t TrailingSpace(std::string_view text) {
+  for (size_t length = 1; length <= 3 && length <= text.size(); ++length) {
+    std::string_view last = text.substr(text.size() - length);
+    if (LeadingSpace(last) == length) return length;
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool HasTemplateSyntax(std::string_view text) {
+  return text.find("{{") != std::string_view::npos ||
+         text.find("{%") != std::string_view::npos ||
+         text.find("{#") != std::string_view::npos;
+}
+
+std::string_view TrimWhitespace(std::string_view text) {
+  while (size_t length = LeadingSpace(text)) text.remove_prefix(length);
+  while (size_t length = TrailingSpace(text)) text.remove_suffix(length);
+  return text;
+}
+
 std::string_view TrimBody(std::string_view body) {
   size_t first_kept = body.find_first_not_of('\n');
   if (first_kept == std::string_view::npos) return {};

@@ -34,6 +34,14 @@ std::optional<Frontmatter> SplitFrontmatter(std::string_view text,
 /// exactly one final newline removed. `body` has LF line ends.
 std::string_view TrimBody(std::string_view body);
 
+/// Whether `text` uses template syntax (`{{`, `{%` or `{#`): the AGPM
+/// engine is only started for such a text.
+bool HasTemplateSyntax(std::string_view text);
+
+/// `text` without leading and trailing whitespace: the Unicode White_Space
+/// characters, as Rust's `trim` removes them.
+std::string_view TrimWhitespace(std::string_view text);
+
 }  // namespace agentgen
 
 #endif  // AGENTGEN_INPUTS_FRONTMATTER_H_

@@ -25,6 +25,10 @@ struct ResolvedDependency {
   DependencyEntry entry;
   std::shared_ptr<InputFile> file;  ///< null when it could not be loaded
   std::vector<std::string> keys;    ///< its context keys in its category
+  std::string tool;                 ///< the tool it installs for
+  /// Where it installs (docs/templates.md, "Install paths"); null when its
+  /// tool cannot install it (an error reported).
+  nlohmann::json install_path;
 };
 
 enum class FileKind { kMarkdown, kJson, kOther };
@@ -42,11 +46,15 @@ struct InputFile {
   std::string display;   ///< how diagnostics name it
   std::string relative;  ///< relative to the root
   std::string type;      ///< singular resource type it was first reached as
-  std::string bytes;     ///< as read (released for kept Markdown dependencies)
-  std::string text;      ///< `bytes` with LF line ends
+  std::string tool;      ///< the tool it was reached for (its layout column)
+  nlohmann::json install_path;  ///< `agpm.resource.install_path`
+  std::string bytes;  ///< as read (released for kept Markdown dependencies)
+  std::string text;   ///< `bytes` with LF line ends
   std::string sha256;
   FileKind kind = FileKind::kOther;
   Frontmatter frontmatter;
+  /// The frontmatter (after the pre-pass) is YAML, a mapping or not.
+  bool frontmatter_is_yaml = false;
   Dialect dialect = Dialect::kNone;
   nlohmann::json json;  ///< a JSON file's value, `dependencies` removed
   std::vector<ResolvedDependency> dependencies;

@@ -2,6 +2,7 @@
 #include "inputs/json_positions.h"
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace agentgen {
 namespace {
@@ -16,6 +17,11 @@ class OffsetScanner {
     SkipBlanks();
     Value("", at_);
     return offsets_;
+  }
+
+  // The first key an object repeats, once Scan has run.
+  const std::optional<JsonDuplicateKey>& duplicate() const {
+    return duplicate_;
   }
 
  private:
@@ -51,9 +57,12 @@ class OffsetScanner {
     if (c == '{') {
       ++at_;
       SkipBlanks();
+      std::set<std::string> keys;
       while (at_ < text_.size() && text_[at_] != '}') {
         size_t key_at = at_;
         std::string key = String();
+        if (!keys.insert(key).second && !duplicate_)
+          duplicate_ = JsonDuplicateKey{key_at, key};
         SkipBlanks();
         ++at_;  // ':'
         SkipBlanks();
@@ -88,12 +97,36 @@ class OffsetScanner {
   std::string_view text_;
   size_t at_ = 0;
   std::map<std::string, size_t> offsets_;
+  std::optional<JsonDuplicateKey> duplicate_;
 };
 
 }  // namespace
 
 std::map<std::string, size_t> JsonValueOffsets(std::string_view text) {
   return OffsetScanner(text).Scan();
+}
+
+std::optional<JsonDuplicateKey> FindDuplicateJsonKey(std::string_view text) {
+  OffsetScanner scanner(text);
+  scanner.Scan();
+  return scanner.duplicate();
+}
+
+std::optional<std::string> ParseJsonStrictly(std::string_view text,
+                                             nlohmann::json* value,
+                                             size_t* error_offset) {
+  try {
+    *value = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& error) {
+    *error_offset = error.byte > 0 ? error.byte - 1 : 0;
+    return "invalid JSON: " + JsonParseErrorText(error.what());
+  }
+  if (std::optional<JsonDuplicateKey> duplicate = FindDuplicateJsonKey(text)) {
+    *error_offset = duplicate->offset;
+    return "duplicate key \"" + duplicate->key +
+           "\" (JSON readers keep one of the values silently, AGPM the last)";
+  }
+  return std::nullopt;
 }
 
 std::string JsonParseErrorText(const std::string& what) {

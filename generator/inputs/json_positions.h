@@ -6,6 +6,8 @@
 
 #include <cstddef>
 #include <map>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -17,6 +19,23 @@ namespace agentgen {
 /// key's opening quote, where a reader looks for it. A repeated key keeps
 /// its last occurrence, as nlohmann does.
 std::map<std::string, size_t> JsonValueOffsets(std::string_view text);
+
+/// A key an object of a JSON text repeats: where its second occurrence's
+/// opening quote is.
+struct JsonDuplicateKey {
+  size_t offset = 0;
+  std::string key;
+};
+
+/// The first repeated key of a JSON text that parses, in text order.
+std::optional<JsonDuplicateKey> FindDuplicateJsonKey(std::string_view text);
+
+/// Parses `text` into `value`; a syntax error or a repeated key (which
+/// nlohmann and serde_json would resolve silently) gives its message, and
+/// its offset in `error_offset`.
+std::optional<std::string> ParseJsonStrictly(std::string_view text,
+                                             nlohmann::json* value,
+                                             size_t* error_offset);
 
 /// nlohmann's parse error text without its "[json.exception...] parse error
 /// at line 1, column 5: " prefix: the place is ours to print.

@@ -2,7 +2,9 @@
 #include "inputs/project.h"
 
 #include <cmath>
+#include <functional>
 #include <sstream>
+#include <utility>
 
 #include "base/toml.h"
 
@@ -16,21 +18,35 @@ std::string Printed(const T& value) {
   return out.str();
 }
 
-nlohmann::json ToJson(const toml::node& node) {
+// Calls `refuse` with each value a template could not hold faithfully.
+using RefuseValue =
+    std::function<void(const toml::node& node, const std::string& message)>;
+
+nlohmann::json ToJson(const toml::node& node, const RefuseValue& refuse) {
   if (const auto* table = node.as_table()) {
     nlohmann::json object = nlohmann::json::object();
     for (const auto& [key, value] : *table)
-      object[std::string(key.str())] = ToJson(value);
+      object[std::string(key.str())] = ToJson(value, refuse);
     return object;
   }
   if (const auto* array = node.as_array()) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& value : *array) list.push_back(ToJson(value));
+    for (const auto& value : *array) list.push_back(ToJson(value, refuse));
     return list;
   }
   if (const auto* text = node.as_string()) return text->get();
   if (const auto* integer = node.as_integer()) return integer->get();
-  if (const auto* number = node.as_floating_point()) return number->get();
+  if (const auto* number = node.as_floating_point()) {
+    // JSON has no such number: AGPM would silently make it null.
+    if (!std::isfinite(number->get())) {
+      refuse(node,
+             "'" + Printed(*number) +
+                 "' is not a number a template can hold (AGPM would make it "
+                 "null); write a finite number or a string");
+      return nullptr;
+    }
+    return number->get();
+  }
   if (const auto* flag = node.as_boolean()) return flag->get();
   if (const auto* date = node.as_date()) return Printed(date->get());
   if (const auto* time = node.as_time()) return Printed(time->get());
@@ -38,6 +54,8 @@ nlohmann::json ToJson(const toml::node& node) {
     return Printed(date_time->get());
   return nullptr;
 }
+
+}  // namespace
 
 // toml++ counts lines and columns from 1.
 Location LocateLineColumn(std::string_view file, std::string_view text,
@@ -52,11 +70,9 @@ Location LocateLineColumn(std::string_view file, std::string_view text,
   return LocateOffset(file, text, offset);
 }
 
-}  // namespace
-
-std::optional<nlohmann::json> ParseProjectTable(std::string_view toml_text,
-                                                std::string_view display_path,
-                                                DiagnosticSink& sink) {
+std::optional<ProjectFile> ParseProjectFile(std::string_view toml_text,
+                                            std::string_view display_path,
+                                            DiagnosticSink& sink) {
   DiagnosticSink::RuleScope rule(sink, "project");
   toml::table document;
   try {
@@ -66,15 +82,36 @@ std::optional<nlohmann::json> ParseProjectTable(std::string_view toml_text,
                std::string(error.description()));
     return std::nullopt;
   }
-  const toml::node* project = document.get("project");
-  if (!project) return nlohmann::json::object();
-  if (!project->is_table()) {
-    sink.Error(
-        LocateLineColumn(display_path, toml_text, project->source().begin),
-        "'project' must be a table");
-    return std::nullopt;
+  ProjectFile file;
+  bool ok = true;
+  if (const toml::node* project = document.get("project")) {
+    if (!project->is_table()) {
+      sink.Error(
+          LocateLineColumn(display_path, toml_text, project->source().begin),
+          "'project' must be a table");
+      return std::nullopt;
+    }
+    file.project = ToJson(*project, [&](const toml::node& node,
+                                        const std::string& what) {
+      sink.Error(LocateLineColumn(display_path, toml_text, node.source().begin),
+                 what);
+      ok = false;
+    });
   }
-  return ToJson(*project);
+  std::optional<InstallLayout> layout =
+      InstallLayout::Read(document, toml_text, display_path, sink);
+  if (!ok || !layout) return std::nullopt;
+  file.layout = std::move(*layout);
+  return file;
+}
+
+std::optional<nlohmann::json> ParseProjectTable(std::string_view toml_text,
+                                                std::string_view display_path,
+                                                DiagnosticSink& sink) {
+  std::optional<ProjectFile> file =
+      ParseProjectFile(toml_text, display_path, sink);
+  if (!file) return std::nullopt;
+  return std::move(file->project);
 }
 
 void ApplyDefine(nlohmann::json& project, std::string_view name,
@@ -113,14 +150,17 @@ std::optional<nlohmann::json> ParseTomlValue(std::string_view text,
     if (error) *error = "more than one value";
     return std::nullopt;
   }
-  const toml::node* value = table.get("value");
-  if (const auto* number = value->as_floating_point()) {
-    if (!std::isfinite(number->get())) {
-      if (error) *error = "nan and inf have no template value";
-      return std::nullopt;
-    }
+  std::string refused;
+  nlohmann::json value =
+      ToJson(*table.get("value"),
+             [&refused](const toml::node&, const std::string&) {
+               refused = "nan and inf have no template value";
+             });
+  if (!refused.empty()) {
+    if (error) *error = refused;
+    return std::nullopt;
   }
-  return ToJson(*value);
+  return value;
 }
 
 }  // namespace agentgen

@@ -11,15 +11,35 @@
 #include <string_view>
 
 #include "base/diagnostic.h"
+#include "base/toml.h"
+#include "inputs/install_layout.h"
 
 namespace agentgen {
 
+/// What a project file gives a render.
+struct ProjectFile {
+  nlohmann::json project = nlohmann::json::object();  ///< `[project]`
+  InstallLayout layout = InstallLayout::BuiltIn();    ///< `[tools]`, ...
+};
+
+/// Reads a project file: its `[project]` table (as ParseProjectTable) and
+/// its layout (`[tools]`, `[default-tools]`). Reports problems at their
+/// places in `display_path` and returns nullopt.
+std::optional<ProjectFile> ParseProjectFile(std::string_view toml_text,
+                                            std::string_view display_path,
+                                            DiagnosticSink& sink);
+
 /// The `[project]` table of TOML text as a JSON object (empty when there is
-/// none). Any TOML type is kept; dates and times become strings. A syntax
-/// error is reported at its place in `display_path` and gives nullopt.
+/// none). Any TOML type is kept; dates and times become strings; a `nan` or
+/// `inf` float is an error at its line. A syntax error is reported at its place
+/// in `display_path` and gives nullopt.
 std::optional<nlohmann::json> ParseProjectTable(std::string_view toml_text,
                                                 std::string_view display_path,
                                                 DiagnosticSink& sink);
+
+/// Where toml++'s `position` (lines and columns from 1) lies in `text`.
+Location LocateLineColumn(std::string_view file, std::string_view text,
+                          const toml::source_position& position);
 
 /// Sets `name` (dotted names make nested tables) to `value`, replacing
 /// whatever was there: `-D` and `--var` win over the project file.

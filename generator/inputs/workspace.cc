@@ -32,6 +32,8 @@ std::optional<Workspace> WorkspaceFinder::Find(const std::string& source,
   }
   workspace.project =
       workspace.project_path.empty() ? nlohmann::json::object() : loaded_table_;
+  workspace.layout = workspace.project_path.empty() ? InstallLayout::BuiltIn()
+                                                    : loaded_layout_;
   for (const auto& [name, value] : options_.defines)
     ApplyDefine(workspace.project, name, value);
   return workspace;
@@ -87,12 +89,13 @@ bool WorkspaceFinder::LoadProject(Workspace* workspace, DiagnosticSink& sink) {
   if (project.path != loaded_path_) {
     InputBytes read = ReadInput(fs_, project, size, sink);
     if (!read.ok) return false;
-    std::optional<nlohmann::json> table =
-        ParseProjectTable(read.bytes, project.display, sink);
-    if (!table) return false;
+    std::optional<ProjectFile> file =
+        ParseProjectFile(read.bytes, project.display, sink);
+    if (!file) return false;
     loaded_path_ = project.path;
     loaded_sha256_ = read.sha256;
-    loaded_table_ = std::move(*table);
+    loaded_table_ = std::move(file->project);
+    loaded_layout_ = std::move(file->layout);
   }
   workspace->project_sha256 = loaded_sha256_;
   return true;

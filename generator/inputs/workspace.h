@@ -15,6 +15,7 @@
 #include "base/diagnostic.h"
 #include "base/file_system.h"
 #include "inputs/input_reader.h"
+#include "inputs/install_layout.h"
 
 namespace agentgen {
 
@@ -41,6 +42,9 @@ struct Workspace {
   /// root.
   ReadArea project_directory;
   nlohmann::json project;  ///< the merged project table
+  /// Where files install (the built-in layout unless the project file's
+  /// `[tools]` replaces it).
+  InstallLayout layout = InstallLayout::BuiltIn();
 };
 
 /// The root of a source when no --root is given: the top of the git work
@@ -73,6 +77,7 @@ class WorkspaceFinder {
   std::string loaded_path_;
   std::string loaded_sha256_;
   nlohmann::json loaded_table_;
+  InstallLayout loaded_layout_ = InstallLayout::BuiltIn();
 };
 
 }  // namespace agentgen

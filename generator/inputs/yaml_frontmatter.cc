@@ -65,6 +65,8 @@ struct Finding {
   /// Whether it makes the text not YAML (or not a mapping), as opposed to
   /// breaking a rule of ours (a duplicate key, too deep a nesting).
   bool not_yaml = true;
+  /// Valid YAML that is not a mapping.
+  bool not_mapping = false;
 };
 
 // Checks the event stream of the parse and builds the document's tree from
@@ -99,7 +101,7 @@ class StrictnessChecker : public YAML::EventHandler {
       size_t at = Offset(mark);
       bool written = at < text_.size() &&
                      (text_[at] == '~' || text_[at] == 'n' || text_[at] == 'N');
-      if (written) Stop(at, "frontmatter must be a YAML mapping");
+      if (written) StopNotMapping(at);
       return;
     }
     // yaml-cpp gives a null no tag.
@@ -112,7 +114,7 @@ class StrictnessChecker : public YAML::EventHandler {
     if (stopped_) return;
     size_t at = Offset(mark);
     if (frames_.empty()) {
-      Stop(at, "frontmatter must be a YAML mapping");
+      StopNotMapping(at);
       return;
     }
     // yaml-cpp's parser throws on an anchor it does not know, and every node
@@ -144,7 +146,7 @@ class StrictnessChecker : public YAML::EventHandler {
       }
     }
     if (frames_.empty()) {
-      Stop(at, "frontmatter must be a YAML mapping");
+      StopNotMapping(at);
       return;
     }
     YamlNode* node = document_->Add(YamlNode::Kind::kScalar, at, tag, value);
@@ -157,7 +159,7 @@ class StrictnessChecker : public YAML::EventHandler {
                        YAML::EmitterStyle::value /*style*/) override {
     if (stopped_) return;
     if (frames_.empty()) {
-      Stop(Offset(mark), "frontmatter must be a YAML mapping");
+      StopNotMapping(Offset(mark));
       return;
     }
     BeginCollection(YamlNode::Kind::kSequence, Offset(mark), tag, anchor);
@@ -186,6 +188,11 @@ class StrictnessChecker : public YAML::EventHandler {
   void Stop(size_t offset, std::string message) {
     findings_.push_back({offset, std::move(message)});
     stopped_ = true;
+  }
+
+  void StopNotMapping(size_t offset) {
+    Stop(offset, "frontmatter must be a YAML mapping");
+    findings_.back().not_mapping = true;
   }
 
   // yaml-cpp numbers a document's anchors from 1 in the order they appear,
@@ -309,7 +316,8 @@ bool Settle(const std::vector<Finding>& findings,
   for (const Finding& finding : findings) {
     if (finding.not_yaml && not_yaml != nullptr) {
       if (!*not_yaml)
-        *not_yaml = YamlSyntaxError{finding.offset, finding.message};
+        *not_yaml = YamlSyntaxError{finding.offset, finding.message,
+                                    finding.not_mapping};
       continue;
     }
     sink.Error(locate(finding.offset), finding.message);

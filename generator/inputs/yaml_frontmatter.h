@@ -18,6 +18,9 @@ namespace agentgen {
 struct YamlSyntaxError {
   size_t offset = 0;
   std::string message;
+  /// The text is YAML, only not a mapping (yaml-cpp reads `- a` then `k: v`
+  /// as the sequence alone).
+  bool not_mapping = false;
 };
 
 /// Parses `yaml_text`, which must be a mapping (empty text is an empty

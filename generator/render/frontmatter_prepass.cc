@@ -11,13 +11,11 @@ namespace agentgen {
 
 std::optional<FrontmatterPrepass::Rendered> AgpmFrontmatterPrepass::Render(
     InputFile& file, std::string_view yaml, const Locator& locate,
-    const nlohmann::json& install_path, DiagnosticSink& sink,
-    WorkBudget& budget) {
+    DiagnosticSink& sink, WorkBudget& budget) {
   std::optional<AgpmTemplate> parsed =
       AgpmTemplate::Parse(std::string(yaml), locate, sink);
   if (!parsed) return std::nullopt;
-  nlohmann::json context =
-      PrepassContext(project_, ResourceObject(file, install_path));
+  nlohmann::json context = PrepassContext(project_);
   AddContextVariables(&context, context_variables_, true);
   ContentFilterReader& reader = content_;
   ContentFilter content = [&reader](const std::string& path,

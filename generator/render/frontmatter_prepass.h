@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The frontmatter pre-pass as the render session runs it (docs/templates.md,
 // "The frontmatter pre-pass"): the frontmatter is an AGPM template over the
-// project and the file's resource, without `agpm.deps`.
+// project alone: `agpm.resource` and `agpm.deps` are undefined there, as in
+// AGPM's resolver.
 #ifndef AGENTGEN_RENDER_FRONTMATTER_PREPASS_H_
 #define AGENTGEN_RENDER_FRONTMATTER_PREPASS_H_
 
@@ -25,9 +26,7 @@ class AgpmFrontmatterPrepass : public FrontmatterPrepass {
         content_(content) {}
 
   std::optional<Rendered> Render(InputFile& file, std::string_view yaml,
-                                 const Locator& locate,
-                                 const nlohmann::json& install_path,
-                                 DiagnosticSink& sink,
+                                 const Locator& locate, DiagnosticSink& sink,
                                  WorkBudget& budget) override;
 
  private:

@@ -22,14 +22,20 @@ namespace agentgen {
 /// What every source of a run shares (the command line's options).
 struct RenderSettings : WorkspaceOptions {
   std::string type = "agent";  ///< --type
+  /// --tool: the layout column of the rendered file (docs/templates.md,
+  /// "Install paths"); the type's default tool when absent.
+  std::optional<std::string> tool;
+  /// --install-path: the rendered file's `agpm.resource.install_path`
+  /// instead of the layout's.
+  std::optional<std::string> install_path;
   /// The limits on one source's render (base/work_budget.h); tests lower
   /// them.
   uint64_t max_steps = kMaxRenderSteps;
   uint64_t max_mstch_operations = kMaxMstchOperations;
 };
 
-/// Names a source's output (its `agpm.resource.install_path`, as given)
-/// from the source's root-relative path.
+/// Names a source's output (as the manifest records it) from the source's
+/// root-relative path.
 using OutputNamer = std::function<std::string(const std::string& relative)>;
 
 /// Renders sources one after another, keeping what they share: each

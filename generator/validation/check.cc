@@ -352,7 +352,7 @@ void CheckOne(RenderSession& session, const CheckOptions& options,
 
 Locator RenderedTextLocator(const RenderedSource& rendered,
                             const std::string& display) {
-  if (rendered.dialect == Dialect::kNone) {
+  if (rendered.dialect == Dialect::kNone && !rendered.offsets) {
     auto text = std::make_shared<std::string>(rendered.text);
     return [display, text](size_t offset) {
       return LocateOffset(display, *text, offset);

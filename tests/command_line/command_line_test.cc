@@ -173,11 +173,36 @@ TEST(CommandLineTest, ParsesMcpAndRenderCheck) {
   EXPECT_TRUE(render.options.check);
 }
 
+TEST(CommandLineTest, InstallPathIsRelativeAndForOneSource) {
+  ParsedCommandLine parsed =
+      ParseCommandLine({"render", "a.md", "-o", "o.md", "--install-path",
+                        ".claude/x.md", "--tool", "opencode"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_EQ(parsed.options.settings.install_path, ".claude/x.md");
+  EXPECT_EQ(parsed.options.settings.tool, "opencode");
+  EXPECT_EQ(UsageErrorOf({"render", "a.md", "-o", "o.md", "--install-path",
+                          "/abs/x.md"}),
+            std::string("agentgen: error: --install-path '/abs/x.md' must be "
+                        "a path relative to the project directory\n") +
+                kRenderUsage + "\n");
+  EXPECT_EQ(UsageErrorOf({"render", "a.md", "b.md", "--out-dir", "o",
+                          "--install-path", "x.md"}),
+            std::string("agentgen: error: --install-path takes exactly one "
+                        "source\n") +
+                kRenderUsage + "\n");
+}
+
+TEST(CommandLineTest, CheckToolDefaultsToTheTypesTool) {
+  EXPECT_EQ(ParseCommandLine({"check", "a.md"}).check.tool, "claude-code");
+  EXPECT_EQ(ParseCommandLine({"check", "a.md", "--type", "snippet"}).check.tool,
+            "agpm");
+  ParsedCommandLine chosen =
+      ParseCommandLine({"check", "a.md", "--tool", "opencode"});
+  EXPECT_EQ(chosen.check.tool, "opencode");
+  EXPECT_EQ(chosen.check.settings.tool, "opencode");
+}
+
 TEST(CommandLineTest, UsageErrorsOfCheckAndMcp) {
-  EXPECT_EQ(UsageErrorOf({"check", "a.md", "--tool", "cursor"}),
-            std::string("agentgen: error: --tool 'cursor' is not one of "
-                        "claude-code, opencode\n") +
-                kCheckUsage + "\n");
   EXPECT_EQ(UsageErrorOf({"check", "a.md", "--format", "xml"}),
             std::string("agentgen: error: --format 'xml' is not one of text, "
                         "json, sarif, github\n") +

@@ -420,8 +420,64 @@ TEST_F(RenderTest, TheResourceObjectDescribesTheSource) {
             0)
       << Messages();
   std::string out = fs_.Contents("o/a.md");
-  EXPECT_EQ(out.substr(out.rfind("---\n") + 4, 40),
-            "agents/a|agents/a.md|command|o/a.md||sha");
+  // The install path is the layout's (claude-code flattens commands), not
+  // the output's.
+  EXPECT_EQ(out.substr(out.rfind("---\n") + 4, 64),
+            "agents/a|agents/a.md|command|.claude/commands/agpm/a.md||sha256:");
+}
+
+// As in AGPM, `agpm.deps` holds only the categories that have a dependency.
+TEST_F(RenderTest, CategoriesWithoutDependenciesAreAbsent) {
+  fs_.Add("a.md",
+          "---\nagpm:\n  templating: true\ndependencies:\n  snippets:\n"
+          "    - path: s.md\n  commands:\n    - path: c.md\n---\n"
+          "{% for k, v in agpm.deps %}{{ k }};{% endfor %}"
+          "{% if agpm.deps.agents %}agents{% else %}none{% endif %}\n");
+  fs_.Add("s.md", "S\n");
+  fs_.Add("c.md", "C\n");
+  ASSERT_EQ(Run({"render", "a.md", "-o", "o.md"}), 0) << Messages();
+  std::string out = fs_.Contents("o.md");
+  EXPECT_EQ(out.substr(out.rfind("---\n") + 4), "commands;snippets;none\n");
+}
+
+TEST_F(RenderTest, ToolAndInstallPathOptionsSetTheInstallPath) {
+  fs_.Add("snippets/rust/a.md",
+          "---\nagpm:\n  templating: true\n---\n"
+          "{{ agpm.resource.install_path }}\n");
+  auto rendered = [this](std::vector<std::string> extra) {
+    std::vector<std::string> arguments = {"render", "snippets/rust/a.md",
+                                          "-o",     "o.md",
+                                          "--type", "snippet",
+                                          "--root", "."};
+    arguments.insert(arguments.end(), extra.begin(), extra.end());
+    sink_ = DiagnosticSink();
+    if (Run(arguments) != 0) return Messages();
+    std::string out = fs_.Contents("o.md");
+    return out.substr(out.rfind("---\n") + 4);
+  };
+  EXPECT_EQ(rendered({}), ".agpm/snippets/rust/a.md\n");
+  EXPECT_EQ(rendered({"--tool", "claude-code"}),
+            ".claude/snippets/agpm/rust/a.md\n");
+  // `snippets` is no component of `.opencode/snippet/agpm`: it stays.
+  EXPECT_EQ(rendered({"--tool", "opencode"}),
+            ".opencode/snippet/agpm/snippets/rust/a.md\n");
+  EXPECT_EQ(rendered({"--install-path", "x/y.md"}), "x/y.md\n");
+}
+
+TEST_F(RenderTest, AToolWithoutAPlaceForTheTypeIsAnInputError) {
+  fs_.Add("a.md", "plain\n");
+  EXPECT_EQ(Run({"render", "a.md", "-o", "o.md", "--tool", "agpm"}), 1);
+  EXPECT_EQ(Messages(),
+            "agentgen: error: --tool: tool 'agpm' has no place for agents in "
+            "the layout (AGPM refuses to install agents for it)\n");
+  sink_ = DiagnosticSink();
+  EXPECT_EQ(Run({"render", "a.md", "-o", "o.md", "--tool", "cursor"}), 1);
+  EXPECT_EQ(Messages(),
+            "agentgen: error: --tool: tool 'cursor' is not in the layout "
+            "(tools: agpm, claude-code, opencode)\n");
+  // --check could compare nothing: 3.
+  EXPECT_EQ(
+      Run({"render", "a.md", "-o", "o.md", "--tool", "cursor", "--check"}), 3);
 }
 
 TEST_F(RenderTest, NearMissSwitchesWarn) {
@@ -583,6 +639,57 @@ TEST_F(RenderMessageTest, APathADepfileCannotHold) {
   EXPECT_FALSE(fs_.Has("o.md"));
 }
 
+TEST_F(RenderMessageTest, DuplicateJsonKeysAreErrors) {
+  fs_.Add("a.md",
+          "---\nagpm:\n  templating: true\n---\n{{ 'c.json' | content }}\n");
+  fs_.Add("c.json", "{\"a\": 1, \"a\": 2}");
+  EXPECT_EQ(MessagesOf({"render", "a.md", "-o", "o.md"}),
+            "c.json:1:10: error: duplicate key \"a\" (JSON readers keep one "
+            "of the values silently, AGPM the last) (read by the content "
+            "filter)\n"
+            "{\"a\": 1, \"a\": 2}\n"
+            "         ^\n");
+  sink_ = DiagnosticSink();
+  fs_.Add("b.md",
+          "---\ndependencies:\n  mcp-servers:\n    - path: m.json\n---\nb\n");
+  fs_.Add("m.json", "{\"command\": \"x\",\n \"command\": \"y\"}");
+  EXPECT_EQ(MessagesOf({"render", "b.md", "-o", "o.md"}),
+            "m.json:2:2: error: duplicate key \"command\" (JSON readers keep "
+            "one of the values silently, AGPM the last)\n"
+            " \"command\": \"y\"}\n"
+            " ^\n");
+}
+
+// A templated dependency that fails is an error under an untemplated file
+// too (AGPM would silently write the file unrendered).
+TEST_F(RenderMessageTest, ADependencyErrorUnderAnUntemplatedFile) {
+  fs_.Add("a.md",
+          "---\nname: a\ndependencies:\n  snippets:\n    - path: s.md\n"
+          "---\nBody\n");
+  fs_.Add("s.md", "---\nagpm:\n  templating: true\n---\n{{ nope }}\n");
+  EXPECT_EQ(MessagesOf({"render", "a.md", "-o", "o.md"}),
+            "s.md:5:4: error: undefined name 'nope'\n"
+            "{{ nope }}\n"
+            "   ^\n");
+  EXPECT_FALSE(fs_.Has("o.md"));
+}
+
+TEST_F(RenderTest, TheContentFilterEmbedsAMarkdownFileWithoutYamlWhole) {
+  fs_.Add("a.md",
+          "---\nagpm:\n  templating: true\n---\n{{ 'doc.md' | content }}|\n");
+  fs_.Add("doc.md", "---\nd: {x\n---\n\nText\n");
+  ASSERT_EQ(Run({"render", "a.md", "-o", "o.md"}), 0) << Messages();
+  EXPECT_EQ(
+      fs_.Contents("o.md"),
+      "---\nagpm:\n  templating: true\n---\n---\nd: {x\n---\n\nText\n|\n");
+  EXPECT_EQ(Messages(),
+            "doc.md:3:1: warning: end of map flow not found: the frontmatter "
+            "is not valid YAML, so the content filter embeds the whole file, "
+            "frontmatter included (as AGPM does)\n"
+            "---\n"
+            "^\n");
+}
+
 TEST_F(RenderMessageTest, ContentFilterMessages) {
   fs_.Add("a.md",
           "---\nagpm:\n  templating: true\n---\n"
@@ -623,7 +730,9 @@ TEST_F(RenderMessageTest, InvalidJsonReadByTheContentFilter) {
           "---\nagpm:\n  templating: true\n---\n{{ 'c.json' | content }}\n");
   fs_.Add("c.json", "{\"a\": }\n");
   EXPECT_EQ(MessagesOf({"render", "a.md", "-o", "o.md"}),
-            "c.json:1:7: error: invalid JSON (read by the content filter)\n"
+            "c.json:1:7: error: invalid JSON: syntax error while parsing "
+            "value - unexpected '}'; expected '[', '{', or a literal (read by "
+            "the content filter)\n"
             "{\"a\": }\n"
             "      ^\n");
 }
@@ -721,7 +830,8 @@ TEST_F(RenderTest, RenderCheckComparesThroughALinkAndRefusesAFolder) {
   EXPECT_EQ(RunRender(fs_, linked.options, "", sink_), 0) << Messages();
   ParsedCommandLine folder =
       ParseCommandLine({"render", "a.md", "-o", "out/dir", "--check"});
-  EXPECT_EQ(RunRender(fs_, folder.options, "", sink_), 1);
+  // Nothing could be compared: an input error, 3.
+  EXPECT_EQ(RunRender(fs_, folder.options, "", sink_), 3);
   EXPECT_EQ(Messages(),
             "agentgen: error: cannot write '/w/out/dir': it is a folder\n");
 }

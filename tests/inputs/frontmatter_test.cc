@@ -177,5 +177,25 @@ TEST(FrontmatterTest, TrimBodyOfASplitFile) {
             "# Title\n\nText.");
 }
 
+TEST(FrontmatterTest, TrimWhitespaceRemovesUnicodeWhiteSpaceAtTheEdges) {
+  EXPECT_EQ(TrimWhitespace("\n\r\t a: b \r\n\n"), "a: b");
+  EXPECT_EQ(TrimWhitespace("\xC2\xA0"
+                           "a\xE3\x80\x80"),
+            "a");  // NBSP, U+3000
+  EXPECT_EQ(TrimWhitespace("\xE2\x80\xA8"
+                           "x\xC2\x85"),
+            "x");                                     // U+2028, NEL
+  EXPECT_EQ(TrimWhitespace("\xC3\xA9"), "\xC3\xA9");  // not a space
+  EXPECT_EQ(TrimWhitespace(" \n "), "");
+  EXPECT_EQ(TrimWhitespace("a \n b"), "a \n b");
+}
+
+TEST(FrontmatterTest, TemplateSyntaxIsAnyOfTheThreeOpeners) {
+  EXPECT_TRUE(HasTemplateSyntax("a: {{ x }}"));
+  EXPECT_TRUE(HasTemplateSyntax("{% if x %}"));
+  EXPECT_TRUE(HasTemplateSyntax("{# note #}"));
+  EXPECT_FALSE(HasTemplateSyntax("a: { b: c }"));
+}
+
 }  // namespace
 }  // namespace agentgen

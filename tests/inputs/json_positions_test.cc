@@ -35,5 +35,32 @@ TEST(JsonValueOffsetsTest, AScalarDocument) {
   EXPECT_EQ(JsonValueOffsets("\n 42 ").at(""), 2u);
 }
 
+TEST(JsonDuplicateKeyTest, FindsTheFirstRepeatedKeyInTextOrder) {
+  std::string text = R"({"a": {"x": 1, "x": 2}, "a": 3})";
+  std::optional<JsonDuplicateKey> duplicate = FindDuplicateJsonKey(text);
+  ASSERT_TRUE(duplicate);
+  EXPECT_EQ(duplicate->key, "x");
+  EXPECT_EQ(duplicate->offset, text.find("\"x\": 2"));
+  // Escapes are decoded before keys are compared.
+  EXPECT_EQ(FindDuplicateJsonKey(R"({"\u0061": 1, "a": 2})")->key, "a");
+  EXPECT_FALSE(FindDuplicateJsonKey(R"({"a": {"a": 1}, "b": [{"a": 2}]})"));
+}
+
+TEST(JsonDuplicateKeyTest, StrictParsingRefusesRepeatsAndSyntaxErrors) {
+  nlohmann::json value;
+  size_t offset = 0;
+  EXPECT_FALSE(ParseJsonStrictly(R"({"a": [1, 2]})", &value, &offset));
+  EXPECT_EQ(value, nlohmann::json::parse(R"({"a": [1, 2]})"));
+  EXPECT_EQ(*ParseJsonStrictly(R"({"a": 1, "a": 2})", &value, &offset),
+            "duplicate key \"a\" (JSON readers keep one of the values "
+            "silently, AGPM the last)");
+  EXPECT_EQ(offset, 9u);
+  std::optional<std::string> problem =
+      ParseJsonStrictly("{\"a\": }", &value, &offset);
+  ASSERT_TRUE(problem);
+  EXPECT_EQ(problem->rfind("invalid JSON: ", 0), 0u);
+  EXPECT_EQ(offset, 6u);
+}
+
 }  // namespace
 }  // namespace agentgen

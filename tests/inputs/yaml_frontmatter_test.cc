@@ -277,6 +277,27 @@ TEST(YamlFrontmatterTest, ASequenceRootIsNotAMapping) {
             "^\n");
 }
 
+// The caller tells YAML that is only not a mapping (yaml-cpp reads `- a`
+// then `k: v` as the sequence alone) from text that is not YAML.
+TEST(YamlFrontmatterTest, NotAMappingIsToldFromNotYaml) {
+  DiagnosticSink sink;
+  Locator locate = [](size_t) { return Location{}; };
+  std::optional<YamlSyntaxError> not_yaml;
+  EXPECT_FALSE(ParseFrontmatterYaml("- a\nk: v\n", locate, sink, &not_yaml));
+  ASSERT_TRUE(not_yaml);
+  EXPECT_TRUE(not_yaml->not_mapping);
+  EXPECT_EQ(not_yaml->offset, 0u);
+  not_yaml.reset();
+  EXPECT_FALSE(ParseFrontmatterYaml("just text\n", locate, sink, &not_yaml));
+  ASSERT_TRUE(not_yaml);
+  EXPECT_TRUE(not_yaml->not_mapping);
+  not_yaml.reset();
+  EXPECT_FALSE(ParseFrontmatterYaml("a: b: c\n", locate, sink, &not_yaml));
+  ASSERT_TRUE(not_yaml);
+  EXPECT_FALSE(not_yaml->not_mapping);
+  EXPECT_FALSE(sink.has_errors());
+}
+
 TEST(YamlFrontmatterTest, YamlCppErrorsAreLocatedInTheFile) {
   EXPECT_EQ(Errors("---\nname: a\nb: c: d\n---\n"),
             "a.md:3:5: error: illegal map value\n"
