@@ -273,10 +273,9 @@ std::optional<json> FilterUnique(const FilterCall& call) {
     if (kind == json::value_t::string && key->is_string()) {
       text = case_sensitive ? key->get<std::string>()
                             : LowercaseFull(key->get<std::string>());
-    } else if (kind == json::value_t::number_integer &&
-               key->is_number_integer()) {
-      text = key->dump();
-    } else if (kind == json::value_t::boolean && key->is_boolean()) {
+    } else if ((kind == json::value_t::number_integer &&
+                key->is_number_integer()) ||
+               (kind == json::value_t::boolean && key->is_boolean())) {
       text = key->dump();
     } else {
       Fail(call, at_fault,

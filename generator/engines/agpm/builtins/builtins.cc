@@ -125,7 +125,8 @@ TesterFunction TesterFunctionFor(std::string_view name) {
 bool ArgumentsFit(const FilterSignature& signature,
                   const FilterArguments& arguments, BuiltinError* error) {
   std::string name(signature.name);
-  for (const auto& [argument, value] : arguments) {
+  for (const auto& given : arguments) {
+    const std::string& argument = given.first;
     bool known = std::any_of(
         signature.parameters.begin(), signature.parameters.end(),
         [&](const Parameter& parameter) { return parameter.name == argument; });
