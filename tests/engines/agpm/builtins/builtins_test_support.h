@@ -55,11 +55,6 @@ inline BuiltinError AskError(std::string_view name, const json& subject,
   return error;
 }
 
-/// Strings in code point order when printed as text: `"[1, 2]"`.
-inline std::string Text(const json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
-
 }  // namespace agentgen::agpm::testing
 
 #endif  // AGENTGEN_TESTS_ENGINES_AGPM_BUILTINS_BUILTINS_TEST_SUPPORT_H_
