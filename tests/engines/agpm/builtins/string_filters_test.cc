@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <utility>
+#include <vector>
 
 #include "engines/agpm/builtins/builtins_test_support.h"
 
@@ -322,6 +324,40 @@ TEST(StringFiltersTest, RustFloatGrammar) {
   for (const char* bad : {"", "+", "-", ".", "e5", "1e+", "1 ", " 1", "1.2.3",
                           "0x1p3", "infinit", "nana", "1d", "١"}) {
     EXPECT_FALSE(ParseRustFloat(bad).has_value()) << bad;
+  }
+}
+
+// Cases from Tera 1.20.1's own tests (string.rs).
+TEST(StringFiltersTest, TerasOwnCases) {
+  for (const auto& [input, expected] :
+       std::vector<std::pair<const char*, const char*>>{
+           {"foo\tbar", "Foo\tBar"},
+           {"f bar f", "F Bar F"},
+           {"foo-bar", "Foo-Bar"},
+           {"FOO\tBAR", "Foo\tBar"},
+           {"foo (bar) ", "Foo (Bar) "},
+           {"foo {bar}", "Foo {Bar}"},
+           {"foo <bar>", "Foo <Bar>"},
+           {"\tfoo\tbar\t", "\tFoo\tBar\t"},
+           {"foo's bar", "Foo's Bar"}}) {
+    EXPECT_EQ(Apply("title", input), expected);
+  }
+  EXPECT_EQ(Apply("indent", "one\n\ntwo\nthree"), "one\n\n    two\n    three");
+  EXPECT_EQ(Apply("indent", "one\n\ntwo\nthree",
+                  {{"first", true}, {"prefix", " "}, {"blank", true}}),
+            " one\n \n two\n three");
+  EXPECT_EQ(Apply("truncate", "日本語", {{"length", 2}}), "日本…");
+  EXPECT_EQ(
+      Apply("truncate", "👨‍👩‍👧‍👦 family", {{"length", 5}}),
+      "👨‍👩‍👧‍👦 fam…");
+  EXPECT_EQ(Apply("wordcount", "Joel is a slug"), 4);
+  EXPECT_EQ(Apply("int", "0b1010"), 0);
+  EXPECT_EQ(Apply("int", "1.23"), 1);
+  EXPECT_EQ(Apply("int", 1.23), 1);
+  for (const auto& [input, expected] : std::vector<std::pair<const char*, int>>{
+           {"0", 0}, {"-3", 5}, {"1010", 10}, {"0b1010", 10}, {"0xF00", 5}}) {
+    EXPECT_EQ(Apply("int", input, {{"default", 5}, {"base", 2}}), expected)
+        << input;
   }
 }
 
