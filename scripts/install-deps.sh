@@ -10,6 +10,7 @@ packages=(
   g++ clang libclang-rt-14-dev cmake ninja-build make python3 git clang-format
   clang-tidy meson strace
   libyaml-cpp-dev libmstch-dev nlohmann-json3-dev libboost-filesystem-dev
+  libicu-dev
   libgtest-dev libbenchmark-dev libtomlplusplus-dev libcli11-dev libssl-dev
   python3-jsonschema
 )

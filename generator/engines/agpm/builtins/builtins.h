@@ -48,7 +48,8 @@ bool IsUnsupportedTeraFilter(std::string_view name);
 using FilterArguments = std::map<std::string, nlohmann::json, std::less<>>;
 
 /// Why a filter or test could not be applied. `argument` names the argument
-/// at fault (empty: the input or subject), for the caller to locate it; the
+/// at fault (empty: the input or subject; for a test, whose arguments are
+/// positional, its position: "0"), for the caller to locate it; the
 /// message says what is wrong and, for a case the dialect refuses on purpose
 /// (`round` precision beyond 22, `int` base outside 2..36, `slugify` on
 /// non-ASCII), contains the word "unsupported".
