@@ -20,6 +20,7 @@ namespace {
 constexpr std::string_view kTooDeep =
     "nesting is too deep (more than 64 levels)";
 constexpr size_t kNone = std::string_view::npos;
+constexpr int kMaxLinks = 4096;  // operators and filters in one tag
 
 // Where a parse stopped on a tag that belongs to an enclosing block.
 struct Stop {
@@ -103,6 +104,11 @@ class Parser {
     if (near) {
       diagnostic.message += "; did you mean '" + *near + "'?";
       diagnostic.replacement = *near;
+    } else if (!known.empty()) {
+      diagnostic.message += " (known: ";
+      for (size_t i = 0; i < known.size(); ++i)
+        diagnostic.message += (i > 0 ? ", " : "") + std::string(known[i]);
+      diagnostic.message += ")";
     }
     diagnostic.message += suffix;
     sink_.Report(std::move(diagnostic));
@@ -271,6 +277,7 @@ class Parser {
     pos_ = close + 2;
     trim_next_text_ = trim_right;
     next_token_ = 0;
+    links_ = 0;
     if (std::optional<LexError> error =
             lexer_.Tokenize(inner, inner_end, close + 2, &tokens_)) {
       Error(error->offset, std::move(error->message));
@@ -358,8 +365,18 @@ class Parser {
     return expr;
   }
 
+  // Operators and filters nest the tree one level each: a bound keeps its
+  // evaluation's recursion within the stack.
+  bool CountLink(size_t offset) {
+    if (++links_ <= kMaxLinks) return true;
+    Error(offset, "expression is too long (more than " +
+                      std::to_string(kMaxLinks) + " operators and filters)");
+    return false;
+  }
+
   ExprPtr Binary(Expr::Kind kind, std::string op, ExprPtr left, ExprPtr right,
                  size_t op_offset) {
+    if (!CountLink(op_offset)) return nullptr;
     ExprPtr expr = Make(kind, left->begin);
     expr->name_offset = op_offset;
     expr->end = right->end;
@@ -525,7 +542,7 @@ class Parser {
       if (!container) return nullptr;
       ExprPtr out = Binary(Expr::Kind::kIn, negated ? "not in" : "in",
                            std::move(left), std::move(container), op_offset);
-      out->negated = negated;
+      if (out) out->negated = negated;
       return out;
     }
     if (PeekIs(TokenKind::kOperator) && IsComparison(TokenText(Peek()))) {
@@ -605,6 +622,7 @@ class Parser {
       if (!right) return nullptr;
       left = Binary(Expr::Kind::kMath, op, std::move(left), std::move(right),
                     op_offset);
+      if (!left) return nullptr;
     }
     return left;
   }
@@ -945,6 +963,7 @@ class Parser {
               "default(value=...) | ...'");
         return nullptr;
       }
+      if (!CountLink(name.begin)) return nullptr;
       ExprPtr filter = Make(Expr::Kind::kFilter, input->begin);
       filter->name = std::string(word);
       filter->name_offset = name.begin;
@@ -1276,6 +1295,7 @@ class Parser {
   size_t next_token_ = 0;
   std::vector<OpenBlock> open_;
   int expr_depth_ = 0;
+  int links_ = 0;  // CountLink's count in the current tag
   bool in_condition_ = false;
 };
 

@@ -179,6 +179,14 @@ TEST(AgpmParseErrorTest, UnknownAndUnsupportedFilters) {
   EXPECT_EQ(typo.diagnostics[0],
             At(23, "unknown filter 'uper'; did you mean 'upper'?",
                "{{ project.language | uper }}"));
+  EXPECT_EQ(ParseError("{{ d | zzzzzz }}"),
+            At(8,
+               "unknown filter 'zzzzzz' (known: abs, as_str, capitalize, "
+               "content, default, first, float, indent, int, join, "
+               "json_encode, last, length, lower, nth, pluralize, replace, "
+               "reverse, round, safe, slugify, sort, split, title, trim, "
+               "trim_end, trim_start, truncate, unique, upper, wordcount)",
+               "{{ d | zzzzzz }}"));
   EXPECT_EQ(ParseError("{{ d | date }}"),
             At(8, "filter 'date' is unsupported in the AGPM dialect",
                "{{ d | date }}"));
@@ -404,6 +412,17 @@ TEST(AgpmParseErrorTest, BlocksNestSixtyFourDeep) {
             "a.md:65:1: error: nesting is too deep (more than 64 levels)\n"
             "{% for x in a %}\n"
             "^\n");
+}
+
+TEST(AgpmParseErrorTest, AnExpressionHasAtMost4096OperatorsAndFilters) {
+  std::string sum = "{{ 1";
+  for (int i = 0; i < 4096; ++i) sum += "+1";
+  EXPECT_EQ(Rendered(sum + " }}"), "4097");
+  Outcome outcome = ParseAndRender(sum + "+1 }}");
+  ASSERT_EQ(outcome.diagnostics.size(), 1u);
+  EXPECT_EQ(outcome.diagnostics[0].substr(0, outcome.diagnostics[0].find('\n')),
+            "a.md:1:8197: error: expression is too long (more than 4096 "
+            "operators and filters)");
 }
 
 TEST(AgpmParseErrorTest, ParenthesesNestSixtyFourDeep) {
