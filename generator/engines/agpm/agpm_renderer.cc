@@ -412,6 +412,9 @@ class Renderer {
     Evaluated value = Evaluate(expr, true);
     if (value.status == Evaluated::Status::kUndefined) return false;
     if (value.status == Evaluated::Status::kFailed) return std::nullopt;
+    // Tera takes arithmetic as a number there: its "NaN" is false.
+    if (expr.kind == Expr::Kind::kMath && value.held.get().is_string())
+      return false;
     return IsTruthy(value.held.get());
   }
 

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "base/work_budget.h"
 #include "engines/agpm/agpm_test_support.h"
 
 namespace agentgen {
@@ -68,6 +69,10 @@ TEST(AgpmOperatorTest, ArithmeticAndPrecedence) {
                      "{{ n / 4 }} {{ n / 0 }} {{ -7 % 3 }} {{ 7.5 % 2 }}",
                      context),
             "7 9 3 2.5 NaN -1 1.5");
+  // Arithmetic's "NaN" is false as a condition, as Tera takes it a number.
+  EXPECT_EQ(
+      Rendered("{% if n / 0 %}y{% else %}n{% endif %}{{ n / 0 }}", context),
+      "nNaN");
   EXPECT_EQ(RenderError("{{ s + 1 }}", context),
             "a.md:1:6: error: '+' needs numbers, not a string ('s + 1')\n"
             "{{ s + 1 }}\n"
@@ -130,6 +135,40 @@ TEST(AgpmPrintTest, BooleansNullAndLists) {
             "with '{% for %}' or join it with '| join(sep=\", \")'\n"
             "{{ [1, 2] }}\n"
             "   ^\n");
+}
+
+}  // namespace
+}  // namespace agentgen
+
+namespace agentgen {
+namespace {
+
+TEST(AgpmFilterPlumbingTest, ArgumentsAreEvaluatedAndErrorsLocated) {
+  json context = Numbers();
+  // An argument's undefined name is reported at the name.
+  EXPECT_EQ(RenderError("{{ a | join(sep=nope) }}", context),
+            "a.md:1:17: error: undefined name 'nope'\n"
+            "{{ a | join(sep=nope) }}\n"
+            "                ^\n");
+  // A built-in filter's error about its input is located at its name.
+  Outcome outcome = ParseAndRender("{{ n | upper }}", context);
+  ASSERT_EQ(outcome.diagnostics.size(), 1u);
+  EXPECT_EQ(outcome.diagnostics[0].rfind("a.md:1:8: error: ", 0), 0u)
+      << outcome.diagnostics[0];
+  // On an undefined name in a condition no filter runs: it is false.
+  EXPECT_EQ(Rendered("{% if nope | upper %}y{% else %}n{% endif %}", context),
+            "n");
+}
+
+TEST(AgpmFilterPlumbingTest, EveryFilterCallIsAStep) {
+  DiagnosticSink sink;
+  std::string text = "{{ s | safe | safe }}{{ nope | default(value=1) }}";
+  std::optional<AgpmTemplate> parsed =
+      AgpmTemplate::Parse(text, SliceLocator("a.md", text, 0), sink);
+  ASSERT_TRUE(parsed);
+  WorkBudget budget;
+  ASSERT_TRUE(parsed->Render(Numbers(), nullptr, sink, nullptr, &budget));
+  EXPECT_EQ(budget.spent().steps, 5u);  // two prints, three filters
 }
 
 }  // namespace
