@@ -12,19 +12,6 @@ bool StartsWith(std::string_view text, std::string_view prefix) {
 
 }  // namespace
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
-
-bool IsNameStart(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool IsNameChar(char c) { return IsNameStart(c) || IsDigit(c); }
-
 std::vector<Fence> FindLiteralFences(std::string_view text,
                                      std::optional<FenceError>* error) {
   constexpr size_t kNone = std::string_view::npos;

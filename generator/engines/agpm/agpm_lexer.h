@@ -14,10 +14,15 @@
 namespace agentgen::agpm {
 
 /// Tera's whitespace inside tags.
-bool IsSpace(char c);
-bool IsNameStart(char c);
-bool IsDigit(char c);
-bool IsNameChar(char c);
+inline bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+inline bool IsNameStart(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsNameChar(char c) { return IsNameStart(c) || IsDigit(c); }
 
 /// A protected ```literal block, found line by line before parsing as AGPM
 /// does: its lines are copied as they are.

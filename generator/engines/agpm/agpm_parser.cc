@@ -789,6 +789,7 @@ class Parser {
     size_t i = begin;
     while (i < end && IsNameChar(scan_[i])) ++i;
     ExprPtr name = Make(Expr::Kind::kName, begin);
+    name->parts.reserve(6);  // agpm.deps.<category>.<key>.content fits
     NamePart first;
     first.key = std::string(scan_.substr(begin, i - begin));
     first.end = i;
