@@ -440,3 +440,21 @@ TEST(AgpmParseErrorTest, ParenthesesNestSixtyFourDeep) {
 
 }  // namespace
 }  // namespace agentgen
+
+namespace agentgen {
+namespace {
+
+TEST(AgpmParseErrorTest, ADidYouMeanIsAnEditOfTheName) {
+  DiagnosticSink sink;
+  std::string text = "{{ x | uper }}";
+  EXPECT_FALSE(AgpmTemplate::Parse(text, SliceLocator("a.md", text, 0), sink));
+  ASSERT_EQ(sink.diagnostics().size(), 1u);
+  const Diagnostic& diagnostic = sink.diagnostics()[0];
+  EXPECT_EQ(diagnostic.where.column, 8);
+  EXPECT_EQ(diagnostic.end.column, 12);
+  EXPECT_EQ(diagnostic.replacement, "upper");
+  EXPECT_EQ(diagnostic.rule, "template");
+}
+
+}  // namespace
+}  // namespace agentgen
