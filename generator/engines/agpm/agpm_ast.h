@@ -8,7 +8,6 @@
 #include <cstddef>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <optional>
 #include <string>
 #include <utility>
 #include <variant>
@@ -16,36 +15,51 @@
 
 namespace agentgen::agpm {
 
-struct Value;
+struct FilterSignature;
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
 
-struct Filter {
-  enum class Kind { kContent, kDefault };
-  Kind kind = Kind::kContent;
-  size_t offset = 0;                // the filter's name
-  std::unique_ptr<Value> fallback;  // `default(value=...)`
-};
-
-struct Segment {
+/// One step of a name after its first: `.key`, `.0`, `["key"]`, `[0]` (all
+/// a fixed `key`) or `[other.name]` (a `subscript` evaluated when looked up).
+struct NamePart {
   std::string key;
-  size_t end = 0;  // where the path as written up to this key ends
+  ExprPtr subscript;
+  size_t end = 0;  // where the name as written up to this part ends
 };
 
-// A primary (a path or a string literal) followed by its filters.
-struct Value {
+/// A filter's or a test's argument: named for filters, positional for tests.
+struct Argument {
+  std::string name;
+  size_t offset = 0;  // the argument's name (its value for a test)
+  ExprPtr value;
+};
+
+struct Expr {
+  enum class Kind {
+    kLiteral,  // `literal`
+    kName,     // `parts`: the first is the top-level name
+    kList,     // `operands`: the items
+    kConcat,   // `operands` joined with `~`
+    kMath,     // `op` (+ - * / %) over operands[0], operands[1]
+    kCompare,  // `op` (== != < <= > >=) over operands[0], operands[1]
+    kIn,       // operands[0] in operands[1]; `negated` for `not in`
+    kAnd,      // operands, left to right
+    kOr,
+    kNot,     // operands[0]
+    kTest,    // operands[0] (a name) is [not] `name`(arguments)
+    kFilter,  // operands[0] | `name`(arguments)
+  };
+  Kind kind = Kind::kLiteral;
   size_t begin = 0;
-  size_t path_end = 0;  // end of the primary
-  size_t end = 0;       // end of the last filter
-  bool is_literal = false;
+  size_t end = 0;
   nlohmann::json literal;
-  std::vector<Segment> path;
-  std::vector<Filter> filters;
-};
-
-struct Condition {
-  enum class Kind { kValue, kNot, kAnd, kOr };
-  Kind kind = Kind::kValue;
-  Value value;                      // kValue
-  std::vector<Condition> operands;  // the others
+  std::string op;
+  std::string name;  // a filter's or a test's
+  size_t name_offset = 0;
+  bool negated = false;
+  std::vector<NamePart> parts;
+  std::vector<ExprPtr> operands;
+  std::vector<Argument> arguments;
 };
 
 struct Node;
@@ -65,12 +79,12 @@ struct FenceNode {
 };
 
 struct PrintNode {
-  Value value;
+  ExprPtr value;
   size_t tag;
 };
 
 struct Branch {
-  std::optional<Condition> condition;  // none for `else`
+  ExprPtr condition;  // null for `else`
   Block body;
 };
 
@@ -82,8 +96,23 @@ struct ForNode {
   size_t tag = 0;        // the `{%` of the loop
   std::string key_name;  // empty with one name
   std::string value_name;
-  Value iterable;
+  ExprPtr iterable;
   Block body;
+  bool has_else = false;
+  Block else_body;  // rendered when there is nothing to iterate
+};
+
+/// `{% set name = value %}` or `{% set_global ... %}`.
+struct SetNode {
+  size_t tag = 0;
+  std::string name;
+  bool global = false;
+  ExprPtr value;
+};
+
+/// `{% break %}` or `{% continue %}`.
+struct JumpNode {
+  bool is_break = false;
 };
 
 struct Node {
@@ -91,7 +120,9 @@ struct Node {
   template <typename Alternative>
   explicit Node(Alternative alternative) : v(std::move(alternative)) {}
 
-  std::variant<TextNode, FenceNode, PrintNode, IfNode, ForNode> v;
+  std::variant<TextNode, FenceNode, PrintNode, IfNode, ForNode, SetNode,
+               JumpNode>
+      v;
 };
 
 }  // namespace agentgen::agpm

@@ -7,14 +7,6 @@ namespace agentgen::agpm {
 
 using nlohmann::json;
 
-const char kFilterNames[] = "'content' and 'default'";
-
-std::optional<Filter::Kind> FindFilterKind(std::string_view name) {
-  if (name == "content") return Filter::Kind::kContent;
-  if (name == "default") return Filter::Kind::kDefault;
-  return std::nullopt;
-}
-
 std::optional<std::string> ApplyContentFilter(
     const json& path, const ContentFilter& content, const Location& where,
     size_t filter_offset, DiagnosticSink& sink,

@@ -12,7 +12,6 @@
 #include <string_view>
 
 #include "base/diagnostic.h"
-#include "engines/agpm/agpm_ast.h"
 
 namespace agentgen {
 
@@ -25,12 +24,6 @@ using ContentFilter = std::function<std::optional<std::string>(
 }  // namespace agentgen
 
 namespace agentgen::agpm {
-
-/// The filter called `name`, or nullopt when the dialect has none.
-std::optional<Filter::Kind> FindFilterKind(std::string_view name);
-
-/// The filters there are, for messages: "'content' and 'default'".
-extern const char kFilterNames[];
 
 /// A wrong use of a filter, for the caller to report.
 struct FilterError {

@@ -12,20 +12,8 @@ bool StartsWith(std::string_view text, std::string_view prefix) {
 
 }  // namespace
 
-bool IsSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-         c == '\v';
-}
-
-bool IsNameStart(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-bool IsNameChar(char c) { return IsNameStart(c) || IsDigit(c); }
-
-std::vector<Fence> FindLiteralFences(std::string_view text) {
+std::vector<Fence> FindLiteralFences(std::string_view text,
+                                     std::optional<FenceError>* error) {
   constexpr size_t kNone = std::string_view::npos;
   std::vector<Fence> fences;
   size_t open = kNone;
@@ -43,13 +31,26 @@ std::vector<Fence> FindLiteralFences(std::string_view text) {
         open = line;
         inner_begin = next;
       }
+    } else if (StartsWith(content, "```literal")) {
+      // AGPM would drop the lines before it: refuse rather than lose them.
+      if (error != nullptr) {
+        *error = FenceError{open,
+                            "a '```literal' block cannot hold another "
+                            "'```literal' line; close it with '```' first"};
+      }
+      return fences;
     } else if (StartsWith(content, "```")) {
       fences.push_back({open, inner_begin, line, line_end});
       open = kNone;
     }
     line = next;
   }
-  // An unclosed fence stays ordinary text, as in AGPM.
+  // AGPM would render an unclosed block's text and drop the file's final
+  // newline: refuse it instead.
+  if (open != kNone && error != nullptr) {
+    *error = FenceError{
+        open, "'```literal' block is not closed (missing a '```' line)"};
+  }
   return fences;
 }
 
@@ -59,8 +60,15 @@ bool IsKeyword(std::string_view word) {
 }
 
 bool IsTeraLiteral(std::string_view word) {
-  return word == "true" || word == "false" || word == "True" ||
-         word == "False" || word == "none" || word == "None";
+  return word == "true" || word == "false" || word == "True" || word == "False";
+}
+
+std::string_view LiteralPrefix(std::string_view word) {
+  for (std::string_view literal : {"true", "false", "True", "False"}) {
+    if (word.size() > literal.size() && StartsWith(word, literal))
+      return literal;
+  }
+  return {};
 }
 
 bool IsComparison(std::string_view op) {
@@ -69,7 +77,7 @@ bool IsComparison(std::string_view op) {
 }
 
 Lexer::Lexer(std::string_view text)
-    : text_(text), fences_(FindLiteralFences(text)) {
+    : text_(text), fences_(FindLiteralFences(text, &fence_error_)) {
   if (fences_.empty()) {
     scan_ = text_;
     return;
@@ -94,7 +102,7 @@ size_t Lexer::FindTagStart(size_t from) const {
 }
 
 size_t Lexer::FindQuoteEnd(size_t quote, size_t limit) const {
-  for (size_t at = quote + 1; at < limit && scan_[at] != '\n'; ++at) {
+  for (size_t at = quote + 1; at < limit; ++at) {
     if (scan_[at] == scan_[quote]) return at;
   }
   return std::string_view::npos;
@@ -103,7 +111,7 @@ size_t Lexer::FindQuoteEnd(size_t quote, size_t limit) const {
 size_t Lexer::FindClose(size_t from, char first, char second) const {
   for (size_t at = from; at + 1 < scan_.size(); ++at) {
     char c = scan_[at];
-    if (c == '"' || c == '\'') {
+    if (c == '"' || c == '\'' || c == '`') {
       size_t quote_end = FindQuoteEnd(at, scan_.size());
       if (quote_end != std::string_view::npos) at = quote_end;
     } else if (c == first && scan_[at + 1] == second) {
@@ -135,7 +143,7 @@ std::optional<LexError> Lexer::Tokenize(size_t begin, size_t end,
     } else if (IsDigit(c)) {
       kind = TokenKind::kNumber;
       while (at < end && (IsDigit(scan_[at]) || scan_[at] == '.')) ++at;
-    } else if (c == '"' || c == '\'') {
+    } else if (c == '"' || c == '\'' || c == '`') {
       size_t quote_end = FindQuoteEnd(at, end);
       if (quote_end == std::string_view::npos) {
         return LexError{at, "string is not closed"};

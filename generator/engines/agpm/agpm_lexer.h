@@ -14,10 +14,15 @@
 namespace agentgen::agpm {
 
 /// Tera's whitespace inside tags.
-bool IsSpace(char c);
-bool IsNameStart(char c);
-bool IsDigit(char c);
-bool IsNameChar(char c);
+inline bool IsSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+inline bool IsNameStart(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+inline bool IsNameChar(char c) { return IsNameStart(c) || IsDigit(c); }
 
 /// A protected ```literal block, found line by line before parsing as AGPM
 /// does: its lines are copied as they are.
@@ -28,8 +33,17 @@ struct Fence {
   size_t close_end;  ///< end of the closing line, its newline excluded
 };
 
-/// The literal blocks of `text`; an unclosed one stays ordinary text.
-std::vector<Fence> FindLiteralFences(std::string_view text);
+/// A literal block that cannot be read: never closed, or another opened
+/// inside it. `offset` is the start of the opening line.
+struct FenceError {
+  size_t offset;
+  std::string message;
+};
+
+/// The literal blocks of `text`. Stops at the first block that cannot be
+/// read, setting `*error` (when given).
+std::vector<Fence> FindLiteralFences(
+    std::string_view text, std::optional<FenceError>* error = nullptr);
 
 enum class TokenKind {
   kName,
@@ -57,8 +71,11 @@ struct Token {
 
 /// `and`, `or`, `not`, `in`, `is`.
 bool IsKeyword(std::string_view word);
-/// Words Tera reads as literals; a lookup would silently be undefined.
+/// `true`, `false`, `True`, `False`.
 bool IsTeraLiteral(std::string_view word);
+/// The Tera literal `word` starts with, when it is longer (`trueish`): Tera
+/// reads the literal and fails on the rest. Empty when none.
+std::string_view LiteralPrefix(std::string_view word);
 bool IsComparison(std::string_view op);
 
 struct LexError {
@@ -79,11 +96,13 @@ class Lexer {
   /// The text with literal blocks masked.
   std::string_view scan() const { return scan_; }
   const std::vector<Fence>& fences() const { return fences_; }
+  /// Why the literal blocks could not be read, if so.
+  const std::optional<FenceError>& fence_error() const { return fence_error_; }
 
   /// The next "{{", "{%" or "{#" at or after `from`, or npos.
   size_t FindTagStart(size_t from) const;
-  /// The closing quote of a string starting at `quote`, before `limit`;
-  /// strings end on their own line. npos when it does not close.
+  /// The closing quote of a string starting at `quote`, before `limit`
+  /// (strings may span lines); npos when it does not close.
   size_t FindQuoteEnd(size_t quote, size_t limit) const;
   /// The closing delimiter `first second` of a tag from `from` on,
   /// skipping string literals that could contain it; npos when none.
@@ -100,6 +119,7 @@ class Lexer {
   size_t ReadPunctuation(size_t at, size_t end, TokenKind* kind) const;
 
   std::string_view text_;
+  std::optional<FenceError> fence_error_;
   std::vector<Fence> fences_;
   std::string masked_;
   std::string_view scan_;

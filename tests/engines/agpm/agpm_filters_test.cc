@@ -75,31 +75,22 @@ TEST(AgpmFilterTest, AnUndefinedDefaultIsReportedAtItsPath) {
 TEST(AgpmFilterTest, FiltersChainLeftToRight) {
   std::vector<ContentCall> calls;
   EXPECT_EQ(Rendered("{{ agpm.project.env | default(value='d.md') | content "
-                     "}}|{{ agpm.project.env | content | default(value='u') "
-                     "}}",
+                     "| safe }}",
                      TestContext(), RecordingContent(&calls)),
-            "<d.md>|u");
+            "<d.md>");
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_EQ(calls[0].path, "d.md");
 }
 
 TEST(AgpmFilterTest, ContentWorksInConditions) {
   std::vector<ContentCall> calls;
-  EXPECT_EQ(Rendered("{% if 'x.md' | content %}yes{% endif %}", TestContext(),
-                     RecordingContent(&calls)),
+  EXPECT_EQ(Rendered("{% if agpm.project.styleguide | content %}yes{% endif %}",
+                     TestContext(), RecordingContent(&calls)),
             "yes");
   EXPECT_EQ(calls.size(), 1u);
 }
 
 // --- if ---------------------------------------------------------------------
-
-// The filter table and the content filter's own checks, without a render.
-TEST(AgpmFiltersTest, KnowsItsFilters) {
-  EXPECT_EQ(agpm::FindFilterKind("content"), agpm::Filter::Kind::kContent);
-  EXPECT_EQ(agpm::FindFilterKind("default"), agpm::Filter::Kind::kDefault);
-  EXPECT_FALSE(agpm::FindFilterKind("upper"));
-  EXPECT_EQ(std::string(agpm::kFilterNames), "'content' and 'default'");
-}
 
 TEST(AgpmFiltersTest, DescribesValues) {
   EXPECT_EQ(agpm::Describe(json()), "null");

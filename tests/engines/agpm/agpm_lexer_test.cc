@@ -56,15 +56,34 @@ TEST(AgpmLexerTest, TokenizesATagsInside) {
   EXPECT_EQ(words.back(), "}}");
 }
 
-TEST(AgpmLexerTest, AStringEndsOnItsLine) {
-  std::string text = "{{ 'a\nb' }}";
+TEST(AgpmLexerTest, AStringMaySpanLines) {
+  std::string text = "{{ `a\nb` }}";
   Lexer lexer(text);
   std::vector<Token> tokens;
+  ASSERT_FALSE(lexer.Tokenize(2, text.size() - 2, text.size(), &tokens));
+  ASSERT_EQ(tokens.size(), 2u);
+  EXPECT_EQ(tokens[0].kind, TokenKind::kString);
+  EXPECT_EQ(tokens[0].end, text.size() - 3);
+  std::string open = "{{ 'a\nb }}";
+  Lexer open_lexer(open);
   std::optional<LexError> error =
-      lexer.Tokenize(2, text.size() - 2, text.size(), &tokens);
+      open_lexer.Tokenize(2, open.size() - 2, open.size(), &tokens);
   ASSERT_TRUE(error);
   EXPECT_EQ(error->offset, 3u);
   EXPECT_EQ(error->message, "string is not closed");
+}
+
+TEST(AgpmLexerTest, AnUnclosedOrNestedLiteralBlockIsAnError) {
+  std::optional<FenceError> error;
+  EXPECT_TRUE(FindLiteralFences("a\n  ```literal\nx\n", &error).empty());
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->offset, 2u);
+  EXPECT_EQ(error->message,
+            "'```literal' block is not closed (missing a '```' line)");
+  error.reset();
+  FindLiteralFences("```literal\n```literal\n```\n", &error);
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->offset, 0u);
 }
 
 TEST(AgpmLexerTest, KeepsAMultiByteCharacterWhole) {
@@ -92,8 +111,10 @@ TEST(AgpmLexerTest, MatchesEndRawWithTrimming) {
 TEST(AgpmLexerTest, KeywordsAndLiterals) {
   EXPECT_TRUE(IsKeyword("not"));
   EXPECT_FALSE(IsKeyword("note"));
-  EXPECT_TRUE(IsTeraLiteral("None"));
-  EXPECT_FALSE(IsTeraLiteral("null"));
+  EXPECT_TRUE(IsTeraLiteral("True"));
+  EXPECT_FALSE(IsTeraLiteral("None"));  // Tera has no null literal
+  EXPECT_EQ(LiteralPrefix("falsey"), "false");
+  EXPECT_EQ(LiteralPrefix("false"), "");
   EXPECT_TRUE(IsComparison(">="));
   EXPECT_FALSE(IsComparison("="));
 }

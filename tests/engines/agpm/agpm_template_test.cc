@@ -32,7 +32,7 @@ TEST(AgpmPrintTest, PrintsDottedPaths) {
 TEST(AgpmPrintTest, SubscriptsReachKeysThatAreNotNames) {
   EXPECT_EQ(Rendered("{{ agpm.deps[\"mcp-servers\"][\"context7\"].content }}"),
             "{}");
-  EXPECT_EQ(Rendered("{{ agpm['deps'] [ 'snippets' ].alpha.content }}"), "A");
+  EXPECT_EQ(Rendered("{{ agpm['deps'][`snippets`].alpha.content }}"), "A");
 }
 
 TEST(AgpmPrintTest, PrintsStringLiteralsInEitherQuote) {
@@ -58,7 +58,8 @@ TEST(AgpmPrintTest, PrintingATableIsAnError) {
 TEST(AgpmPrintTest, PrintingAListIsAnError) {
   EXPECT_EQ(RenderError("{{agpm.project.tags}}"),
             "a.md:1:3: error: cannot print a list ('agpm.project.tags'); "
-            "iterate it with '{% for %}'\n"
+            "iterate it with '{% for %}' or join it with '| join(sep=\", "
+            "\")'\n"
             "{{agpm.project.tags}}\n"
             "  ^\n");
 }
@@ -225,9 +226,7 @@ TEST(AgpmIfTest, NotBindsTighterThanAndWhichBindsTighterThanOr) {
   EXPECT_EQ(test(t + " or " + t + " and " + f), "Y");  // t or (t and f)
   EXPECT_EQ(test("(" + t + " or " + t + ") and " + f), "N");
   EXPECT_EQ(test("not " + f + " and " + f), "N");  // (not f) and f
-  EXPECT_EQ(test("not (" + f + " and " + f + ")"), "Y");
-  EXPECT_EQ(test("not not " + t), "Y");
-  EXPECT_EQ(test("not not not " + t), "N");
+  EXPECT_EQ(test("not (" + f + ") and " + t), "Y");
   EXPECT_EQ(test(f + " or " + f + " or " + t), "Y");
   EXPECT_EQ(test(t + " and " + t + " and " + f), "N");
   EXPECT_EQ(test("((" + t + "))"), "Y");
@@ -235,7 +234,8 @@ TEST(AgpmIfTest, NotBindsTighterThanAndWhichBindsTighterThanOr) {
 
 TEST(AgpmIfTest, OrStopsAtTheFirstTrueOperand) {
   std::vector<ContentCall> calls;
-  EXPECT_EQ(Rendered("{% if agpm.project.t or 'x.md' | content %}Y{% endif %}",
+  EXPECT_EQ(Rendered("{% if agpm.project.t or agpm.project.styleguide | "
+                     "content %}Y{% endif %}",
                      TestContext(), RecordingContent(&calls)),
             "Y");
   EXPECT_TRUE(calls.empty());
@@ -307,8 +307,9 @@ TEST(AgpmForTest, TwoNamesOverAListIsAnError) {
 
 TEST(AgpmForTest, IteratingAScalarIsAnError) {
   EXPECT_EQ(RenderError("{% for c in agpm.project.language %}{% endfor %}"),
-            "a.md:1:13: error: cannot iterate a string "
-            "('agpm.project.language')\n"
+            "a.md:1:13: error: a loop over a string "
+            "('agpm.project.language') is unsupported in the AGPM dialect; "
+            "loop over a list\n"
             "{% for c in agpm.project.language %}{% endfor %}\n"
             "            ^\n");
 }
@@ -365,7 +366,7 @@ TEST(AgpmLiteralFenceTest, KeepsInnerIndentationAndNormalisesFenceLines) {
 }
 
 TEST(AgpmLiteralFenceTest, AnEmptyFenceAndAFenceAtTheEnd) {
-  EXPECT_EQ(Rendered("```literal\n```"), "```\n```");
+  EXPECT_EQ(Rendered("```literal\n```"), "```\n\n```");
   EXPECT_EQ(Rendered("a\n```literal\nb\n```"), "a\n```\nb\n```");
 }
 
@@ -380,9 +381,26 @@ TEST(AgpmLiteralFenceTest, WorksInsideBlocksAndRaw) {
             "\n```\n{% endraw %}\n```\n");
 }
 
-TEST(AgpmLiteralFenceTest, AnUnclosedFenceIsOrdinaryText) {
-  EXPECT_EQ(Rendered("```literal\n{{ project.language }}\n"),
-            "```literal\nrust\n");
+TEST(AgpmLiteralFenceTest, AnUnclosedOrNestedFenceIsAnError) {
+  EXPECT_EQ(ParseError("x\n ```literal\n{{ project.language }}\n"),
+            "a.md:2:1: error: '```literal' block is not closed (missing a "
+            "'```' line)\n"
+            " ```literal\n"
+            "^\n");
+  EXPECT_EQ(ParseError("```literal\na\n```literal\n```\n"),
+            "a.md:1:1: error: a '```literal' block cannot hold another "
+            "'```literal' line; close it with '```' first\n"
+            "```literal\n"
+            "^\n");
+}
+
+TEST(AgpmLiteralFenceTest, IsOneLineOfTextForTheTemplate) {
+  // Repeated in a loop, and a `-` trim stops at it.
+  EXPECT_EQ(Rendered("{% for x in [1, 2] %}\n```literal\n{{ x }}\n```\n"
+                     "{% endfor %}"),
+            "\n```\n{{ x }}\n```\n\n```\n{{ x }}\n```\n");
+  EXPECT_EQ(Rendered("A\n{{- 'x' -}}\n```literal\nL\n```\n"),
+            "Ax```\nL\n```\n");
 }
 
 TEST(AgpmLiteralFenceTest, ATagCannotSpanAFence) {
