@@ -151,11 +151,10 @@ std::optional<nlohmann::json> ParseTomlValue(std::string_view text,
     return std::nullopt;
   }
   std::string refused;
-  nlohmann::json value =
-      ToJson(*table.get("value"),
-             [&refused](const toml::node&, const std::string&) {
-               refused = "nan and inf have no template value";
-             });
+  nlohmann::json value = ToJson(
+      *table.get("value"), [&refused](const toml::node&, const std::string&) {
+        refused = "nan and inf have no template value";
+      });
   if (!refused.empty()) {
     if (error) *error = refused;
     return std::nullopt;
