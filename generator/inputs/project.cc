@@ -22,16 +22,55 @@ std::string Printed(const T& value) {
 using RefuseValue =
     std::function<void(const toml::node& node, const std::string& message)>;
 
-nlohmann::json ToJson(const toml::node& node, const RefuseValue& refuse) {
+// The text of the value that starts at `position` in `text`: up to a blank,
+// a comma, a closing bracket or brace, or a comment.
+std::string_view ValueTextAt(std::string_view text,
+                             const toml::source_position& position) {
+  size_t offset = 0;
+  for (uint32_t line = 1; line < position.line; ++line) {
+    size_t next = text.find('\n', offset);
+    if (next == std::string_view::npos) return {};
+    offset = next + 1;
+  }
+  if (position.column == 0) return {};
+  offset += position.column - 1;
+  if (offset >= text.size()) return {};
+  size_t end = text.find_first_of(" \t\r\n,]}#", offset);
+  if (end == std::string_view::npos) end = text.size();
+  return text.substr(offset, end - offset);
+}
+
+// toml_datetime's Display, as AGPM prints a date-time: `Z` for an offset
+// written `Z` or `z`, else the offset's sign and hh:mm (a zero offset,
+// `-00:00` included, is `+00:00`). toml++ keeps the offset in minutes only,
+// so how a zero offset was written is read back from the source text.
+std::string DateTimeText(const toml::value<toml::date_time>& value,
+                         std::string_view text) {
+  std::string printed = Printed(value.get());
+  const std::optional<toml::time_offset>& offset = value.get().offset;
+  if (!offset || offset->minutes != 0 || text.empty()) return printed;
+  std::string_view written = ValueTextAt(text, value.source().begin);
+  if (written.empty() || written.back() == 'Z' || written.back() == 'z' ||
+      printed.empty() || printed.back() != 'Z') {
+    return printed;
+  }
+  printed.pop_back();
+  printed.append("+00:00");
+  return printed;
+}
+
+nlohmann::json ToJson(const toml::node& node, const RefuseValue& refuse,
+                      std::string_view source_text = {}) {
   if (const auto* table = node.as_table()) {
     nlohmann::json object = nlohmann::json::object();
     for (const auto& [key, value] : *table)
-      object[std::string(key.str())] = ToJson(value, refuse);
+      object[std::string(key.str())] = ToJson(value, refuse, source_text);
     return object;
   }
   if (const auto* array = node.as_array()) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& value : *array) list.push_back(ToJson(value, refuse));
+    for (const auto& value : *array)
+      list.push_back(ToJson(value, refuse, source_text));
     return list;
   }
   if (const auto* text = node.as_string()) return text->get();
@@ -51,7 +90,7 @@ nlohmann::json ToJson(const toml::node& node, const RefuseValue& refuse) {
   if (const auto* date = node.as_date()) return Printed(date->get());
   if (const auto* time = node.as_time()) return Printed(time->get());
   if (const auto* date_time = node.as_date_time())
-    return Printed(date_time->get());
+    return DateTimeText(*date_time, source_text);
   return nullptr;
 }
 
@@ -91,12 +130,15 @@ std::optional<ProjectFile> ParseProjectFile(std::string_view toml_text,
           "'project' must be a table");
       return std::nullopt;
     }
-    file.project = ToJson(*project, [&](const toml::node& node,
-                                        const std::string& what) {
-      sink.Error(LocateLineColumn(display_path, toml_text, node.source().begin),
-                 what);
-      ok = false;
-    });
+    file.project = ToJson(
+        *project,
+        [&](const toml::node& node, const std::string& what) {
+          sink.Error(
+              LocateLineColumn(display_path, toml_text, node.source().begin),
+              what);
+          ok = false;
+        },
+        toml_text);
   }
   std::optional<InstallLayout> layout =
       InstallLayout::Read(document, toml_text, display_path, sink);

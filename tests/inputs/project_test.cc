@@ -20,6 +20,28 @@ TEST(ProjectTest, ReadsTheProjectTableWithItsTypes) {
   EXPECT_FALSE(sink.has_errors());
 }
 
+TEST(ProjectTest, DatesAndTimesPrintAsTomlDatetimeDisplays) {
+  DiagnosticSink sink;
+  std::optional<nlohmann::json> project = ParseProjectTable(
+      "[project]\nz = 1979-05-27T07:32:00z\n"
+      "plus = 1979-05-27T07:32:00+00:00\n"
+      "minus = 1979-05-27t07:32:00-00:00\n"
+      "west = 1979-05-27T00:32:00.999999-07:00\n"
+      "local = 1979-05-27 07:32:00.500\n"
+      "list = [1979-05-27T07:32:00.120Z, 2000-01-01T00:00:00+00:00]\n"
+      "time = 07:32:00\nday = 1979-05-27\n",
+      "agpm.toml", sink);
+  ASSERT_TRUE(project);
+  EXPECT_EQ(*project, nlohmann::json::parse(R"({
+      "z": "1979-05-27T07:32:00Z",
+      "plus": "1979-05-27T07:32:00+00:00",
+      "minus": "1979-05-27T07:32:00+00:00",
+      "west": "1979-05-27T00:32:00.999999-07:00",
+      "local": "1979-05-27T07:32:00.5",
+      "list": ["1979-05-27T07:32:00.12Z", "2000-01-01T00:00:00+00:00"],
+      "time": "07:32:00", "day": "1979-05-27"})"));
+}
+
 TEST(ProjectTest, NoProjectTableIsEmpty) {
   DiagnosticSink sink;
   EXPECT_EQ(ParseProjectTable("[other]\nx = 1\n", "agpm.toml", sink),
