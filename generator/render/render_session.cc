@@ -175,14 +175,13 @@ nlohmann::json RenderSession::Impl::Deps(
     bool* failed, Call& call) {
   // Only categories with a dependency are present, as in AGPM.
   nlohmann::json deps = nlohmann::json::object();
-  bool& dependency_failed = *failed;
   const std::string no_content;
   for (const ResolvedDependency& dependency : file.dependencies) {
     // A dependency that failed was reported already; render on with an empty
     // text so the file's own errors still show, without repeating its.
     const std::string* content =
         dependency.file ? ContentOf(*dependency.file, call) : nullptr;
-    if (!content) dependency_failed = true;
+    if (!content) *failed = true;
     const std::string& text_of_dependency = content ? *content : no_content;
     nlohmann::json object =
         dependency.file ? DependencyObject(dependency, text_of_dependency)

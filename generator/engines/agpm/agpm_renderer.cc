@@ -275,8 +275,12 @@ class Renderer {
   void RenderSet(const SetNode& node) {
     Evaluated result = Evaluate(*node.value, false);
     if (result.status != Evaluated::Status::kValue) return;
-    json value = result.held.ref != nullptr ? *result.held.ref
-                                            : std::move(result.held.owned);
+    json value;
+    if (result.held.ref != nullptr) {
+      value = *result.held.ref;
+    } else {
+      value = std::move(result.held.owned);
+    }
     if (node.global || frames_.empty()) {
       Assign(&top_sets_, node.name, std::move(value));
     } else {
