@@ -20,7 +20,9 @@ namespace {
 constexpr std::string_view kTooDeep =
     "nesting is too deep (more than 64 levels)";
 constexpr size_t kNone = std::string_view::npos;
-constexpr int kMaxLinks = 4096;  // operators and filters in one tag
+// Operators and filters in one tag. Evaluation recurses once per operator, so
+// this bounds the stack a tag can take (a sanitizer build's frames are large).
+constexpr int kMaxLinks = 256;
 
 // Where a parse stopped on a tag that belongs to an enclosing block.
 struct Stop {
