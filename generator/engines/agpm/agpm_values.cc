@@ -82,11 +82,8 @@ std::string Describe(const json& value) {
 
 bool IsNumber(const json& value) { return value.is_number(); }
 
-namespace {
-
-// serde_json's `Value` equality: an integer never equals a float (nlohmann's
-// own `==` would compare them by value).
-bool StructurallyEqual(const json& left, const json& right) {
+// nlohmann's own `==` would compare an integer and a float by value.
+bool ItemsEqual(const json& left, const json& right) {
   if (left.is_number_float() != right.is_number_float()) return false;
   if (left.is_number_float()) return left.get<double>() == right.get<double>();
   if (left.is_number_integer() && right.is_number_integer()) {
@@ -104,7 +101,7 @@ bool StructurallyEqual(const json& left, const json& right) {
   if (left.is_array()) {
     if (left.size() != right.size()) return false;
     for (size_t i = 0; i < left.size(); ++i) {
-      if (!StructurallyEqual(left[i], right[i])) return false;
+      if (!ItemsEqual(left[i], right[i])) return false;
     }
     return true;
   }
@@ -112,7 +109,7 @@ bool StructurallyEqual(const json& left, const json& right) {
     if (left.size() != right.size()) return false;
     for (auto it = left.begin(); it != left.end(); ++it) {
       auto other = right.find(it.key());
-      if (other == right.end() || !StructurallyEqual(*it, *other)) {
+      if (other == right.end() || !ItemsEqual(*it, *other)) {
         return false;
       }
     }
@@ -121,15 +118,13 @@ bool StructurallyEqual(const json& left, const json& right) {
   return left == right;
 }
 
-}  // namespace
-
 bool ValuesEqual(const json& left, const json& right) {
   // Tera compares two numbers through f64 at the top of `==` only; inside
   // containers serde_json's Number equality keeps integers and floats apart.
   if (left.is_number() && right.is_number()) {
     return left.get<double>() == right.get<double>();
   }
-  return StructurallyEqual(left, right);
+  return ItemsEqual(left, right);
 }
 
 }  // namespace agpm

@@ -37,6 +37,10 @@ bool IsNumber(const nlohmann::json& value);
 /// (and `!=` is then false as well: the caller handles that case).
 bool ValuesEqual(const nlohmann::json& left, const nlohmann::json& right);
 
+/// serde_json's equality, which `==` uses inside lists and tables and `in`
+/// and `containing` use for list items: an integer never equals a float.
+bool ItemsEqual(const nlohmann::json& left, const nlohmann::json& right);
+
 }  // namespace agentgen::agpm
 
 #endif  // AGENTGEN_ENGINES_AGPM_AGPM_VALUES_H_

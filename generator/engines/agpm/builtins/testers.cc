@@ -43,15 +43,6 @@ const std::string* StringArgument(const TesterCall& call) {
   return &call.arguments.front().get_ref<const std::string&>();
 }
 
-// `==` inside a list (serde_json's): an integer never equals a float.
-bool ItemEqual(const json& item, const json& wanted) {
-  if (item.is_number() && wanted.is_number() &&
-      item.is_number_float() != wanted.is_number_float()) {
-    return false;
-  }
-  return ValuesEqual(item, wanted);
-}
-
 }  // namespace
 
 std::optional<bool> TestString(const TesterCall& call) {
@@ -121,7 +112,7 @@ std::optional<bool> TestContaining(const TesterCall& call) {
   const json& subject = call.subject;
   if (subject.is_array()) {
     for (const json& item : subject) {
-      if (ItemEqual(item, call.arguments.front())) return true;
+      if (ItemsEqual(item, call.arguments.front())) return true;
     }
     return false;
   }
