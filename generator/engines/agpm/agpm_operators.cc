@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <type_traits>
 
 #include "base/number_text.h"
 #include "engines/agpm/agpm_values.h"
@@ -32,66 +33,52 @@ std::string Overflow(std::string_view op, const json& left, const json& right) {
          "' overflows";
 }
 
+// `op` (+ - * %) on two integers of one kind, with overflow and a zero
+// divisor as errors.
+template <typename Integer>
+std::optional<json> SameKindArithmetic(std::string_view op, const json& left,
+                                       const json& right, std::string* error) {
+  Integer a = left.get<Integer>();
+  Integer b = right.get<Integer>();
+  Integer result = 0;
+  bool overflow = false;
+  switch (op[0]) {
+    case '+':
+      overflow = __builtin_add_overflow(a, b, &result);
+      break;
+    case '-':
+      overflow = __builtin_sub_overflow(a, b, &result);
+      break;
+    case '*':
+      overflow = __builtin_mul_overflow(a, b, &result);
+      break;
+    default:  // %
+      if (b == 0) {
+        *error = "'" + left.dump() + " % 0' divides by zero";
+        return std::nullopt;
+      }
+      // INT64_MIN % -1 is 0 mathematically and overflows in C++.
+      if constexpr (std::is_signed_v<Integer>) {
+        result = b == -1 ? 0 : a % b;
+      } else {
+        result = a % b;
+      }
+      break;
+  }
+  if (overflow) {
+    *error = Overflow(op, left, right);
+    return std::nullopt;
+  }
+  return json(result);
+}
+
 std::optional<json> IntegerArithmetic(std::string_view op, const json& left,
                                       const json& right, std::string* error) {
   if (FitsSigned(left) && FitsSigned(right)) {
-    std::int64_t a = left.get<std::int64_t>();
-    std::int64_t b = right.get<std::int64_t>();
-    std::int64_t result = 0;
-    bool overflow = false;
-    switch (op[0]) {
-      case '+':
-        overflow = __builtin_add_overflow(a, b, &result);
-        break;
-      case '-':
-        overflow = __builtin_sub_overflow(a, b, &result);
-        break;
-      case '*':
-        overflow = __builtin_mul_overflow(a, b, &result);
-        break;
-      default:  // %
-        if (b == 0) {
-          *error = "'" + left.dump() + " % 0' divides by zero";
-          return std::nullopt;
-        }
-        // INT64_MIN % -1 is 0 mathematically and overflows in C++.
-        result = b == -1 ? 0 : a % b;
-        break;
-    }
-    if (overflow) {
-      *error = Overflow(op, left, right);
-      return std::nullopt;
-    }
-    return json(result);
+    return SameKindArithmetic<std::int64_t>(op, left, right, error);
   }
   if (FitsUnsigned(left) && FitsUnsigned(right)) {
-    std::uint64_t a = left.get<std::uint64_t>();
-    std::uint64_t b = right.get<std::uint64_t>();
-    std::uint64_t result = 0;
-    bool overflow = false;
-    switch (op[0]) {
-      case '+':
-        overflow = __builtin_add_overflow(a, b, &result);
-        break;
-      case '-':
-        overflow = __builtin_sub_overflow(a, b, &result);
-        break;
-      case '*':
-        overflow = __builtin_mul_overflow(a, b, &result);
-        break;
-      default:
-        if (b == 0) {
-          *error = "'" + left.dump() + " % 0' divides by zero";
-          return std::nullopt;
-        }
-        result = a % b;
-        break;
-    }
-    if (overflow) {
-      *error = Overflow(op, left, right);
-      return std::nullopt;
-    }
-    return json(result);
+    return SameKindArithmetic<std::uint64_t>(op, left, right, error);
   }
   return json();  // a signed and an unsigned beyond each other: doubles
 }
@@ -169,24 +156,11 @@ std::optional<bool> Compare(std::string_view op, const json& left,
   return a >= b;
 }
 
-namespace {
-
-// serde_json's equality for list items: an integer never equals a double.
-bool ItemEqual(const json& left, const json& right) {
-  if (left.is_number() && right.is_number() &&
-      left.is_number_float() != right.is_number_float()) {
-    return false;
-  }
-  return ValuesEqual(left, right);
-}
-
-}  // namespace
-
 std::optional<bool> Contains(const json& container, const json& item,
                              std::string* error) {
   if (container.is_array()) {
     for (const json& candidate : container) {
-      if (ItemEqual(candidate, item)) return true;
+      if (ItemsEqual(candidate, item)) return true;
     }
     return false;
   }
