@@ -51,6 +51,12 @@ void DiagnosticSink::Warning(Location where, std::string message,
          std::move(rule));
 }
 
+void DiagnosticSink::Note(Location where, std::string message,
+                          std::string rule) {
+  Report(Severity::kNote, std::move(where), std::move(message),
+         std::move(rule));
+}
+
 void DiagnosticSink::Report(Severity severity, Location where,
                             std::string message, std::string rule) {
   Diagnostic diagnostic;
@@ -126,8 +132,9 @@ void DiagnosticSink::Report(Diagnostic diagnostic) {
 }
 
 std::string FormatDiagnostic(const Diagnostic& diagnostic) {
-  const char* kind =
-      diagnostic.severity == Severity::kError ? "error" : "warning";
+  const char* kind = diagnostic.severity == Severity::kError     ? "error"
+                     : diagnostic.severity == Severity::kWarning ? "warning"
+                                                                 : "note";
   const Location& where = diagnostic.where;
   if (where.file.empty())
     return "agentgen: " + std::string(kind) + ": " + diagnostic.message + "\n";

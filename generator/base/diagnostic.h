@@ -14,7 +14,9 @@
 
 namespace agentgen {
 
-enum class Severity { kWarning, kError };
+/// `note` is informational (a skipped entry): like a warning, it never
+/// changes the exit status.
+enum class Severity { kNote, kWarning, kError };
 
 /// A place in a file. An empty `file` means no file applies; `line` 0 means
 /// the whole file.
@@ -68,6 +70,7 @@ class DiagnosticSink {
  public:
   void Error(Location where, std::string message, std::string rule = "");
   void Warning(Location where, std::string message, std::string rule = "");
+  void Note(Location where, std::string message, std::string rule = "");
   void Report(Diagnostic diagnostic);
   void Report(Severity severity, Location where, std::string message,
               std::string rule);

@@ -9,6 +9,7 @@
 #define AGENTGEN_BASE_FILE_SYSTEM_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -67,6 +68,27 @@ class FileReader {
 
   /// The absolute working directory.
   virtual std::string CurrentDirectory() = 0;
+
+  /// One entry of a folder, as StatEntry sees it (a symlink not followed).
+  struct DirectoryEntry {
+    std::string name;
+    EntryKind kind = EntryKind::kMissing;
+  };
+
+  /// The entries of the folder at `path` (not `.` and `..`), sorted by name
+  /// in byte order. nullopt and why in `error` when it cannot be listed.
+  virtual std::optional<std::vector<DirectoryEntry>> ListDirectory(
+      const std::string& path, std::string* error) = 0;
+
+  /// The permission bits (07777) of the file at `path`, symlinks followed;
+  /// nullopt when it cannot be told.
+  virtual std::optional<uint32_t> Permissions(const std::string& path) = 0;
+};
+
+/// A lock held on a file (flock) until it is destroyed.
+class FileLock {
+ public:
+  virtual ~FileLock() = default;
 };
 
 /// A FileReader that also writes.
@@ -109,6 +131,23 @@ class FileSystem : public FileReader {
   /// Appends `line` to `path` in a single write(2), creating the file.
   virtual bool AppendLine(const std::string& path, std::string_view line,
                           std::string* error) = 0;
+
+  /// Gives a staged file the permission bits `permissions` (07777) before
+  /// it is published; a file staged without this gets the default (0666
+  /// less the umask).
+  virtual bool SetStagedPermissions(size_t staged, uint32_t permissions,
+                                    std::string* error) = 0;
+
+  /// Removes the regular file or symlink at `path` (never a folder).
+  virtual bool RemoveFile(const std::string& path, std::string* error) = 0;
+
+  /// Takes an exclusive lock on the file at `path`, creating it when
+  /// `create` (else a missing file gives a null lock and no error), waiting
+  /// at most `timeout_seconds` for another holder. nullptr and why in
+  /// `error` on failure or time-out.
+  virtual std::unique_ptr<FileLock> LockFile(const std::string& path,
+                                             bool create, int timeout_seconds,
+                                             std::string* error) = 0;
 };
 
 }  // namespace agentgen

@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: MIT
 #include "base/real_file_system.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/filesystem.hpp>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <string>
+#include <thread>
 
 #include "base/paths.h"
 
@@ -407,6 +412,106 @@ bool RealFileSystem::AppendLine(const std::string& path, std::string_view line,
 std::string RealFileSystem::CurrentDirectory() {
   boost::system::error_code ec;
   return fs::current_path(ec).generic_string();
+}
+
+std::optional<std::vector<FileReader::DirectoryEntry>>
+RealFileSystem::ListDirectory(const std::string& path, std::string* error) {
+  DIR* folder = ::opendir(path.c_str());
+  if (folder == nullptr) {
+    *error = ErrnoText();
+    return std::nullopt;
+  }
+  std::vector<DirectoryEntry> entries;
+  while (const struct dirent* entry = ::readdir(folder)) {
+    std::string name = entry->d_name;
+    if (name == "." || name == "..") continue;
+    std::string ignored;  // an entry gone since readdir reads as missing
+    std::optional<EntryKind> kind = StatEntry(path + "/" + name, &ignored);
+    entries.push_back({std::move(name), kind.value_or(EntryKind::kMissing)});
+  }
+  ::closedir(folder);
+  std::sort(entries.begin(), entries.end(),
+            [](const DirectoryEntry& a, const DirectoryEntry& b) {
+              return a.name < b.name;
+            });
+  return entries;
+}
+
+std::optional<uint32_t> RealFileSystem::Permissions(const std::string& path) {
+  struct stat status;
+  if (::stat(path.c_str(), &status) != 0) return std::nullopt;
+  return static_cast<uint32_t>(status.st_mode & 07777);
+}
+
+bool RealFileSystem::SetStagedPermissions(size_t id, uint32_t permissions,
+                                          std::string* error) {
+  std::lock_guard<std::mutex> lock(staged_mutex_);
+  auto found = staged_.find(id);
+  if (found == staged_.end()) {
+    *error = "nothing staged";
+    return false;
+  }
+  const StagedFile& staged = found->second;
+  int result = staged.fd >= 0
+                   ? ::fchmod(staged.fd, permissions & 07777)
+                   : ::chmod(staged.temporary.c_str(), permissions & 07777);
+  if (result != 0) {
+    *error = ErrnoText();
+    return false;
+  }
+  return true;
+}
+
+bool RealFileSystem::RemoveFile(const std::string& path, std::string* error) {
+  if (::unlink(path.c_str()) == 0) return true;
+  *error = ErrnoText();
+  return false;
+}
+
+namespace {
+
+class FlockLock : public FileLock {
+ public:
+  explicit FlockLock(int fd) : fd_(fd) {}
+  ~FlockLock() override { ::close(fd_); }  // closing releases the lock
+  FlockLock(const FlockLock&) = delete;
+  FlockLock& operator=(const FlockLock&) = delete;
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+std::unique_ptr<FileLock> RealFileSystem::LockFile(const std::string& path,
+                                                   bool create,
+                                                   int timeout_seconds,
+                                                   std::string* error) {
+  int flags = O_RDWR | O_CLOEXEC | (create ? O_CREAT : 0);
+  int fd = ::open(path.c_str(), flags, 0666);
+  if (fd < 0) {
+    if (!create && errno == ENOENT) return nullptr;
+    *error = ErrnoText();
+    return nullptr;
+  }
+  // Polled rather than blocking, so that the wait has an end.
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+  while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno != EWOULDBLOCK && errno != EINTR) {
+      *error = ErrnoText();
+      ::close(fd);
+      return nullptr;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) {
+      *error = "another process has held it for " +
+               std::to_string(timeout_seconds) + " seconds";
+      ::close(fd);
+      return nullptr;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return std::make_unique<FlockLock>(fd);
 }
 
 }  // namespace agentgen

@@ -40,6 +40,15 @@ class RealFileSystem : public FileSystem {
   bool AppendLine(const std::string& path, std::string_view line,
                   std::string* error) override;
   std::string CurrentDirectory() override;
+  std::optional<std::vector<DirectoryEntry>> ListDirectory(
+      const std::string& path, std::string* error) override;
+  std::optional<uint32_t> Permissions(const std::string& path) override;
+  bool SetStagedPermissions(size_t id, uint32_t permissions,
+                            std::string* error) override;
+  bool RemoveFile(const std::string& path, std::string* error) override;
+  std::unique_ptr<FileLock> LockFile(const std::string& path, bool create,
+                                     int timeout_seconds,
+                                     std::string* error) override;
 
  private:
   // A staged file: an unnamed one (O_TMPFILE) still open, or a temporary

@@ -29,6 +29,7 @@ class RenderSession::Impl {
       : fs_(fs), settings_(std::move(settings)), workspaces_(fs, settings_) {}
 
   std::optional<RenderedSource> Render(const std::string& source,
+                                       const ResourceOptions& resource,
                                        const OutputNamer& output_for,
                                        DiagnosticSink& sink);
 
@@ -93,6 +94,7 @@ class RenderSession::Impl {
 
   FileReader& fs_;
   const RenderSettings settings_;
+  ResourceOptions resource_;  // of the source being rendered
   WorkspaceFinder workspaces_;
   std::string cwd_;
   Shared shared_;
@@ -235,14 +237,14 @@ std::optional<std::string> RenderSession::Impl::RenderTemplate(
 // must have a place for the type (docs/command-line.md, "--tool").
 std::optional<std::string> RenderSession::Impl::SourceTool(Call& call) const {
   const InstallLayout& layout = shared_.workspace.layout;
-  std::string category = CategoryOfType(settings_.type);
+  std::string category = CategoryOfType(resource_.type);
   std::string tool =
-      settings_.tool ? *settings_.tool : layout.DefaultTool(category);
+      resource_.tool ? *resource_.tool : layout.DefaultTool(category);
   if (std::optional<std::string> problem =
           ToolProblem(layout, tool, category)) {
     call.sink.Error(
         {},
-        (settings_.tool ? "--tool: "
+        (resource_.tool ? "--tool: "
                         : "the default tool of " + category + ": ") +
             *problem,
         "project.tools");
@@ -464,8 +466,9 @@ std::vector<RenderInput> RenderSession::Impl::Inputs(
 // something reused does not fit, the source is rendered again from nothing,
 // which reports the limit where a fresh process reports it.
 std::optional<RenderedSource> RenderSession::Impl::Render(
-    const std::string& source, const OutputNamer& output_for,
-    DiagnosticSink& sink) {
+    const std::string& source, const ResourceOptions& resource,
+    const OutputNamer& output_for, DiagnosticSink& sink) {
+  resource_ = resource;
   auto attempt = [&](DiagnosticSink& attempt_sink, bool* kept_over_budget) {
     WorkBudget budget(settings_.max_steps, settings_.max_mstch_operations);
     Call call{attempt_sink, budget};
@@ -506,14 +509,14 @@ std::optional<RenderedSource> RenderSession::Impl::RenderOnce(
   std::optional<std::string> tool = SourceTool(call);
   if (!tool) return std::nullopt;
   nlohmann::json install_path =
-      settings_.install_path
-          ? *settings_.install_path
+      resource_.install_path
+          ? *resource_.install_path
           : shared_.workspace.layout.InstallPath(
-                *tool, CategoryOfType(settings_.type),
+                *tool, CategoryOfType(resource_.type),
                 RelativeTo(input.path,
                            shared_.workspace.project_directory.path));
   LoadedSource loaded = shared_.graph->LoadSource(
-      input, size, settings_.type, *tool, install_path, sink, call.budget);
+      input, size, resource_.type, *tool, install_path, sink, call.budget);
   call.kept_over_budget = loaded.kept_over_budget;
   std::shared_ptr<InputFile> file = std::move(loaded.file);
   RenderedSource result;
@@ -549,14 +552,21 @@ std::optional<RenderedSource> RenderSession::Impl::RenderOnce(
 }
 
 RenderSession::RenderSession(FileReader& fs, RenderSettings settings)
-    : impl_(std::make_unique<Impl>(fs, std::move(settings))) {}
+    : settings_resource_(settings),
+      impl_(std::make_unique<Impl>(fs, std::move(settings))) {}
 
 RenderSession::~RenderSession() = default;
 
 std::optional<RenderedSource> RenderSession::Render(
     const std::string& source, const OutputNamer& output_for,
     DiagnosticSink& sink) {
-  return impl_->Render(source, output_for, sink);
+  return impl_->Render(source, settings_resource_, output_for, sink);
+}
+
+std::optional<RenderedSource> RenderSession::Render(
+    const std::string& source, const ResourceOptions& resource,
+    const OutputNamer& output_for, DiagnosticSink& sink) {
+  return impl_->Render(source, resource, output_for, sink);
 }
 
 std::optional<RenderedSource> RenderSource(FileReader& fs,

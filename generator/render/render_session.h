@@ -19,8 +19,9 @@
 
 namespace agentgen {
 
-/// What every source of a run shares (the command line's options).
-struct RenderSettings : WorkspaceOptions {
+/// What the rendered file is: these may differ between the sources of one
+/// session (sync renders agents and commands for several tools together).
+struct ResourceOptions {
   std::string type = "agent";  ///< --type
   /// --tool: the layout column of the rendered file (docs/templates.md,
   /// "Install paths"); the type's default tool when absent.
@@ -28,6 +29,10 @@ struct RenderSettings : WorkspaceOptions {
   /// --install-path: the rendered file's `agpm.resource.install_path`
   /// instead of the layout's.
   std::optional<std::string> install_path;
+};
+
+/// What every source of a run shares (the command line's options).
+struct RenderSettings : WorkspaceOptions, ResourceOptions {
   /// The limits on one source's render (base/work_budget.h); tests lower
   /// them.
   uint64_t max_steps = kMaxRenderSteps;
@@ -55,8 +60,16 @@ class RenderSession {
                                        const OutputNamer& output_for,
                                        DiagnosticSink& sink);
 
+  /// The same, as a `resource` of its own type, tool and install path
+  /// instead of the settings'.
+  std::optional<RenderedSource> Render(const std::string& source,
+                                       const ResourceOptions& resource,
+                                       const OutputNamer& output_for,
+                                       DiagnosticSink& sink);
+
  private:
   class Impl;
+  const ResourceOptions settings_resource_;
   std::unique_ptr<Impl> impl_;
 };
 

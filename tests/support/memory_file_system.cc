@@ -252,10 +252,111 @@ bool MemoryFileSystem::Publish(size_t staged, std::string* error) {
   symlinks_.erase(path);
   specials_.erase(path);
   files_[path] = std::move(bytes);
+  auto permissions = staged_permissions_.find(staged);
+  if (permissions != staged_permissions_.end()) {
+    permissions_[path] = permissions->second;
+    staged_permissions_.erase(permissions);
+  } else {
+    permissions_.erase(path);
+  }
   return true;
 }
 
-void MemoryFileSystem::Discard(size_t staged) { staged_.erase(staged); }
+void MemoryFileSystem::Discard(size_t staged) {
+  staged_.erase(staged);
+  staged_permissions_.erase(staged);
+}
+
+std::optional<std::vector<FileReader::DirectoryEntry>>
+MemoryFileSystem::ListDirectory(const std::string& path, std::string* error) {
+  std::string folder = Resolve(Absolute(path));
+  if (!directories_.count(folder)) {
+    *error = Exists(folder) ? "Not a directory" : "No such file or directory";
+    return std::nullopt;
+  }
+  std::set<std::string> names;
+  auto collect = [&](const std::string& entry) {
+    if (entry != folder && ParentOf(entry) == folder)
+      names.insert(entry.substr(folder == "/" ? 1 : folder.size() + 1));
+  };
+  for (const auto& [entry, bytes] : files_) collect(entry);
+  for (const std::string& entry : directories_) collect(entry);
+  for (const auto& [entry, target] : symlinks_) collect(entry);
+  for (const auto& [entry, kind] : specials_) collect(entry);
+  std::vector<DirectoryEntry> entries;
+  for (const std::string& name : names)
+    entries.push_back({name, KindOf(folder + "/" + name)});
+  return entries;
+}
+
+std::optional<uint32_t> MemoryFileSystem::Permissions(const std::string& path) {
+  std::string resolved = Resolve(Absolute(path));
+  if (!files_.count(resolved)) return std::nullopt;
+  auto found = permissions_.find(resolved);
+  return found == permissions_.end() ? 0644u : found->second;
+}
+
+bool MemoryFileSystem::SetStagedPermissions(size_t staged, uint32_t permissions,
+                                            std::string* error) {
+  if (!staged_.count(staged)) {
+    *error = "nothing staged";
+    return false;
+  }
+  staged_permissions_[staged] = permissions & 07777;
+  return true;
+}
+
+bool MemoryFileSystem::RemoveFile(const std::string& path, std::string* error) {
+  std::string entry = ResolveFolderOf(Absolute(path));
+  if (IsFailing(entry)) {
+    *error = "Read-only file system";
+    return false;
+  }
+  if (files_.erase(entry) + symlinks_.erase(entry) + specials_.erase(entry) ==
+      0) {
+    *error = directories_.count(entry) ? "Is a directory"
+                                       : "No such file or directory";
+    return false;
+  }
+  permissions_.erase(entry);
+  files_removed_.push_back(entry);
+  return true;
+}
+
+class MemoryLock : public FileLock {
+ public:
+  MemoryLock(MemoryFileSystem& fs, std::string path)
+      : fs_(fs), path_(std::move(path)) {
+    fs_.locked_.insert(path_);
+  }
+  ~MemoryLock() override { fs_.locked_.erase(path_); }
+  MemoryLock(const MemoryLock&) = delete;
+  MemoryLock& operator=(const MemoryLock&) = delete;
+
+ private:
+  MemoryFileSystem& fs_;
+  std::string path_;
+};
+
+std::unique_ptr<FileLock> MemoryFileSystem::LockFile(const std::string& path,
+                                                     bool create,
+                                                     int /*timeout_seconds*/,
+                                                     std::string* error) {
+  std::string entry = ResolveFolderOf(Absolute(path));
+  if (!files_.count(entry)) {
+    if (!create) return nullptr;
+    if (!directories_.count(ParentOf(entry))) {
+      *error = "No such file or directory";
+      return nullptr;
+    }
+    files_[entry] = "";
+  }
+  if (locked_.count(entry)) {  // one thread: a second holder never leaves
+    *error = "another process holds it";
+    return nullptr;
+  }
+  return std::make_unique<MemoryLock>(*this, entry);
+}
 
 bool MemoryFileSystem::WriteInPlace(const std::string& path,
                                     std::string_view bytes,

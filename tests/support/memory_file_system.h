@@ -6,6 +6,8 @@
 #define AGENTGEN_TESTS_MEMORY_FILE_SYSTEM_H_
 
 #include <map>
+#include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -84,6 +86,28 @@ class MemoryFileSystem : public FileSystem {
   bool AppendLine(const std::string& path, std::string_view line,
                   std::string* error) override;
   std::string CurrentDirectory() override { return cwd_; }
+  std::optional<std::vector<DirectoryEntry>> ListDirectory(
+      const std::string& path, std::string* error) override;
+  std::optional<uint32_t> Permissions(const std::string& path) override;
+  bool SetStagedPermissions(size_t staged, uint32_t permissions,
+                            std::string* error) override;
+  bool RemoveFile(const std::string& path, std::string* error) override;
+  std::unique_ptr<FileLock> LockFile(const std::string& path, bool create,
+                                     int timeout_seconds,
+                                     std::string* error) override;
+
+  /// Sets the permission bits of a file added (0644 unless set).
+  void SetPermissions(const std::string& path, uint32_t permissions) {
+    permissions_[Absolute(path)] = permissions;
+  }
+  /// The files removed, in order.
+  const std::vector<std::string>& files_removed() const {
+    return files_removed_;
+  }
+  /// Whether some lock on `path` is held now.
+  bool IsLocked(const std::string& path) const {
+    return locked_.count(Absolute(path)) > 0;
+  }
 
  private:
   std::string Absolute(const std::string& path) const;
@@ -107,6 +131,11 @@ class MemoryFileSystem : public FileSystem {
   std::vector<std::string> files_written_;
   std::map<size_t, std::pair<std::string, std::string>> staged_;
   size_t next_staged_ = 0;
+  std::map<std::string, uint32_t> permissions_;
+  std::map<size_t, uint32_t> staged_permissions_;
+  std::vector<std::string> files_removed_;
+  std::set<std::string> locked_;
+  friend class MemoryLock;
 };
 
 }  // namespace agentgen

@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: MIT
+#include "sync/update_protocol.h"
+
+namespace agentgen {}  // namespace agentgen

@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: MIT
+#include "sync/path_patterns.h"
+
+#include <gtest/gtest.h>

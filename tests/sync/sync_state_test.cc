@@ -1,0 +1,4 @@
+// SPDX-License-Identifier: MIT
+#include "sync/sync_state.h"
+
+#include <gtest/gtest.h>
