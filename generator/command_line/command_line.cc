@@ -30,6 +30,13 @@ const char kMcpUsage[] =
     "[--context-var name=VALUE]... [--type TYPE] "
     "[--allow-outside-root]";
 
+const char kSyncUsage[] =
+    "usage: agentgen sync [MANIFEST] [--to DIR] [--root DIR] [-D "
+    "name=value]... [--var name=VALUE]... [--allow-outside-root] [--check | "
+    "--list[=jsonl|tsv]] [--force] [--stamp FILE [--depfile FILE]]\n"
+    "       agentgen sync --from DIR --to DIR [--root DIR] [--project-file "
+    "FILE] [--tool TOOL] (same options)";
+
 namespace {
 
 // The usage lines a usage error prints: those of the command named, or all.
@@ -38,8 +45,9 @@ std::string UsageOf(const std::vector<std::string>& arguments) {
   if (command == "render") return std::string(kRenderUsage) + "\n";
   if (command == "check") return std::string(kCheckUsage) + "\n";
   if (command == "mcp") return std::string(kMcpUsage) + "\n";
+  if (command == "sync") return std::string(kSyncUsage) + "\n";
   return std::string(kRenderUsage) + "\n" + kCheckUsage + "\n" + kMcpUsage +
-         "\n";
+         "\n" + kSyncUsage + "\n";
 }
 
 ParsedCommandLine UsageError(const std::string& message,
@@ -192,7 +200,7 @@ std::optional<CheckFormat> CheckFormatNamed(const std::string& name) {
 }
 
 bool IsCommandName(const std::string& word) {
-  return word == "render" || word == "check" || word == "mcp";
+  return word == "render" || word == "check" || word == "mcp" || word == "sync";
 }
 
 // `-` means standard output for -o only: a depfile or manifest there would
@@ -336,6 +344,87 @@ CLI::App* AddMcpCommand(CLI::App& app, McpOptions* mcp,
   return command;
 }
 
+CLI::App* AddSyncCommand(CLI::App& app, SyncOptions* sync,
+                         SharedArguments* shared, std::string* list) {
+  CLI::App* command = app.add_subcommand(
+      "sync",
+      "Build a project's whole tree from an AGPM manifest (or a folder) and "
+      "keep it exact; see docs/sync.md.");
+  command->add_option("manifest", sync->request.manifest,
+                      "The AGPM manifest (default: agpm.toml)");
+  command->add_option("--from", sync->request.from,
+                      "Mapping mode: the folder of sources");
+  command->add_option("--to", sync->request.to,
+                      "The destination (default: the manifest's folder)");
+  command->add_option("--root", shared->root,
+                      "Folder that bounds every read (default: the git work "
+                      "tree, else the manifest's or --from folder)");
+  command->add_option("--project-file", shared->project_file,
+                      "Mapping mode: the project file (default: "
+                      "<root>/agpm.toml when present)");
+  AddVariableOption(command, "-D,--define", VariableArgument::Kind::kDefine,
+                    shared, "Set a project variable: -D name=value (a string)");
+  AddVariableOption(command, "--var", VariableArgument::Kind::kVar, shared,
+                    "Set a project variable to a TOML value: --var "
+                    "name=VALUE");
+  command->add_option("--tool", shared->tool,
+                      "Mapping mode: the tool of every file");
+  command->add_flag("--allow-outside-root",
+                    sync->request.workspace.allow_outside_root,
+                    "Allow reading files outside the root");
+  command->add_flag("--check", sync->check,
+                    "Write nothing; exit 1 with a patch on stdout when the "
+                    "tree is not what sync would write");
+  command->add_option("--list", *list,
+                      "Print the outputs: jsonl (default) or tsv");
+  command->add_flag("--force", sync->force,
+                    "Overwrite files edited by hand or not written by sync");
+  command->add_option("--stamp", sync->stamp,
+                      "Write this file on every successful sync");
+  command->add_option("--depfile", sync->depfile,
+                      "Write a depfile for the stamp (needs --stamp)");
+  return command;
+}
+
+std::optional<std::string> CheckSync(const SyncOptions& sync,
+                                     const SharedArguments& shared) {
+  const SyncRequest& request = sync.request;
+  if (!request.from.empty() && !request.manifest.empty())
+    return std::string("give a manifest or --from, not both");
+  if (!request.from.empty() && request.to.empty())
+    return std::string("--from needs --to");
+  if (request.from.empty() &&
+      (!shared.project_file.empty() || !shared.tool.empty()))
+    return std::string(
+        "--project-file and --tool belong to mapping mode (--from); a "
+        "manifest is its own project file and names each entry's tool");
+  const bool list = sync.list != SyncListFormat::kNone;
+  if (sync.check && (list || sync.force))
+    return std::string("--check takes neither --list nor --force");
+  if (list && sync.force) return std::string("--list takes no --force");
+  if (!sync.depfile.empty() && sync.stamp.empty())
+    return std::string("--depfile needs --stamp (the depfile's target)");
+  if ((!sync.stamp.empty() || !sync.depfile.empty()) && (sync.check || list))
+    return std::string("--stamp and --depfile go with a plain sync only");
+  if (sync.stamp == kStandardOutput || sync.depfile == kStandardOutput)
+    return std::string("--stamp and --depfile cannot be - (standard output)");
+  for (const VariableArgument& variable : shared.variables) {
+    const std::string& text = variable.text;
+    std::string option = OptionName(variable.kind);
+    size_t equals = text.find('=');
+    if (equals == std::string::npos)
+      return option + " '" + text + "' needs the form name=value";
+    if (equals == 0) return option + " '" + text + "' has no name";
+    std::string error;
+    if (variable.kind == VariableArgument::Kind::kVar &&
+        !ParseTomlValue(text.substr(equals + 1), &error)) {
+      return option + " '" + text + "': the value is not one TOML value (" +
+             error + ")";
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
@@ -346,7 +435,9 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
   SharedArguments render_shared;
   SharedArguments check_shared;
   SharedArguments mcp_shared;
+  SharedArguments sync_shared;
   std::string format = "text";
+  std::string list;
 
   CLI::App app{
       "agentgen renders AGPM-format agent files (Markdown with YAML "
@@ -367,14 +458,23 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
   if (!named || first == "check")
     check_command = AddCheckCommand(app, &check, &check_shared, &format);
   if (!named || first == "mcp") AddMcpCommand(app, &mcp, &mcp_shared);
+  CLI::App* sync_command = nullptr;
+  if (!named || first == "sync")
+    sync_command = AddSyncCommand(app, &parsed.sync, &sync_shared, &list);
 
   // CLI11 would only say that a subcommand is required.
   if (!first.empty() && first[0] != '-' && !named) {
     return UsageError("unknown command '" + arguments[0] +
-                          "' (expected render, check or mcp)",
+                          "' (expected render, check, mcp or sync)",
                       arguments);
   }
-  std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());
+  // `--list` alone means `--list=jsonl`; CLI11 options take a value.
+  std::vector<std::string> spelled = arguments;
+  if (first == "sync") {
+    for (std::string& argument : spelled)
+      if (argument == "--list") argument = "--list=jsonl";
+  }
+  std::vector<std::string> reversed(spelled.rbegin(), spelled.rend());
   try {
     app.parse(reversed);
   } catch (const CLI::CallForHelp&) {
@@ -417,6 +517,26 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
     }
     check.format = *check_format;
     ApplyShared(check_shared, &check.settings);
+  } else if (sync_command != nullptr && sync_command->parsed()) {
+    parsed.command = Command::kSync;
+    SyncOptions& sync = parsed.sync;
+    if (list == "jsonl") {
+      sync.list = SyncListFormat::kJsonLines;
+    } else if (list == "tsv") {
+      sync.list = SyncListFormat::kTsv;
+    } else if (!list.empty()) {
+      return UsageError("--list '" + list + "' is not one of jsonl, tsv",
+                        arguments);
+    }
+    if (std::optional<std::string> problem = CheckSync(sync, sync_shared))
+      return UsageError(*problem, arguments);
+    RenderSettings settings;
+    ApplyShared(sync_shared, &settings);
+    WorkspaceOptions& workspace = sync.request.workspace;
+    workspace.root = settings.root;
+    workspace.project_file = settings.project_file;
+    workspace.defines = settings.defines;
+    sync.request.tool = settings.tool;
   } else {
     parsed.command = Command::kMcp;
     if (std::optional<std::string> problem = CheckMcp(mcp))

@@ -7,10 +7,11 @@
 #include <vector>
 
 #include "render/render_session.h"
+#include "sync/sync_plan.h"
 
 namespace agentgen {
 
-enum class Command { kRender, kCheck, kMcp };
+enum class Command { kRender, kCheck, kMcp, kSync };
 
 /// `-o -`: the output goes to standard output.
 inline constexpr char kStandardOutput[] = "-";
@@ -52,6 +53,19 @@ struct McpOptions {
   std::string depfile;  ///< --depfile
 };
 
+/// `agentgen sync --list`'s forms.
+enum class SyncListFormat { kNone, kJsonLines, kTsv };
+
+/// `agentgen sync`'s options.
+struct SyncOptions {
+  SyncRequest request;
+  bool check = false;                           ///< --check
+  SyncListFormat list = SyncListFormat::kNone;  ///< --list[=jsonl|tsv]
+  bool force = false;                           ///< --force
+  std::string stamp;                            ///< --stamp
+  std::string depfile;                          ///< --depfile
+};
+
 /// The outcome of parsing: either a command to run with its options, or
 /// text to print and an exit status (0 for --help and --version, 2 for a
 /// usage error).
@@ -61,6 +75,7 @@ struct ParsedCommandLine {
   RenderOptions options;  ///< render
   CheckOptions check;
   McpOptions mcp;
+  SyncOptions sync;
   int exit_code = 0;
   std::string out;  ///< for stdout
   std::string err;  ///< for stderr
@@ -72,6 +87,7 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments);
 extern const char kRenderUsage[];
 extern const char kCheckUsage[];
 extern const char kMcpUsage[];
+extern const char kSyncUsage[];
 
 }  // namespace agentgen
 

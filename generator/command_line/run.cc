@@ -6,6 +6,7 @@
 
 #include "command_line/mcp_command.h"
 #include "command_line/render_command.h"
+#include "command_line/sync_command.h"
 #include "validation/check.h"
 #include "validation/check_report.h"
 
@@ -15,6 +16,7 @@ CommandResult RunCommand(FileSystem& fs, const ParsedCommandLine& parsed,
                          const std::string& trace_path, unsigned jobs) {
   CommandResult result;
   DiagnosticSink sink;
+  std::string after_diagnostics;
   switch (parsed.command) {
     case Command::kRender:
       result.status =
@@ -32,6 +34,10 @@ CommandResult RunCommand(FileSystem& fs, const ParsedCommandLine& parsed,
     case Command::kMcp:
       result.status = RunMcp(fs, parsed.mcp, sink, &result.out);
       break;
+    case Command::kSync:
+      result.status = RunSync(fs, parsed.sync, trace_path, sink, &result.out,
+                              &after_diagnostics);
+      break;
   }
   // A diagnostic printed once is not printed again in the run: a batch
   // reports a shared dependency's problem under the first source only.
@@ -40,6 +46,7 @@ CommandResult RunCommand(FileSystem& fs, const ParsedCommandLine& parsed,
     std::string text = FormatDiagnostic(diagnostic);
     if (printed.insert(text).second) result.err += text;
   }
+  result.err += after_diagnostics;
   return result;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "inputs/install_layout.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <iostream>
 #include <utility>
@@ -276,9 +277,18 @@ std::string InstallLayout::ToolNames() const {
 std::string InstallLayout::InstallPath(std::string_view tool,
                                        std::string_view category,
                                        std::string_view relative) const {
-  const LayoutTool& found = *Tool(tool);
   const LayoutCell& cell = *Cell(tool, category);
   if (cell.merge_target) return *cell.merge_target;
+  return ResourcePath(tool, category, relative, std::nullopt, "");
+}
+
+std::string InstallLayout::ResourcePath(std::string_view tool,
+                                        std::string_view category,
+                                        std::string_view relative,
+                                        std::optional<bool> flatten,
+                                        std::string_view target) const {
+  const LayoutTool& found = *Tool(tool);
+  const LayoutCell& cell = *Cell(tool, category);
   std::string folder = Normal(found.folder + "/" + cell.folder.value_or(""));
   std::vector<std::string_view> parts = Components(relative);
   size_t first = 0;
@@ -286,7 +296,7 @@ std::string InstallLayout::InstallPath(std::string_view tool,
   std::string below;
   if (first == parts.size()) {
     below = "";
-  } else if (cell.flatten) {
+  } else if (flatten.value_or(cell.flatten)) {
     below = std::string(parts.back());
   } else {
     std::vector<std::string_view> folder_parts = Components(folder);
@@ -295,7 +305,18 @@ std::string InstallLayout::InstallPath(std::string_view tool,
       repeats_folder = repeats_folder || part == parts[first];
     below = Joined(parts, repeats_folder ? first + 1 : first);
   }
-  return below.empty() ? folder : folder + "/" + below;
+  while (!target.empty() && target.front() == '/') target.remove_prefix(1);
+  std::string path = folder;
+  if (!target.empty()) path += "/" + std::string(target);
+  if (!below.empty()) path += "/" + below;
+  return Normal(path);
+}
+
+std::vector<std::string> InstallLayout::ToolFolders() const {
+  std::vector<std::string> folders;
+  for (const auto& [name, tool] : tools_) folders.push_back(tool.folder);
+  std::sort(folders.begin(), folders.end());
+  return folders;
 }
 
 std::optional<std::string> ToolProblem(const InstallLayout& layout,

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "base/toml.h"
@@ -63,6 +64,19 @@ class InstallLayout {
   /// with `..`).
   std::string InstallPath(std::string_view tool, std::string_view category,
                           std::string_view relative) const;
+
+  /// The same for a folder cell, with sync's overrides (docs/sync.md,
+  /// "Output paths"): `flatten` instead of the cell's when given, and the
+  /// folder `target` inserted after the cell's folder. May leave the tool's
+  /// folder (or start with `..`) when `target` climbs: the caller refuses
+  /// that.
+  std::string ResourcePath(std::string_view tool, std::string_view category,
+                           std::string_view relative,
+                           std::optional<bool> flatten,
+                           std::string_view target) const;
+
+  /// Every tool's folder (`.claude`, `.opencode`, ...), sorted.
+  std::vector<std::string> ToolFolders() const;
 
  private:
   std::map<std::string, LayoutTool, std::less<>> tools_;

@@ -1,0 +1,854 @@
+// SPDX-License-Identifier: MIT
+#include "sync/sync_plan.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <set>
+#include <utility>
+
+#include "base/paths.h"
+#include "inputs/input_reader.h"
+#include "inputs/install_layout.h"
+#include "inputs/project.h"
+#include "render/render_session.h"
+#include "sync/agpm_manifest.h"
+#include "sync/path_patterns.h"
+#include "sync/sync_state.h"
+#include "validation/mcp_server.h"
+
+namespace agentgen {
+
+namespace {
+
+using nlohmann::json;
+
+std::string TypeOfCategory(std::string_view category) {
+  if (category == "mcp-servers") return "mcp-server";
+  std::string type(category);
+  if (!type.empty() && type.back() == 's') type.pop_back();
+  return type;
+}
+
+bool IsMarkdown(std::string_view path) { return ExtensionOf(path) == ".md"; }
+
+// The variables of one entry: what its renders add to the command line's.
+struct Variables {
+  /// -D/--var of the command line, then the entry's template_vars.project
+  /// as leaves, in that order.
+  std::vector<std::pair<std::string, json>> defines;
+  json context = json::object();  ///< the other keys of template_vars
+  json template_vars;             ///< as written; null in mapping mode
+  std::string key;                ///< the merged variables, for identity
+};
+
+// The leaves of `table` as dotted names, in key order. An empty table is a
+// leaf only where the merged table has no table to merge it into (a deep
+// merge of `{}` changes nothing there).
+void AddLeaves(const json& table, const std::string& prefix, json* merged,
+               std::vector<std::pair<std::string, json>>* leaves) {
+  for (const auto& [key, value] : table.items()) {
+    std::string name = prefix.empty() ? key : prefix + "." + key;
+    json* below = merged && merged->is_object() && merged->contains(key)
+                      ? &(*merged)[key]
+                      : nullptr;
+    if (value.is_object() && !value.empty()) {
+      AddLeaves(value, name, below, leaves);
+    } else if (value.is_object() && below && below->is_object()) {
+      continue;
+    } else {
+      leaves->emplace_back(name, value);
+    }
+  }
+}
+
+// One resource sync builds: a manifest entry (a pattern's match) or a
+// dependency it installs.
+struct Resource {
+  std::string name;                  // key, key[match], or a chain
+  std::optional<std::string> entry;  // the manifest key; none: transitive
+  std::vector<std::string> required_by;
+  Location at;  // where messages about it point
+  std::string type;
+  std::string tool;
+  std::string source;   // absolute
+  std::string display;  // as messages name the source
+  std::string output;   // relative to the destination; empty: none
+  bool install = true;
+  const Variables* variables = nullptr;
+};
+
+class Planner {
+ public:
+  Planner(FileReader& fs, const SyncRequest& request, DiagnosticSink& sink)
+      : fs_(fs), request_(request), sink_(sink), cwd_(fs.CurrentDirectory()) {}
+
+  std::optional<SyncPlan> PlanManifest();
+  std::optional<SyncPlan> PlanMapping();
+
+ private:
+  std::string Display(const std::string& path) const;
+  void Prerequisite(const std::string& path);
+  RenderSession& SessionFor(const Variables& variables);
+  const Variables& VariablesOf(const json& template_vars);
+  std::string Identity(const Resource& resource) const;
+  std::string InstallPathOf(const std::string& output) const;
+
+  void BuildEntry(const ManifestEntry& entry, const std::string& name,
+                  const std::string& path);
+  bool CheckSource(const Resource& resource, bool folder);
+  void BuildFile(const Resource& resource);
+  void BuildSkill(const Resource& resource);
+  void BuildHook(const Resource& resource, const json& value,
+                 std::string_view text);
+  void BuildServer(const Resource& resource, const json& value,
+                   const std::string& bytes, bool is_json,
+                   const std::string& key);
+  std::optional<RenderedSource> Render(const Resource& resource);
+  void FollowDependencies(const InputFile& file, const Resource& parent);
+  void BuildDependency(const Resource& resource, const InputFile& file);
+  void AddFile(const Resource& resource, const std::string& output,
+               std::string bytes, std::optional<uint32_t> permissions,
+               const std::string& action, std::vector<std::string> args);
+  ListRow RowOf(const Resource& resource) const;
+  std::vector<std::string> RenderArguments(const Resource& resource) const;
+  void WarnSameNames();
+  SyncPlan Finish();
+
+  FileReader& fs_;
+  const SyncRequest& request_;
+  DiagnosticSink& sink_;
+  const std::string cwd_;
+  bool relative_display_ = true;
+
+  std::optional<AgpmManifest> manifest_;
+  std::string manifest_path_;
+  std::string root_;  // absolute
+  ReadArea root_area_;
+  std::string project_file_;  // absolute; empty: none
+  WorkspaceOptions workspace_;
+  std::set<std::string> manifest_identities_;
+  std::set<std::string> followed_;
+  std::map<std::string, std::unique_ptr<Variables>> variables_;
+  std::map<std::string, std::unique_ptr<RenderSession>> sessions_;
+  std::set<std::string> listed_;
+
+  struct Output {
+    std::string owner;  // the resource's name
+    bool transitive = false;
+    size_t file = 0;  // index into plan_.files
+    size_t row = 0;   // index into plan_.rows
+  };
+  std::map<std::string, Output> outputs_;
+  std::map<std::string, PlannedMerge> merges_;
+  // claude-code agents by their rendered `name:`: output and place.
+  std::map<std::string, std::vector<std::pair<std::string, Location>>> names_;
+  SyncPlan plan_;
+};
+
+std::string Planner::Display(const std::string& path) const {
+  return relative_display_ ? RelativeTo(path, cwd_) : path;
+}
+
+void Planner::Prerequisite(const std::string& path) {
+  if (listed_.insert(path).second) plan_.prerequisites.push_back(path);
+}
+
+const Variables& Planner::VariablesOf(const json& template_vars) {
+  json merged = manifest_ ? manifest_->project : json::object();
+  auto variables = std::make_unique<Variables>();
+  variables->defines = workspace_.defines;
+  for (const auto& [name, value] : workspace_.defines)
+    ApplyDefine(merged, name, value);
+  variables->template_vars = template_vars;
+  if (template_vars.is_object()) {
+    std::vector<std::pair<std::string, json>> leaves;
+    if (template_vars.contains("project") &&
+        template_vars["project"].is_object())
+      AddLeaves(template_vars["project"], "", &merged, &leaves);
+    for (auto& [name, value] : leaves) {
+      ApplyDefine(merged, name, value);
+      variables->defines.emplace_back(std::move(name), std::move(value));
+    }
+    for (const auto& [key, value] : template_vars.items())
+      if (key != "project") variables->context[key] = value;
+  }
+  variables->key = merged.dump() + '\n' + variables->context.dump();
+  std::string key = variables->key + '\n' + json(variables->defines).dump();
+  auto [known, added] = variables_.emplace(key, std::move(variables));
+  return *known->second;
+}
+
+RenderSession& Planner::SessionFor(const Variables& variables) {
+  std::string key = variables.key + '\n' + json(variables.defines).dump();
+  std::unique_ptr<RenderSession>& session = sessions_[key];
+  if (!session) {
+    RenderSettings settings;
+    static_cast<WorkspaceOptions&>(settings) = workspace_;
+    settings.defines = variables.defines;
+    settings.context_variables = variables.context;
+    session = std::make_unique<RenderSession>(fs_, std::move(settings));
+  }
+  return *session;
+}
+
+std::string Planner::Identity(const Resource& resource) const {
+  std::optional<std::string> real = fs_.RealPath(resource.source);
+  return resource.type + '\n' + real.value_or(resource.source) + '\n' +
+         resource.tool + '\n' + resource.variables->key;
+}
+
+std::string Planner::InstallPathOf(const std::string& output) const {
+  return RelativeTo(JoinNormal(plan_.destination, output),
+                    plan_.project_directory);
+}
+
+// The arguments after the source with which `agentgen render` gives the
+// bytes sync writes for `resource`.
+std::vector<std::string> Planner::RenderArguments(
+    const Resource& resource) const {
+  std::vector<std::string> args = {"--root", root_};
+  if (!project_file_.empty()) {
+    args.push_back("--project-file");
+    args.push_back(project_file_);
+  }
+  args.insert(args.end(), {"--type", resource.type, "--tool", resource.tool,
+                           "--install-path", InstallPathOf(resource.output)});
+  for (const auto& [name, value] : resource.variables->defines) {
+    if (value.is_string()) {
+      args.push_back("-D");
+      args.push_back(name + "=" + value.get<std::string>());
+    } else {
+      args.push_back("--var");
+      args.push_back(name + "=" + TomlSpelling(value));
+    }
+  }
+  for (const auto& [name, value] : resource.variables->context.items()) {
+    args.push_back("--context-var");
+    args.push_back(name + "=" + TomlSpelling(value));
+  }
+  return args;
+}
+
+ListRow Planner::RowOf(const Resource& resource) const {
+  ListRow row;
+  row.type = resource.type;
+  row.tool = resource.tool;
+  row.source = RelativeTo(resource.source, root_);
+  row.entry = resource.entry;
+  row.required_by = resource.required_by;
+  row.vars = resource.variables->template_vars;
+  return row;
+}
+
+void Planner::AddFile(const Resource& resource, const std::string& output,
+                      std::string bytes, std::optional<uint32_t> permissions,
+                      const std::string& action,
+                      std::vector<std::string> args) {
+  const bool transitive = !resource.entry;
+  auto known = outputs_.find(output);
+  if (known != outputs_.end()) {
+    Output& first = known->second;
+    PlannedFile& file = plan_.files[first.file];
+    if (first.transitive && transitive && file.bytes == bytes) {
+      // One file reached with several variables and the same bytes: one
+      // copy, as AGPM installs one.
+      for (const std::string& parent : resource.required_by) {
+        std::vector<std::string>& by = plan_.rows[first.row].required_by;
+        if (std::find(by.begin(), by.end(), parent) == by.end())
+          by.push_back(parent);
+      }
+      return;
+    }
+    sink_.Error(
+        resource.at,
+        (first.transitive && transitive
+             ? "'" + resource.name + "' and '" + first.owner +
+                   "' reach one file with different bytes for '" + output + "'"
+             : "'" + resource.name + "' writes '" + output + "', which '" +
+                   first.owner + "' writes too") +
+            "; give one of them another filename or target",
+        "sync.clash");
+    return;
+  }
+  for (const char* reserved :
+       {kSyncStatePath, kSyncLocalStatePath, kLocalSettingsPath}) {
+    if (output == reserved) {
+      sink_.Error(resource.at,
+                  "'" + resource.name + "' would write '" + output +
+                      "', which sync keeps for itself",
+                  "sync.clash");
+      return;
+    }
+  }
+  outputs_[output] = {resource.name, transitive, plan_.files.size(),
+                      plan_.rows.size()};
+  plan_.files.push_back(
+      {output, std::move(bytes), permissions, resource.display});
+  ListRow row = RowOf(resource);
+  row.output = output;
+  row.action = action;
+  row.install_path = InstallPathOf(output);
+  row.args = std::move(args);
+  plan_.rows.push_back(std::move(row));
+}
+
+std::optional<RenderedSource> Planner::Render(const Resource& resource) {
+  ResourceOptions options;
+  options.type = resource.type;
+  options.tool = resource.tool;
+  options.install_path = InstallPathOf(resource.output);
+  RenderSession& session = SessionFor(*resource.variables);
+  std::optional<RenderedSource> rendered = session.Render(
+      resource.display, options, [](const std::string&) { return ""; }, sink_);
+  if (!rendered) return std::nullopt;
+  for (const RenderInput& input : rendered->inputs) Prerequisite(input.path);
+  return rendered;
+}
+
+bool Planner::CheckSource(const Resource& resource, bool folder) {
+  FileReader::Kind kind = fs_.Stat(resource.source);
+  bool ok = folder ? kind == FileReader::Kind::kDirectory
+                   : kind == FileReader::Kind::kFile;
+  if (!ok) {
+    std::string what = kind == FileReader::Kind::kMissing ? "does not exist"
+                       : folder                           ? "is not a folder"
+                                : "is not a regular file";
+    sink_.Error(resource.at,
+                "'" + resource.name + "': '" + resource.display + "' " + what,
+                "sync.path");
+    return false;
+  }
+  InputToRead input{InputRole::kSource, resource.source, resource.display, "",
+                    resource.at};
+  return ConfineInput(fs_, input, root_area_, sink_);
+}
+
+// The frontmatter `name:` of a rendered agent, for the same-name warning.
+std::optional<std::string> FrontmatterName(std::string_view text) {
+  if (text.substr(0, 4) != "---\n" && text.substr(0, 5) != "---\r\n")
+    return std::nullopt;
+  size_t at = text.find('\n') + 1;
+  while (at < text.size()) {
+    size_t end = text.find('\n', at);
+    std::string_view line = text.substr(
+        at, end == std::string_view::npos ? std::string_view::npos : end - at);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line == "---") break;
+    if (line.substr(0, 5) == "name:") {
+      std::string_view value = line.substr(5);
+      while (!value.empty() && value.front() == ' ') value.remove_prefix(1);
+      while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+      if (value.size() >= 2 &&
+          (value.front() == '"' || value.front() == '\'') &&
+          value.back() == value.front())
+        value = value.substr(1, value.size() - 2);
+      return std::string(value);
+    }
+    if (end == std::string_view::npos) break;
+    at = end + 1;
+  }
+  return std::nullopt;
+}
+
+void Planner::BuildFile(const Resource& resource) {
+  if (IsMarkdown(resource.source)) {
+    std::optional<RenderedSource> rendered = Render(resource);
+    if (!rendered) return;
+    if (resource.install && !resource.output.empty()) {
+      if (resource.type == "agent" && resource.tool == "claude-code") {
+        if (std::optional<std::string> name = FrontmatterName(rendered->text))
+          names_[*name].push_back({resource.output, resource.at});
+      }
+      AddFile(resource, resource.output, rendered->text, std::nullopt, "render",
+              RenderArguments(resource));
+    }
+    if (!rendered->files.empty())
+      FollowDependencies(*rendered->files[0], resource);
+    return;
+  }
+  InputToRead input{InputRole::kSource, resource.source, resource.display, "",
+                    resource.at};
+  InputBytes read = OpenInput(fs_, input, root_area_, sink_);
+  if (!read.ok) return;
+  Prerequisite(resource.source);
+  if (resource.install && !resource.output.empty()) {
+    AddFile(resource, resource.output, std::move(read.bytes),
+            fs_.Permissions(resource.source), "copy", {});
+  }
+}
+
+void Planner::BuildSkill(const Resource& resource) {
+  if (!CheckSource(resource, true)) return;
+  if (fs_.Stat(JoinNormal(resource.source, "SKILL.md")) !=
+      FileReader::Kind::kFile) {
+    sink_.Error(resource.at,
+                "'" + resource.name + "': the skill folder '" +
+                    resource.display + "' holds no SKILL.md",
+                "sync.skill");
+    return;
+  }
+  std::string error;
+  std::optional<WalkResult> files =
+      ListSkillFiles(fs_, resource.source, &error);
+  if (!files) {
+    sink_.Error(resource.at, "cannot list '" + resource.display + "': " + error,
+                "sync.skill");
+    return;
+  }
+  for (const std::string& folder : files->folders) Prerequisite(folder);
+  if (!resource.install || resource.output.empty()) return;
+  for (const std::string& relative : files->matches) {
+    std::string path = JoinNormal(resource.source, relative);
+    std::string bytes;
+    if (!fs_.ReadFile(path, &bytes, &error)) {
+      sink_.Error(resource.at, "cannot read '" + Display(path) + "': " + error,
+                  "sync.skill");
+      continue;
+    }
+    Prerequisite(path);
+    Resource part = resource;
+    part.display = Display(path);
+    AddFile(part, resource.output + "/" + relative, std::move(bytes),
+            fs_.Permissions(path), "copy", {});
+  }
+}
+
+void Planner::BuildHook(const Resource& resource, const json& value,
+                        std::string_view text) {
+  std::optional<HookDefinition> hook =
+      ReadHookDefinition(value, text, resource.display, sink_);
+  if (!hook) return;
+  PlannedMerge& merge = merges_[kLocalSettingsPath];
+  merge.target = kLocalSettingsPath;
+  merge.kind = MergeKind::kHooks;
+  merge.hooks.push_back({std::move(*hook), resource.display});
+  ListRow row = RowOf(resource);
+  row.output = kLocalSettingsPath;
+  row.action = "merge";
+  row.install_path = InstallPathOf(kLocalSettingsPath);
+  plan_.rows.push_back(std::move(row));
+}
+
+void Planner::BuildServer(const Resource& resource, const json& value,
+                          const std::string& bytes, bool is_json,
+                          const std::string& key) {
+  McpServerDependency server;
+  server.name = key;
+  server.path = resource.source;
+  server.display = resource.display;
+  server.relative = RelativeTo(resource.source, root_);
+  server.bytes = bytes;
+  server.is_json = is_json;
+  server.value = value;
+  server.declared_at = resource.at;
+  std::optional<json> config = ValidateMcpServer(server, sink_);
+  if (!config) return;
+  std::string target;
+  MergeKind kind = MergeKind::kMcpServers;
+  const InstallLayout& layout = manifest_->layout;
+  if (resource.tool == "claude-code") {
+    target = ".mcp.json";
+  } else if (resource.tool == "opencode" && layout.Tool("opencode")) {
+    target = Normal(layout.Tool("opencode")->folder + "/opencode.json");
+    kind = MergeKind::kOpenCodeMcp;
+  } else {
+    sink_.Warning(resource.at,
+                  "'" + resource.name + "': MCP servers of tool '" +
+                      resource.tool +
+                      "' are not written (AGPM has no place for them)",
+                  "sync.mcp-server");
+    return;
+  }
+  PlannedMerge& merge = merges_[target];
+  merge.target = target;
+  merge.kind = kind;
+  merge.servers.push_back({key, std::move(*config), resource.display});
+  ListRow row = RowOf(resource);
+  row.output = target;
+  row.action = "merge";
+  row.install_path = InstallPathOf(target);
+  plan_.rows.push_back(std::move(row));
+}
+
+// A hook or MCP server file read as JSON, with its place for messages.
+std::optional<json> ReadJsonResource(FileReader& fs, const std::string& path,
+                                     const std::string& display,
+                                     const Location& at, ReadArea& root,
+                                     DiagnosticSink& sink, std::string* bytes) {
+  InputToRead input{InputRole::kSource, path, display, "", at};
+  InputBytes read = OpenInput(fs, input, root, sink);
+  if (!read.ok) return std::nullopt;
+  json value = json::parse(read.bytes, nullptr, false);
+  if (value.is_discarded()) {
+    sink.Error(LocateOffset(display, read.bytes, 0),
+               "not JSON: a hook or MCP server file is one JSON object",
+               "sync.json");
+    return std::nullopt;
+  }
+  *bytes = std::move(read.bytes);
+  return value;
+}
+
+void Planner::BuildEntry(const ManifestEntry& entry, const std::string& name,
+                         const std::string& path) {
+  Resource resource;
+  resource.name = name;
+  resource.entry = name;
+  resource.at = entry.path_at;
+  resource.type = entry.type;
+  resource.tool = entry.tool;
+  resource.source = AbsoluteNormal(plan_.project_directory, path);
+  resource.display = Display(resource.source);
+  resource.install = entry.install;
+  resource.variables = &VariablesOf(entry.template_vars);
+  const InstallLayout& layout = manifest_->layout;
+  const LayoutCell* cell = layout.Cell(entry.tool, entry.section);
+  if (cell && cell->folder) {
+    std::string meaningful =
+        entry.filename ? *entry.filename
+                       : RelativeTo(resource.source, plan_.project_directory);
+    std::string output =
+        layout.ResourcePath(entry.tool, entry.section, meaningful,
+                            entry.flatten, entry.target.value_or(""));
+    if (entry.type == "skill" && ExtensionOf(output) == ".md")
+      output = WithoutExtension(output);
+    if (output == ".." || output.rfind("../", 0) == 0 || output[0] == '/') {
+      Location at = entry.target     ? entry.target_at
+                    : entry.filename ? entry.filename_at
+                                     : entry.path_at;
+      sink_.Error(at,
+                  "'" + name + "' would be written to '" + output +
+                      "', outside the destination",
+                  "sync.output");
+      return;
+    }
+    resource.output = output;
+  }
+  if (entry.type == "skill") {
+    BuildSkill(resource);
+    return;
+  }
+  if (!CheckSource(resource, false)) return;
+  manifest_identities_.insert(Identity(resource));
+  if (entry.type == "hook" || entry.type == "mcp-server") {
+    std::string bytes;
+    std::optional<json> value =
+        ReadJsonResource(fs_, resource.source, resource.display, resource.at,
+                         root_area_, sink_, &bytes);
+    if (!value) return;
+    Prerequisite(resource.source);
+    if (entry.type == "hook")
+      BuildHook(resource, *value, bytes);
+    else
+      BuildServer(resource, *value, bytes, true, entry.key);
+    return;
+  }
+  BuildFile(resource);
+}
+
+void Planner::FollowDependencies(const InputFile& file,
+                                 const Resource& parent) {
+  for (const ResolvedDependency& dependency : file.dependencies) {
+    if (!dependency.file) continue;
+    const InputFile& found = *dependency.file;
+    Resource resource;
+    resource.name = parent.name + " -> " + dependency.entry.path;
+    resource.required_by = {parent.entry ? *parent.entry : parent.name};
+    resource.at = dependency.entry.where;
+    resource.type = TypeOfCategory(dependency.entry.category);
+    resource.tool = dependency.tool;
+    resource.source = found.path;
+    resource.display = found.display;
+    resource.install = !(dependency.entry.install.is_boolean() &&
+                         !dependency.entry.install.get<bool>());
+    resource.variables = parent.variables;
+    if (!dependency.entry.flatten.is_null()) {
+      sink_.Warning(dependency.entry.where,
+                    "'flatten' on a dependency is ignored (AGPM ignores it): "
+                    "the layout's setting applies",
+                    "sync.flatten");
+    }
+    std::string identity = Identity(resource);
+    if (!followed_.insert(identity).second) {
+      // Reached again: only its list of parents grows.
+      for (ListRow& row : plan_.rows) {
+        if (!row.entry && row.source == RelativeTo(found.path, root_) &&
+            row.tool == resource.tool &&
+            std::find(row.required_by.begin(), row.required_by.end(),
+                      resource.required_by[0]) == row.required_by.end())
+          row.required_by.push_back(resource.required_by[0]);
+      }
+      continue;
+    }
+    if (manifest_identities_.count(identity)) continue;  // the entry's
+    BuildDependency(resource, found);
+    FollowDependencies(found, resource);
+  }
+}
+
+void Planner::BuildDependency(const Resource& parent_made,
+                              const InputFile& file) {
+  Resource resource = parent_made;
+  const std::string category = CategoryOfType(resource.type);
+  Prerequisite(file.path);
+  if (category == "hooks") {
+    if (file.kind == FileKind::kJson)
+      BuildHook(resource, file.json, file.bytes);
+    return;
+  }
+  if (category == "mcp-servers") {
+    BuildServer(resource, file.json, file.bytes, file.kind == FileKind::kJson,
+                StemOf(file.path));
+    return;
+  }
+  if (!resource.install) return;
+  const InstallLayout& layout = manifest_->layout;
+  const LayoutCell* cell = layout.Cell(resource.tool, category);
+  if (!cell || !cell->folder) return;
+  resource.output = layout.ResourcePath(
+      resource.tool, category,
+      RelativeTo(resource.source, plan_.project_directory), std::nullopt, "");
+  if (file.kind == FileKind::kMarkdown) {
+    std::optional<RenderedSource> rendered = Render(resource);
+    if (rendered)
+      AddFile(resource, resource.output, rendered->text, std::nullopt, "render",
+              RenderArguments(resource));
+    return;
+  }
+  std::string bytes;
+  std::string error;
+  if (!fs_.ReadFile(file.path, &bytes, &error)) {
+    sink_.Error(resource.at, "cannot read '" + file.display + "': " + error);
+    return;
+  }
+  AddFile(resource, resource.output, std::move(bytes),
+          fs_.Permissions(file.path), "copy", {});
+}
+
+void Planner::WarnSameNames() {
+  for (const auto& [name, agents] : names_) {
+    if (agents.size() < 2) continue;
+    std::string outputs;
+    for (const auto& [output, at] : agents)
+      outputs += (outputs.empty() ? "" : ", ") + output;
+    sink_.Warning(agents.back().second,
+                  "agents with one name '" + name + "': " + outputs +
+                      " (Claude Code loads one of them)",
+                  "sync.same-name");
+  }
+}
+
+SyncPlan Planner::Finish() {
+  for (auto& [target, merge] : merges_) plan_.merges.push_back(merge);
+  std::vector<size_t> order(plan_.files.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return plan_.files[a].path < plan_.files[b].path;
+  });
+  std::vector<PlannedFile> sorted;
+  for (size_t i : order) sorted.push_back(std::move(plan_.files[i]));
+  plan_.files = std::move(sorted);
+  if (!plan_.files.empty() || !plan_.merges.empty()) {
+    ListRow row;
+    row.output = kSyncStatePath;
+    row.action = "state";
+    plan_.rows.push_back(row);
+  }
+  return std::move(plan_);
+}
+
+std::optional<SyncPlan> Planner::PlanManifest() {
+  const std::string given =
+      request_.manifest.empty() ? "agpm.toml" : request_.manifest;
+  relative_display_ = given[0] != '/';
+  manifest_path_ = AbsoluteNormal(cwd_, given);
+  std::string text;
+  std::string error;
+  if (fs_.Stat(manifest_path_) != FileReader::Kind::kFile ||
+      !fs_.ReadFile(manifest_path_, &text, &error)) {
+    sink_.Error({}, "cannot read the manifest '" + given + "'" +
+                        (error.empty() ? ": no such file" : ": " + error));
+    return std::nullopt;
+  }
+  const std::string display = Display(manifest_path_);
+  plan_.project_directory = ParentOf(manifest_path_);
+  Prerequisite(manifest_path_);
+  if (fs_.Stat(JoinNormal(plan_.project_directory, "agpm.private.toml")) ==
+      FileReader::Kind::kFile) {
+    sink_.Warning(
+        {},
+        "'" +
+            Display(JoinNormal(plan_.project_directory, "agpm.private.toml")) +
+            "' is not read: sync builds what agpm.toml says",
+        "sync.private-manifest");
+  }
+  manifest_ = ReadAgpmManifest(text, display, sink_);
+  if (!manifest_) return std::nullopt;
+  std::string lockfile = JoinNormal(plan_.project_directory, "agpm.lock");
+  if (fs_.Stat(lockfile) == FileReader::Kind::kFile) {
+    plan_.lockfile = lockfile;
+    Prerequisite(lockfile);
+  }
+  plan_.destination = request_.to.empty() ? plan_.project_directory
+                                          : AbsoluteNormal(cwd_, request_.to);
+  plan_.destination_display =
+      request_.to.empty() ? Display(plan_.destination) : request_.to;
+  root_ = request_.workspace.root
+              ? AbsoluteNormal(cwd_, *request_.workspace.root)
+              : DefaultRoot(fs_, manifest_path_);
+  root_area_ = {root_, Display(root_), !request_.workspace.allow_outside_root,
+                std::nullopt};
+  project_file_ = manifest_path_;
+  workspace_ = request_.workspace;
+  workspace_.root = root_;
+  workspace_.project_file = manifest_path_;
+
+  std::vector<std::string> excluded;
+  for (const std::string& folder : manifest_->layout.ToolFolders())
+    excluded.push_back(JoinNormal(plan_.destination, folder));
+  for (const SkippedEntry& skipped : manifest_->skipped) {
+    ListRow row;
+    row.action = "skip";
+    row.entry = skipped.key;
+    row.reason = skipped.reason;
+    plan_.rows.push_back(std::move(row));
+  }
+  for (const ManifestEntry& entry : manifest_->entries) {
+    if (!entry.is_pattern) {
+      BuildEntry(entry, entry.key, entry.path);
+      continue;
+    }
+    std::optional<WalkResult> walk =
+        ExpandPattern(fs_, plan_.project_directory, entry.path,
+                      entry.type == "skill", excluded, &error);
+    if (!walk) {
+      sink_.Error(entry.path_at, "cannot expand '" + entry.path + "': " + error,
+                  "sync.pattern");
+      continue;
+    }
+    for (const std::string& folder : walk->folders) Prerequisite(folder);
+    if (walk->matches.empty()) {
+      sink_.Warning(entry.path_at,
+                    "'" + entry.key + "': the pattern '" + entry.path +
+                        "' matches nothing",
+                    "sync.pattern");
+    }
+    for (const std::string& match : walk->matches)
+      BuildEntry(entry, entry.key + "[" + match + "]", match);
+  }
+  WarnSameNames();
+  if (sink_.has_errors()) return std::nullopt;
+  return Finish();
+}
+
+std::optional<SyncPlan> Planner::PlanMapping() {
+  relative_display_ = request_.from[0] != '/';
+  const std::string from = AbsoluteNormal(cwd_, request_.from);
+  plan_.destination = AbsoluteNormal(cwd_, request_.to);
+  plan_.destination_display = request_.to;
+  if (fs_.Stat(from) != FileReader::Kind::kDirectory) {
+    sink_.Error({}, "--from '" + request_.from + "' is not a folder");
+    return std::nullopt;
+  }
+  root_ = request_.workspace.root
+              ? AbsoluteNormal(cwd_, *request_.workspace.root)
+              : DefaultRoot(fs_, JoinNormal(from, "-"));
+  root_area_ = {root_, Display(root_), !request_.workspace.allow_outside_root,
+                std::nullopt};
+  workspace_ = request_.workspace;
+  workspace_.root = root_;
+  if (request_.workspace.project_file) {
+    project_file_ = AbsoluteNormal(cwd_, *request_.workspace.project_file);
+  } else if (fs_.Stat(JoinNormal(root_, "agpm.toml")) ==
+             FileReader::Kind::kFile) {
+    project_file_ = JoinNormal(root_, "agpm.toml");
+  }
+  if (!project_file_.empty()) workspace_.project_file = project_file_;
+  plan_.project_directory =
+      project_file_.empty() ? root_ : ParentOf(project_file_);
+
+  std::vector<MappedSource> sources;
+  std::string error;
+  std::optional<WalkResult> walk =
+      WalkSourceFolder(fs_, from, &sources, &error);
+  if (!walk) {
+    sink_.Error({}, "cannot walk '" + request_.from + "': " + error);
+    return std::nullopt;
+  }
+  for (const std::string& folder : walk->folders) Prerequisite(folder);
+  if (!project_file_.empty()) Prerequisite(project_file_);
+  const Variables& variables = VariablesOf(json());
+  const InstallLayout& layout = InstallLayout::BuiltIn();
+  for (const MappedSource& source : sources) {
+    Resource resource;
+    resource.name = source.relative;
+    resource.entry = source.relative;
+    resource.type = source.type;
+    resource.tool = request_.tool
+                        ? *request_.tool
+                        : layout.DefaultTool(CategoryOfType(source.type));
+    resource.source = JoinNormal(from, source.relative);
+    resource.display = Display(resource.source);
+    resource.output = source.relative;
+    resource.variables = &variables;
+    if (source.is_skill_folder) {
+      BuildSkill(resource);
+      continue;
+    }
+    std::optional<RenderedSource> rendered = Render(resource);
+    if (!rendered) continue;
+    AddFile(resource, resource.output, rendered->text, std::nullopt, "render",
+            RenderArguments(resource));
+  }
+  if (sink_.has_errors()) return std::nullopt;
+  return Finish();
+}
+
+std::string TomlString(const std::string& text) {
+  // JSON's escapes are TOML's for a basic string, except that TOML has no
+  // `\/` (nlohmann never writes it) and wants control characters as \u.
+  return json(text).dump();
+}
+
+std::string TomlKey(const std::string& key) {
+  bool bare = !key.empty();
+  for (char c : key) {
+    bare = bare && (std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
+                    c == '-');
+  }
+  return bare ? key : TomlString(key);
+}
+
+}  // namespace
+
+std::string TomlSpelling(const json& value) {
+  if (value.is_string()) return TomlString(value.get<std::string>());
+  if (value.is_array()) {
+    std::string out = "[";
+    for (const json& item : value)
+      out += (out.size() > 1 ? ", " : "") + TomlSpelling(item);
+    return out + "]";
+  }
+  if (value.is_object()) {
+    std::string out = "{";
+    for (const auto& [key, item] : value.items())
+      out += (out.size() > 1 ? ", " : "") + TomlKey(key) + " = " +
+             TomlSpelling(item);
+    return out + "}";
+  }
+  if (value.is_number_float()) {
+    std::string text = value.dump();
+    if (text.find_first_of(".eE") == std::string::npos) text += ".0";
+    return text;
+  }
+  return value.dump();  // booleans and integers are spelt alike
+}
+
+std::optional<SyncPlan> PlanSync(FileReader& fs, const SyncRequest& request,
+                                 DiagnosticSink& sink) {
+  Planner planner(fs, request, sink);
+  return request.from.empty() ? planner.PlanManifest() : planner.PlanMapping();
+}
+
+}  // namespace agentgen
