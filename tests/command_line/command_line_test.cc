@@ -273,5 +273,76 @@ TEST(CommandLineTest, VersionAndHelpExitZero) {
   EXPECT_NE(render_help.out.find("--write-if-changed"), std::string::npos);
 }
 
+TEST(CommandLineTest, ParsesSyncInManifestMode) {
+  ParsedCommandLine parsed = ParseCommandLine(
+      {"sync", "examples/agpm.toml", "--to", "out", "--root", "r", "-D",
+       "a=1", "--var", "b=[1, 2]", "--allow-outside-root", "--force",
+       "--stamp", "s.stamp", "--depfile", "s.d"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_EQ(parsed.command, Command::kSync);
+  const SyncOptions& sync = parsed.sync;
+  EXPECT_EQ(sync.request.manifest, "examples/agpm.toml");
+  EXPECT_EQ(sync.request.to, "out");
+  EXPECT_EQ(sync.request.workspace.root, "r");
+  ASSERT_EQ(sync.request.workspace.defines.size(), 2u);
+  EXPECT_EQ(sync.request.workspace.defines[0].second, json("1"));
+  EXPECT_EQ(sync.request.workspace.defines[1].second, json({1, 2}));
+  EXPECT_TRUE(sync.request.workspace.allow_outside_root);
+  EXPECT_TRUE(sync.force);
+  EXPECT_EQ(sync.stamp, "s.stamp");
+  EXPECT_EQ(sync.depfile, "s.d");
+  EXPECT_EQ(sync.list, SyncListFormat::kNone);
+}
+
+TEST(CommandLineTest, ParsesSyncMappingModeAndListForms) {
+  ParsedCommandLine parsed =
+      ParseCommandLine({"sync", "--from", ".claude-src", "--to", ".claude",
+                        "--tool", "opencode", "--project-file", "p.toml",
+                        "--list"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_EQ(parsed.sync.request.from, ".claude-src");
+  EXPECT_EQ(parsed.sync.request.tool, "opencode");
+  EXPECT_EQ(parsed.sync.request.workspace.project_file, "p.toml");
+  EXPECT_EQ(parsed.sync.list, SyncListFormat::kJsonLines);
+  parsed = ParseCommandLine({"sync", "--list=tsv"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_EQ(parsed.sync.list, SyncListFormat::kTsv);
+  parsed = ParseCommandLine({"sync", "--check"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_TRUE(parsed.sync.check);
+}
+
+TEST(CommandLineTest, SyncUsageErrors) {
+  EXPECT_NE(UsageErrorOf({"sync", "agpm.toml", "--from", "a", "--to", "b"})
+                .find("give a manifest or --from, not both"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"sync", "--from", "a"}).find("--from needs --to"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"sync", "--check", "--list"})
+                .find("--check takes neither --list nor --force"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"sync", "--check", "--force"})
+                .find("--check takes neither --list nor --force"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"sync", "--depfile", "d"})
+                .find("--depfile needs --stamp"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"sync", "--check", "--stamp", "s"})
+                .find("--stamp and --depfile go with a plain sync only"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"sync", "--list=xml"})
+                .find("--list 'xml' is not one of jsonl, tsv"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"sync", "--tool", "opencode"})
+                .find("belong to mapping mode"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"sync", "--var", "a=not toml"})
+                .find("is not one TOML value"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"sync", "--list", "--force"})
+                .find("--list takes no --force"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace agentgen
