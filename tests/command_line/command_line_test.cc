@@ -275,9 +275,9 @@ TEST(CommandLineTest, VersionAndHelpExitZero) {
 
 TEST(CommandLineTest, ParsesSyncInManifestMode) {
   ParsedCommandLine parsed = ParseCommandLine(
-      {"sync", "examples/agpm.toml", "--to", "out", "--root", "r", "-D",
-       "a=1", "--var", "b=[1, 2]", "--allow-outside-root", "--force",
-       "--stamp", "s.stamp", "--depfile", "s.d"});
+      {"sync", "examples/agpm.toml", "--to", "out", "--root", "r", "-D", "a=1",
+       "--var", "b=[1, 2]", "--allow-outside-root", "--force", "--stamp",
+       "s.stamp", "--depfile", "s.d"});
   ASSERT_TRUE(parsed.run) << parsed.err;
   EXPECT_EQ(parsed.command, Command::kSync);
   const SyncOptions& sync = parsed.sync;
@@ -295,10 +295,9 @@ TEST(CommandLineTest, ParsesSyncInManifestMode) {
 }
 
 TEST(CommandLineTest, ParsesSyncMappingModeAndListForms) {
-  ParsedCommandLine parsed =
-      ParseCommandLine({"sync", "--from", ".claude-src", "--to", ".claude",
-                        "--tool", "opencode", "--project-file", "p.toml",
-                        "--list"});
+  ParsedCommandLine parsed = ParseCommandLine(
+      {"sync", "--from", ".claude-src", "--to", ".claude", "--tool", "opencode",
+       "--project-file", "p.toml", "--list"});
   ASSERT_TRUE(parsed.run) << parsed.err;
   EXPECT_EQ(parsed.sync.request.from, ".claude-src");
   EXPECT_EQ(parsed.sync.request.tool, "opencode");
@@ -324,9 +323,9 @@ TEST(CommandLineTest, SyncUsageErrors) {
   EXPECT_NE(UsageErrorOf({"sync", "--check", "--force"})
                 .find("--check takes neither --list nor --force"),
             std::string::npos);
-  EXPECT_NE(UsageErrorOf({"sync", "--depfile", "d"})
-                .find("--depfile needs --stamp"),
-            std::string::npos);
+  EXPECT_NE(
+      UsageErrorOf({"sync", "--depfile", "d"}).find("--depfile needs --stamp"),
+      std::string::npos);
   EXPECT_NE(UsageErrorOf({"sync", "--check", "--stamp", "s"})
                 .find("--stamp and --depfile go with a plain sync only"),
             std::string::npos);
