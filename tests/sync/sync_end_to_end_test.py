@@ -260,6 +260,45 @@ def test_build_files(root, work):
         check(run(usage, root).returncode == 2, "usage error: %s" % usage)
 
 
+def test_ninja(root, work):
+    """The documented build rule: one action whose only output is the stamp,
+    with sync's depfile; Ninja re-runs it exactly when an input changes,
+    and when a file is added to a folder a pattern walks."""
+    ninja = shutil.which("ninja")
+    if not ninja:
+        print("ninja not found: the build-rule part is skipped")
+        return
+    build = os.path.join(work, "ninja")
+    os.makedirs(build, exist_ok=True)
+    manifest = os.path.join(root, "agpm.toml")
+    write(manifest, read(manifest) + '\n[commands.all]\npath = "extra/*.md"\n')
+    os.makedirs(os.path.join(root, "extra"), exist_ok=True)
+    with open(os.path.join(build, "build.ninja"), "w") as f:
+        f.write("rule sync\n  command = %s sync %s --stamp $out --depfile $out.d\n"
+                "  depfile = $out.d\n  deps = gcc\n"
+                "build sync.stamp: sync\n" % (AGENTGEN, manifest))
+
+    def ninja_runs():
+        result = subprocess.run([ninja], cwd=build, capture_output=True,
+                                text=True)
+        check(result.returncode == 0, "ninja: " + result.stdout)
+        return "no work to do" not in result.stdout
+
+    check(ninja_runs(), "the first build syncs")
+    check(not ninja_runs(), "a second build does nothing")
+    write(os.path.join(root, "snippets/rules.md"), "Follow the new rules.\n")
+    check(ninja_runs(), "editing a dependency re-runs sync")
+    check("Follow the new rules." in read(os.path.join(
+        root, ".claude/agents/agpm/reviewer.md")), "the edit reaches the tree")
+    check(not ninja_runs(), "then nothing")
+    write(os.path.join(root, "extra/new.md"),
+          "---\ndescription: New\n---\nNew.\n")
+    check(ninja_runs(), "a new file matching a pattern re-runs sync")
+    check(os.path.exists(os.path.join(root, ".claude/commands/agpm/new.md")),
+          "the new file is synced")
+    check(not ninja_runs(), "then nothing again")
+
+
 def test_mapping(work):
     project = os.path.join(work, "mapped")
     write(os.path.join(project, ".claude-src/agents/x.md"),
@@ -292,6 +331,7 @@ def main():
         shutil.rmtree(root)
         make_project(root)
         test_build_files(root, work)
+        test_ninja(root, work)
         test_mapping(work)
     if FAILURES:
         print("%d failures" % len(FAILURES))
