@@ -130,7 +130,8 @@ bool HasWildcard(std::string_view text) {
 }
 
 // The folders of `pattern` before its first component with a wildcard
-// (`agents` for `agents/*.md`, "" for `**/*.md`).
+// (`agents` for `agents/*.md`, "" for `**/*.md`), less `.` components: the
+// paths matched have none, so `./agents/*.md` matches nothing, as in AGPM.
 std::string LiteralPrefix(std::string_view pattern) {
   std::string prefix;
   size_t begin = 0;
@@ -139,7 +140,7 @@ std::string LiteralPrefix(std::string_view pattern) {
     if (slash == std::string_view::npos) return prefix;
     std::string_view part = pattern.substr(begin, slash - begin);
     if (HasWildcard(part)) return prefix;
-    if (!part.empty()) {
+    if (!part.empty() && part != ".") {
       if (!prefix.empty()) prefix += '/';
       prefix += part;
     }

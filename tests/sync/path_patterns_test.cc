@@ -170,6 +170,11 @@ TEST(PathPatternsTest, AMissingPrefixMatchesNothing) {
   WalkResult result = Expand(fs, "agents/*.md");
   EXPECT_TRUE(result.matches.empty());
   EXPECT_TRUE(result.folders.empty());
+  // The paths matched have no `.` component, as in AGPM.
+  fs.Add("/p/agents/x.md", "");
+  EXPECT_EQ(Expand(fs, "./agents/*.md").matches, Strings{});
+  EXPECT_EQ(Expand(fs, "agents/./*.md").matches, Strings{});
+  EXPECT_EQ(Expand(fs, "./agents/*.md").folders, Strings{"/p/agents"});
   // A file where the prefix's folder should be: nothing either.
   EXPECT_TRUE(Expand(fs, "agents.md/*").matches.empty());
 }
@@ -232,6 +237,7 @@ TEST(PathPatternsTest, MappingModeWalksMarkdownAndSkillFolders) {
       WalkSourceFolder(fs, "/from", &sources, &error);
   ASSERT_TRUE(walked) << error;
   std::vector<std::string> found;
+  found.reserve(sources.size());
   for (const MappedSource& source : sources) {
     found.push_back(source.relative + " " + source.type +
                     (source.is_skill_folder ? " folder" : ""));
