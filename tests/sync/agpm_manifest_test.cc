@@ -560,6 +560,27 @@ s = { path = "snippets/s.md", filename = "s" }
   EXPECT_EQ(read.manifest->entries[0].filename, "a-golang");
 }
 
+// `[project]` and `template_vars` are converted as a project file's.
+TEST(AgpmManifestTest, ValuesATemplateCannotHoldAreErrors) {
+  Read read = ReadManifest(
+      "[project]\nx = nan\n[agents]\na = { path = \"a.md\", template_vars = "
+      "{ project = { y = inf } } }\n");
+  EXPECT_FALSE(read.manifest);
+  EXPECT_EQ(read.messages,
+            At("agpm.toml", 2, 5, "error",
+               "'nan' is not a number a template can hold (AGPM would make it "
+               "null); write a finite number or a string",
+               "x = nan") +
+                At("agpm.toml", 4, 56, "error",
+                   "'inf' is not a number a template can hold (AGPM would "
+                   "make it null); write a finite number or a string",
+                   "a = { path = \"a.md\", template_vars = { project = { y = "
+                   "inf } } }"));
+  ASSERT_EQ(read.diagnostics.size(), 2u);
+  EXPECT_EQ(read.diagnostics[0].rule, "manifest.project");
+  EXPECT_EQ(read.diagnostics[1].rule, "manifest.template_vars");
+}
+
 std::optional<std::string> ReadText(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
