@@ -109,6 +109,19 @@ Location LocateLineColumn(std::string_view file, std::string_view text,
   return LocateOffset(file, text, offset);
 }
 
+nlohmann::json TomlToJson(const toml::node& node, std::string_view text,
+                          std::string_view display_path, DiagnosticSink& sink,
+                          bool* ok) {
+  return ToJson(
+      node,
+      [&](const toml::node& refused, const std::string& what) {
+        sink.Error(LocateLineColumn(display_path, text, refused.source().begin),
+                   what);
+        *ok = false;
+      },
+      text);
+}
+
 std::optional<ProjectFile> ParseProjectFile(std::string_view toml_text,
                                             std::string_view display_path,
                                             DiagnosticSink& sink) {
@@ -130,15 +143,7 @@ std::optional<ProjectFile> ParseProjectFile(std::string_view toml_text,
           "'project' must be a table");
       return std::nullopt;
     }
-    file.project = ToJson(
-        *project,
-        [&](const toml::node& node, const std::string& what) {
-          sink.Error(
-              LocateLineColumn(display_path, toml_text, node.source().begin),
-              what);
-          ok = false;
-        },
-        toml_text);
+    file.project = TomlToJson(*project, toml_text, display_path, sink, &ok);
   }
   std::optional<InstallLayout> layout =
       InstallLayout::Read(document, toml_text, display_path, sink);

@@ -37,6 +37,13 @@ std::optional<nlohmann::json> ParseProjectTable(std::string_view toml_text,
                                                 std::string_view display_path,
                                                 DiagnosticSink& sink);
 
+/// `node` (parsed from `text`, named `display_path`) as JSON, converted as
+/// the project table is; each value a template could not hold is reported
+/// at its place, becomes null and sets `*ok` to false.
+nlohmann::json TomlToJson(const toml::node& node, std::string_view text,
+                          std::string_view display_path, DiagnosticSink& sink,
+                          bool* ok);
+
 /// Where toml++'s `position` (lines and columns from 1) lies in `text`.
 Location LocateLineColumn(std::string_view file, std::string_view text,
                           const toml::source_position& position);

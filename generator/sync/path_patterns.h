@@ -19,16 +19,24 @@ namespace agentgen {
 /// Whether a manifest `path` is a pattern: it holds `*`, `?` or `[`.
 bool IsPattern(std::string_view path);
 
+/// Why AGPM would refuse the pattern `path` (it contains `..`, it is
+/// absolute, a `[` opens a class that is never closed), as a message that
+/// names it and says what to write instead; nullopt when it is usable.
+std::optional<std::string> PatternProblem(std::string_view path);
+
 /// Whether `path` (relative, `/`-separated) matches `pattern`: `*`, `?` and
-/// `**` match any characters including `/`, `[a-z]` and `[!a-z]` are
-/// classes, case-sensitive, a leading `.` not special.
+/// `**` match any characters including `/`, `**/` also matches nothing,
+/// `[a-z]` and `[!a-z]` are classes, case-sensitive, a leading `.` not
+/// special. `?` and classes match one UTF-8 character.
 bool MatchesPattern(std::string_view pattern, std::string_view path);
 
 /// What a walk found.
 struct WalkResult {
   /// Relative to the walk's base, `/`-separated, in byte order.
   std::vector<std::string> matches;
-  /// Every folder the walk listed, absolute, in the order listed.
+  /// Every folder the walk listed, absolute, in the order listed, less the
+  /// build trees (listed only to be recognised: a build changes them all
+  /// the time, and sync must not re-run for that).
   std::vector<std::string> folders;
 };
 
