@@ -2,14 +2,14 @@
 #include "sync/merge_targets.h"
 
 #include <algorithm>
-#include <cstdint>
 #include <map>
 #include <set>
 #include <utility>
 
-#include "base/nearest_name.h"
 #include "inputs/json_positions.h"
+#include "inputs/json_tree.h"
 #include "outputs/json_file.h"
+#include "validation/hook_schema.h"
 
 namespace agentgen {
 
@@ -26,149 +26,17 @@ bool IsAgpms(const json& member) {
 
 // ---- Hook files ------------------------------------------------------------
 
-const std::vector<std::string>& HookFileKeys() {
-  static const std::vector<std::string> keys = {
-      "agpm",   "command", "dependencies", "description",
-      "events", "matcher", "timeout",      "type"};
-  return keys;
+// The hook of a resource ValidateHookResource accepted.
+HookDefinition HookOfResource(const json& value) {
+  HookDefinition definition;
+  for (const json& event : value["events"])
+    definition.events.push_back(event.get<std::string>());
+  if (value.contains("matcher"))
+    definition.matcher = value["matcher"].get<std::string>();
+  definition.hook = {{"type", "command"}, {"command", value["command"]}};
+  if (value.contains("timeout")) definition.hook["timeout"] = value["timeout"];
+  return definition;
 }
-
-// Reports the problems of one hook file, each at its value.
-class HookFileReader {
- public:
-  HookFileReader(std::string_view text, std::string_view display,
-                 DiagnosticSink& sink)
-      : text_(text),
-        display_(display),
-        sink_(sink),
-        offsets_(JsonValueOffsets(text)) {}
-
-  std::optional<HookDefinition> Read(const json& value) {
-    if (!value.is_object()) {
-      Error("", "",
-            "a hook file must hold a JSON object with 'events', "
-            "'type' and 'command'");
-      return std::nullopt;
-    }
-    int errors_before = sink_.error_count();
-    for (const auto& [key, member] : value.items()) CheckKey(key);
-    HookDefinition definition;
-    ReadEvents(value, definition);
-    ReadType(value);
-    std::optional<std::string> command =
-        RequiredString(value, "command", "the shell command to run");
-    definition.matcher = OptionalString(value, "matcher");
-    OptionalString(value, "description");
-    std::optional<int64_t> timeout = ReadTimeout(value);
-    if (sink_.error_count() > errors_before) return std::nullopt;
-    definition.hook = {{"type", "command"}, {"command", *command}};
-    if (timeout) definition.hook["timeout"] = *timeout;
-    return definition;
-  }
-
- private:
-  void CheckKey(const std::string& key) {
-    const std::vector<std::string>& known = HookFileKeys();
-    if (std::find(known.begin(), known.end(), key) != known.end()) return;
-    Diagnostic diagnostic;
-    diagnostic.severity = Severity::kWarning;
-    diagnostic.where = Place("/" + JsonPointerToken(key));
-    diagnostic.rule = "agpm-hook.keys";
-    diagnostic.message = "unknown key '" + key +
-                         "' in a hook file (AGPM ignores it); a hook file "
-                         "has 'events', 'type', 'command', 'matcher', "
-                         "'timeout' and 'description'";
-    std::string quoted = json(key).dump();
-    diagnostic.end = diagnostic.where;
-    diagnostic.end.column += static_cast<int>(quoted.size());
-    if (std::optional<std::string> near = NearestName(key, known)) {
-      diagnostic.message += "; did you mean '" + *near + "'?";
-      diagnostic.replacement = json(*near).dump();
-    }
-    sink_.Report(std::move(diagnostic));
-  }
-
-  void ReadEvents(const json& value, HookDefinition& definition) {
-    auto events = value.find("events");
-    const char* right = "'events' must be a non-empty list of event names";
-    if (events == value.end()) {
-      Error("", "events",
-            "the hook file has no 'events' (a non-empty list of event names)");
-      return;
-    }
-    if (!events->is_array() || events->empty()) {
-      Error("/events", "events", right);
-      return;
-    }
-    for (size_t i = 0; i < events->size(); ++i) {
-      const json& event = (*events)[i];
-      if (event.is_string() && !event.get_ref<const std::string&>().empty())
-        definition.events.push_back(event.get<std::string>());
-      else
-        Error("/events/" + std::to_string(i), "events",
-              "each event must be a non-empty string such as "
-              "\"SessionStart\"");
-    }
-  }
-
-  void ReadType(const json& value) {
-    auto type = value.find("type");
-    if (type == value.end())
-      Error("", "type",
-            "the hook file has no 'type' (\"command\", the only hook type "
-            "AGPM supports)");
-    else if (*type != "command")
-      Error("/type", "type",
-            "'type' must be \"command\", the only hook type AGPM supports");
-  }
-
-  std::optional<std::string> RequiredString(const json& value,
-                                            const std::string& key,
-                                            const std::string& what) {
-    if (!value.contains(key)) {
-      Error("", key, "the hook file has no '" + key + "' (" + what + ")");
-      return std::nullopt;
-    }
-    return OptionalString(value, key);
-  }
-
-  std::optional<std::string> OptionalString(const json& value,
-                                            const std::string& key) {
-    auto member = value.find(key);
-    if (member == value.end()) return std::nullopt;
-    if (member->is_string()) return member->get<std::string>();
-    Error("/" + key, key, "'" + key + "' must be a string");
-    return std::nullopt;
-  }
-
-  // AGPM reads `timeout` as an unsigned 32-bit number of seconds.
-  std::optional<int64_t> ReadTimeout(const json& value) {
-    auto timeout = value.find("timeout");
-    if (timeout == value.end()) return std::nullopt;
-    if (timeout->is_number_unsigned() && timeout->get<uint64_t>() <= UINT32_MAX)
-      return timeout->get<int64_t>();
-    Error("/timeout", "timeout",
-          "'timeout' must be a whole number of seconds from 0 to 4294967295");
-    return std::nullopt;
-  }
-
-  Location Place(const std::string& pointer) {
-    auto offset = offsets_.find(pointer);
-    return LocateOffset(display_, text_,
-                        offset == offsets_.end() ? 0 : offset->second);
-  }
-
-  void Error(const std::string& pointer, const std::string& field,
-             const std::string& message) {
-    sink_.Error(Place(pointer), message,
-                field.empty() ? "agpm-hook" : "agpm-hook." + field);
-  }
-
-  std::string_view text_;
-  std::string_view display_;
-  DiagnosticSink& sink_;
-  std::map<std::string, size_t> offsets_;
-};
 
 // ---- Merging ---------------------------------------------------------------
 
@@ -356,13 +224,13 @@ std::string HookMember(const OwnedHook& hook) {
          (hook.matcher ? "[" + *hook.matcher + "]" : "") + ": " + command;
 }
 
-struct HookPlace {
+struct HookSpot {
   size_t group = 0;
   size_t index = 0;
 };
 
 // Where `hook` is: in any group of its event with its matcher.
-std::optional<HookPlace> FindHook(const json& hooks, const OwnedHook& hook) {
+std::optional<HookSpot> FindHook(const json& hooks, const OwnedHook& hook) {
   auto groups = hooks.find(hook.event);
   if (groups == hooks.end()) return std::nullopt;
   for (size_t g = 0; g < groups->size(); ++g) {
@@ -371,7 +239,7 @@ std::optional<HookPlace> FindHook(const json& hooks, const OwnedHook& hook) {
       continue;
     const json& objects = group["hooks"];
     for (size_t i = 0; i < objects.size(); ++i) {
-      if (objects[i] == hook.hook) return HookPlace{g, i};
+      if (objects[i] == hook.hook) return HookSpot{g, i};
     }
   }
   return std::nullopt;
@@ -400,7 +268,7 @@ void RemoveUnwantedHooks(Merge& merge, json& hooks,
                          const std::vector<OwnedHook>& wanted) {
   std::set<std::pair<std::string, size_t>> emptied;
   for (const OwnedHook& owned : merge.request.owned.hooks) {
-    std::optional<HookPlace> place = FindHook(hooks, owned);
+    std::optional<HookSpot> place = FindHook(hooks, owned);
     if (!place) {
       merge.Find("hand-edited", HookMember(owned));
       continue;
@@ -473,7 +341,23 @@ std::optional<HookDefinition> ReadHookDefinition(const nlohmann::json& value,
                                                  std::string_view text,
                                                  std::string_view display,
                                                  DiagnosticSink& sink) {
-  return HookFileReader(text, display, sink).Read(value);
+  // `agentgen check --type hook` checks a hook file the same way.
+  Locator locate = [text, display](size_t offset) {
+    return LocateOffset(display, text, offset);
+  };
+  std::optional<YamlDocument> tree = ReadJsonTree(text);
+  if (!tree) {
+    sink.Error(locate(0),
+               "an AGPM hook resource must be a JSON file holding one object "
+               "(nested at most 100 levels deep)",
+               "hook.shape");
+    return std::nullopt;
+  }
+  int errors_before = sink.error_count();
+  HookPlace place{text, locate, "hook", HookOwner::kSettings, true};
+  ValidateHookResource(tree->root(), place, sink);
+  if (sink.error_count() > errors_before) return std::nullopt;
+  return HookOfResource(value);
 }
 
 std::optional<MergeResult> MergeTarget(const MergeRequest& request,

@@ -66,57 +66,58 @@ TEST_F(HookFileTest, AnUnknownKeyIsAWarningWithADidYouMean) {
   std::optional<HookDefinition> hook = Read(
       R"({"events": ["Stop"], "type": "command", "command": "x", "matchr": "a"})");
   ASSERT_TRUE(hook);
+  EXPECT_EQ(hook->matcher, std::nullopt);
   EXPECT_EQ(
       Messages(sink_),
-      "hooks/h.json:1:57: warning: unknown key 'matchr' in a hook file "
-      "(AGPM ignores it); a hook file has 'events', 'type', 'command', "
-      "'matcher', 'timeout' and 'description'; did you mean "
-      "'matcher'?\n"
+      "hooks/h.json:1:57: warning: unknown key 'matchr' in an AGPM hook "
+      "resource; did you mean 'matcher'?\n"
       R"({"events": ["Stop"], "type": "command", "command": "x", "matchr": "a"})"
       "\n" +
           std::string(56, ' ') + "^\n");
-  const Diagnostic& warning = sink_.diagnostics()[0];
-  EXPECT_EQ(warning.rule, "agpm-hook.keys");
-  EXPECT_EQ(warning.end.column, 65);
-  EXPECT_EQ(warning.replacement, "\"matcher\"");
+  EXPECT_EQ(sink_.diagnostics()[0].replacement, "\"matcher\"");
 }
 
-TEST_F(HookFileTest, EveryProblemIsReportedAtItsValue) {
-  EXPECT_FALSE(Read(R"({"events": [], "type": "prompt", "timeout": -1,
-  "matcher": 3})"));
+// The checks are `agentgen check --type hook`'s, each at its value.
+TEST_F(HookFileTest, ProblemsAreReportedAsCheckReportsThem) {
+  EXPECT_FALSE(Read(R"({"events": ["SessionStrat"], "type": "prompt",
+  "timeout": 0})"));
   EXPECT_EQ(Messages(sink_),
-            "hooks/h.json:1:2: error: 'events' must be a non-empty list of "
-            "event names\n"
-            "{\"events\": [], \"type\": \"prompt\", \"timeout\": -1,\n"
-            " ^\n"
-            "hooks/h.json:1:16: error: 'type' must be \"command\", the only "
-            "hook type AGPM supports\n"
-            "{\"events\": [], \"type\": \"prompt\", \"timeout\": -1,\n"
-            "               ^\n"
-            "hooks/h.json:1:1: error: the hook file has no 'command' (the "
-            "shell command to run)\n"
-            "{\"events\": [], \"type\": \"prompt\", \"timeout\": -1,\n"
-            "^\n"
-            "hooks/h.json:2:3: error: 'matcher' must be a string\n"
-            "  \"matcher\": 3}\n"
+            "hooks/h.json:1:13: error: unknown hook event 'SessionStrat' "
+            "(Claude Code ignores the hooks of an event it does not know); "
+            "did you mean 'SessionStart'?\n"
+            "{\"events\": [\"SessionStrat\"], \"type\": \"prompt\",\n"
+            "            ^\n"
+            "hooks/h.json:1:30: error: 'type' must be \"command\" (the only "
+            "hook type AGPM merges); got the string \"prompt\"\n"
+            "{\"events\": [\"SessionStrat\"], \"type\": \"prompt\",\n"
+            "                             ^\n"
+            "hooks/h.json:2:3: error: 'timeout' must be a whole number of "
+            "seconds above 0; got 0\n"
+            "  \"timeout\": 0}\n"
             "  ^\n"
-            "hooks/h.json:1:34: error: 'timeout' must be a whole number of "
-            "seconds from 0 to 4294967295\n"
-            "{\"events\": [], \"type\": \"prompt\", \"timeout\": -1,\n"
-            "                                 ^\n");
+            "hooks/h.json:1:1: error: an AGPM hook resource needs 'command': "
+            "the shell command to run\n"
+            "{\"events\": [\"SessionStrat\"], \"type\": \"prompt\",\n"
+            "^\n");
+  EXPECT_EQ(sink_.diagnostics()[0].rule, "hook.events");
 }
 
-TEST_F(HookFileTest, EventsMustBeNonEmptyStrings) {
-  EXPECT_FALSE(
-      Read(R"({"events": ["Stop", 1], "type": "command", "command": "x"})"));
-  EXPECT_EQ(sink_.diagnostics().at(0).message,
-            "each event must be a non-empty string such as \"SessionStart\"");
-  EXPECT_EQ(sink_.diagnostics()[0].where.column, 21);
-  EXPECT_FALSE(Read(R"({"type": "command", "command": "x"})"));
-  EXPECT_EQ(sink_.diagnostics().at(0).message,
-            "the hook file has no 'events' (a non-empty list of event names)");
+TEST_F(HookFileTest, NotAnObject) {
   EXPECT_FALSE(Read(R"(["events"])"));
-  EXPECT_EQ(sink_.diagnostics().at(0).rule, "agpm-hook");
+  EXPECT_EQ(Messages(sink_),
+            "hooks/h.json:1:1: error: an AGPM hook resource must be an object "
+            "with 'events', 'type' and 'command'; got a list\n"
+            "[\"events\"]\n^\n");
+}
+
+TEST_F(HookFileTest, NestedTooDeeply) {
+  std::string text =
+      "{\"events\": " + std::string(101, '[') + std::string(101, ']') + "}";
+  EXPECT_FALSE(Read(text));
+  EXPECT_EQ(sink_.diagnostics().at(0).message,
+            "an AGPM hook resource must be a JSON file holding one object "
+            "(nested at most 100 levels deep)");
+  EXPECT_EQ(sink_.diagnostics()[0].rule, "hook.shape");
 }
 
 // ---- MergeTarget: helpers --------------------------------------------------
