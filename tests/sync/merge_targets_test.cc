@@ -102,6 +102,14 @@ TEST_F(HookFileTest, ProblemsAreReportedAsCheckReportsThem) {
   EXPECT_EQ(sink_.diagnostics()[0].rule, "hook.events");
 }
 
+TEST_F(HookFileTest, MatcherAndCommandMustBeStrings) {
+  EXPECT_FALSE(Read(
+      R"({"events": ["Stop"], "type": "command", "command": 5, "matcher": 3})"));
+  EXPECT_EQ(sink_.error_count(), 2);
+  EXPECT_EQ(sink_.diagnostics().at(0).rule, "hook.command");
+  EXPECT_EQ(sink_.diagnostics().at(1).rule, "hook.matcher");
+}
+
 TEST_F(HookFileTest, NotAnObject) {
   EXPECT_FALSE(Read(R"(["events"])"));
   EXPECT_EQ(Messages(sink_),
