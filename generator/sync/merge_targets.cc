@@ -101,15 +101,14 @@ void CheckWantedKey(Merge& merge, const std::string& member,
       "/" + JsonPointerToken(member) + "/" + JsonPointerToken(server.key);
   std::string name = member + "." + server.key;
   if (IsAgpms(*current)) {
-    merge.sink.Error(merge.At(pointer),
-                     "'" + name +
-                         "' is AGPM's (it carries '_agpm'), so the "
-                         "server from '" +
-                         server.source +
-                         "' cannot be written there; give that server "
-                         "another key, or remove it from agpm.toml's "
-                         "sources and run 'agpm install'",
-                     kMergeRule);
+    merge.sink.Error(
+        merge.At(pointer),
+        "'" + name +
+            "' was written by 'agpm install' (it carries '_agpm'), "
+            "and sync never changes AGPM's members; delete it from '" +
+            merge.request.display + "' so that sync writes the server from '" +
+            server.source + "', or give that server another key",
+        kMergeRule);
   } else if (!merge.request.owned.servers.count(server.key) &&
              *current != server.config) {
     merge.sink.Error(merge.At(pointer),

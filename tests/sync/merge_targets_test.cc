@@ -321,10 +321,10 @@ TEST_F(MergeTest, AgpmsServerIsNeverTouched) {
   EXPECT_FALSE(
       Merge(Servers(text, {Server("fs", "npx")}, {{"fs", Digest("npx")}})));
   EXPECT_EQ(Messages(sink_),
-            ".mcp.json:1:17: error: 'mcpServers.fs' is AGPM's (it carries "
-            "'_agpm'), so the server from 'mcp/fs.json' cannot be written "
-            "there; give that server another key, or remove it from "
-            "agpm.toml's sources and run 'agpm install'\n" +
+            ".mcp.json:1:17: error: 'mcpServers.fs' was written by 'agpm "
+            "install' (it carries '_agpm'), and sync never changes AGPM's "
+            "members; delete it from '.mcp.json' so that sync writes the "
+            "server from 'mcp/fs.json', or give that server another key\n" +
                 text + "\n" + std::string(16, ' ') + "^\n");
   // Owned before and wanted no more: forgotten, not removed.
   std::optional<MergeResult> result =
