@@ -30,7 +30,9 @@ struct HookDefinition {
 /// `events` (a non-empty list of strings), `type` ("command"), `command`
 /// (a string), optional `matcher` (a string) and `timeout` (an integer);
 /// `description`, `agpm` and `dependencies` dropped; any other key a
-/// warning. Errors are located in `text`; returns nullopt after one.
+/// warning. Checked as `agentgen check --type hook` checks it
+/// (ValidateHookResource). Errors are located in `text`; returns nullopt
+/// after one.
 std::optional<HookDefinition> ReadHookDefinition(const nlohmann::json& value,
                                                  std::string_view text,
                                                  std::string_view display,

@@ -4,58 +4,22 @@
 #include <map>
 #include <set>
 
-#include "inputs/json_positions.h"
+#include "outputs/json_file.h"
 
 namespace agentgen {
 
 const char kMcpOwnershipSuffix[] = ".agentgen";
 
-namespace {
-
 using nlohmann::json;
-
-// Parses an existing file that must hold a JSON object whose `member`, when
-// present, is an object too. An absent or empty file is an empty object.
-std::optional<json> ReadObject(const ExistingFile& file, const char* member,
-                               DiagnosticSink& sink) {
-  if (!file.text ||
-      file.text->find_first_not_of(" \t\r\n") == std::string::npos)
-    return json::object();
-  const std::string& text = *file.text;
-  json value;
-  try {
-    value = json::parse(text);
-  } catch (const json::parse_error& error) {
-    size_t offset = error.byte > 0 ? error.byte - 1 : 0;
-    sink.Error(LocateOffset(file.display, text, offset),
-               "invalid JSON: " + JsonParseErrorText(error.what()),
-               "mcp-config");
-    return std::nullopt;
-  }
-  std::map<std::string, size_t> offsets = JsonValueOffsets(text);
-  if (!value.is_object()) {
-    sink.Error(LocateOffset(file.display, text, offsets[""]),
-               "'" + file.display + "' must hold a JSON object", "mcp-config");
-    return std::nullopt;
-  }
-  if (value.contains(member) && !value[member].is_object()) {
-    sink.Error(LocateOffset(file.display, text,
-                            offsets["/" + JsonPointerToken(member)]),
-               "'" + std::string(member) + "' must be a JSON object",
-               "mcp-config");
-    return std::nullopt;
-  }
-  return value;
-}
-
-}  // namespace
 
 std::optional<MergedMcpConfig> MergeMcpConfig(
     const ExistingFile& existing, const ExistingFile& ownership,
     const std::vector<McpServerConfig>& servers, DiagnosticSink& sink) {
   int errors_before = sink.error_count();
-  std::optional<json> config = ReadObject(existing, "mcpServers", sink);
-  std::optional<json> record = ReadObject(ownership, "servers", sink);
+  std::optional<json> config = ReadJsonObjectFile(
+      existing.display, existing.text, "mcpServers", "mcp-config", sink);
+  std::optional<json> record = ReadJsonObjectFile(
+      ownership.display, ownership.text, "servers", "mcp-config", sink);
   if (!config || !record) return std::nullopt;
 
   json current = config->value("mcpServers", json::object());
@@ -110,7 +74,7 @@ std::optional<MergedMcpConfig> MergeMcpConfig(
       {"about", "The servers of " + file_name +
                     " that agentgen mcp writes; commit this file with it."},
       {"servers", std::move(owned)}};
-  return MergedMcpConfig{config->dump(2) + "\n", new_record.dump(2) + "\n"};
+  return MergedMcpConfig{FormatJsonFile(*config), FormatJsonFile(new_record)};
 }
 
 }  // namespace agentgen
