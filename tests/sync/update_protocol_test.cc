@@ -240,6 +240,26 @@ TEST_F(ProtocolTest, AnOutputThatIsNotARegularFileIsAnError) {
   EXPECT_TRUE(decision.writes.empty());
 }
 
+// A file where a folder of the output's path should be: nothing can be
+// written there, and sync says so rather than guess.
+TEST_F(ProtocolTest, AFileInTheWayOfAnOutputsFolderIsAnError) {
+  fs_.Add("d/a", "a file");
+  FileDecision decision = Decide({kAgent}, {}, /*force=*/true);
+  EXPECT_EQ(Printed(sink_),
+            "d/a/x.md: error: cannot tell what is there: Not a directory\n");
+  EXPECT_EQ(sink_.diagnostics()[0].rule, "sync.unreadable");
+  EXPECT_TRUE(decision.writes.empty());
+}
+
+TEST_F(ProtocolTest, AnUnreadableOutputIsAnError) {
+  fs_.Add("d/a/x.md", "old\n");
+  fs_.MakeUnreadable("d/a/x.md");
+  FileDecision decision = Decide({kAgent}, {{"a/x.md", Digest("old\n")}});
+  EXPECT_EQ(Printed(sink_),
+            "d/a/x.md: error: cannot read it: Permission denied\n");
+  EXPECT_TRUE(decision.writes.empty());
+}
+
 TEST_F(ProtocolTest, APathAgpmInstallsIsAnErrorEvenWithForce) {
   Recorded agpm{{"a/x.md", "agpm.lock: [[agents]] name = \"x\""}};
   FileDecision decision = Decide({kAgent}, {}, /*force=*/true, false, agpm);
