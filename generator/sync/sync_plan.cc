@@ -30,7 +30,7 @@ std::string TypeOfCategory(std::string_view category) {
   return type;
 }
 
-bool IsMarkdown(std::string_view path) { return ExtensionOf(path) == ".md"; }
+bool IsMarkdown(std::string_view path) { return ExtensionOf(path) == "md"; }
 
 // The variables of one entry: what its renders add to the command line's.
 struct Variables {
@@ -511,7 +511,7 @@ void Planner::BuildEntry(const ManifestEntry& entry, const std::string& name,
     std::string output =
         layout.ResourcePath(entry.tool, entry.section, meaningful,
                             entry.flatten, entry.target.value_or(""));
-    if (entry.type == "skill" && ExtensionOf(output) == ".md")
+    if (entry.type == "skill" && ExtensionOf(output) == "md")
       output = WithoutExtension(output);
     if (output == ".." || output.rfind("../", 0) == 0 || output[0] == '/') {
       Location at = entry.target     ? entry.target_at

@@ -217,8 +217,9 @@ TEST(CommandLineTest, UsageErrorsOfCheckAndMcp) {
           kRenderUsage + "\n");
   EXPECT_EQ(UsageErrorOf({"lint"}),
             std::string("agentgen: error: unknown command 'lint' (expected "
-                        "render, check or mcp)\n") +
-                kRenderUsage + "\n" + kCheckUsage + "\n" + kMcpUsage + "\n");
+                        "render, check, mcp or sync)\n") +
+                kRenderUsage + "\n" + kCheckUsage + "\n" + kMcpUsage + "\n" +
+                kSyncUsage + "\n");
 }
 
 // `-` is standard output for -o only; what needs a file to name is a usage

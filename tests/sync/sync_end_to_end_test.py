@@ -119,7 +119,7 @@ EXPECTED_FILES = {
     ".claude/scripts/agpm/build.sh",
     ".claude/skills/agpm/pdf/SKILL.md",
     ".claude/skills/agpm/pdf/tools/extract.py",
-    ".agpm/snippets/rules.md",
+    ".claude/snippets/agpm/rules.md",
     ".claude/settings.local.json",
     ".mcp.json",
     ".opencode/opencode.json",
@@ -169,7 +169,7 @@ def test_render_equivalence(root):
     check(result.returncode == 0, "--list: " + result.stderr)
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     renders = [row for row in rows if row["action"] == "render"]
-    check(len(renders) == 6, "render rows: %d" % len(renders))
+    check(len(renders) == 5, "render rows: %d" % len(renders))
     for row in renders:
         out = os.path.join(root, "..", "rendered.md")
         rendered = subprocess.run(

@@ -151,16 +151,18 @@ TEST_F(SyncPlanTest, DependenciesAreInstalledUnlessInstallFalse) {
   fs_.Add("/w/snippets/below.md", "B.\n");
   std::optional<SyncPlan> plan = Plan("[agents]\na = \"agents/a.md\"\n");
   ASSERT_TRUE(plan) << Messages();
+  // A snippet takes its parent's tool when that tool has a place for
+  // snippets, as Claude Code's does.
   EXPECT_EQ(Paths(*plan), (std::vector<std::string>{
-                              ".agpm/snippets/below.md",
-                              ".agpm/snippets/deeper.md",
-                              ".agpm/snippets/kept.md",
                               ".claude/agents/agpm/a.md",
+                              ".claude/snippets/agpm/below.md",
+                              ".claude/snippets/agpm/deeper.md",
+                              ".claude/snippets/agpm/kept.md",
                           }));
   // --list names the parents of a transitive resource.
   bool found = false;
   for (const ListRow& row : plan->rows) {
-    if (row.output && *row.output == ".agpm/snippets/kept.md") {
+    if (row.output && *row.output == ".claude/snippets/agpm/kept.md") {
       found = true;
       EXPECT_FALSE(row.entry);
       EXPECT_EQ(row.required_by, std::vector<std::string>{"a"});
