@@ -28,7 +28,7 @@ const char kMcpUsage[] =
     "usage: agentgen mcp <agent.md>... -o FILE [--depfile FILE] [--root DIR] "
     "[--project-file FILE] [-D name=value]... [--var name=VALUE]... "
     "[--context-var name=VALUE]... [--type TYPE] "
-    "[--allow-outside-root]";
+    "[--allow-outside-root] [--check]";
 
 const char kSyncUsage[] =
     "usage: agentgen sync [MANIFEST] [--to DIR] [--root DIR] [-D "
@@ -268,6 +268,12 @@ std::optional<std::string> CheckMcp(const McpOptions& mcp) {
         "-o - writes to standard output; a depfile needs an output file to "
         "name, so it takes no --depfile");
   }
+  if (mcp.check && mcp.output == kStandardOutput) {
+    return std::string(
+        "--check compares with an existing file, and -o - names none");
+  }
+  if (mcp.check && !mcp.depfile.empty())
+    return std::string("--check writes nothing; it takes no --depfile");
   return std::nullopt;
 }
 
@@ -340,6 +346,9 @@ CLI::App* AddMcpCommand(CLI::App& app, McpOptions* mcp,
       ->required();
   command->add_option("--depfile", mcp->depfile,
                       "Write a Makefile-syntax depfile");
+  command->add_flag("--check", mcp->check,
+                    "Write nothing; exit 1 with a unified diff on stdout when "
+                    "the file or its record is not what mcp would write");
   AddSharedOptions(command, shared, &mcp->settings);
   return command;
 }

@@ -51,6 +51,8 @@ struct McpOptions {
   std::vector<std::string> sources;
   std::string output;   ///< -o; kStandardOutput for stdout
   std::string depfile;  ///< --depfile
+  /// --check: compare the file and its record with what would be written.
+  bool check = false;
 };
 
 /// `agentgen sync --list`'s forms.

@@ -6,6 +6,7 @@
 
 #include "base/paths.h"
 #include "outputs/depfile.h"
+#include "outputs/line_diff.h"
 #include "outputs/outputs.h"
 #include "render/render_session.h"
 #include "validation/mcp_config.h"
@@ -46,6 +47,32 @@ bool WritesAFirstRun(FileReader& fs, const std::string& output_path) {
   std::string ignored;  // the commit reports what is wrong with the output
   std::optional<OutputTarget> target = ResolveOutput(fs, output_path, &ignored);
   return target && target->written_in_place();
+}
+
+// --check: whether the file and its record hold what mcp would write; a
+// diff of each that does not goes to `out`.
+int CheckMcp(const ExistingFile& existing, const ExistingFile& ownership,
+             const MergedMcpConfig& merged, DiagnosticSink& sink,
+             std::string* out) {
+  int status = 0;
+  const std::pair<const ExistingFile&, const std::string&> files[] = {
+      {existing, merged.config}, {ownership, merged.ownership}};
+  for (const auto& [file, wanted] : files) {
+    if (file.text == wanted) continue;
+    status = 1;
+    sink.Error(
+        {},
+        "'" + file.display + "' " +
+            (file.text ? "differs from" : "does not exist; it would be") +
+            " what agentgen mcp writes (the diff is on stdout); run "
+            "without --check to update it",
+        "mcp.stale");
+    if (out) {
+      *out += UnifiedDiff(file.text.value_or(""), wanted,
+                          file.text ? file.display : "/dev/null", file.display);
+    }
+  }
+  return status;
 }
 
 }  // namespace
@@ -96,7 +123,8 @@ int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink,
                          server.relative, server.declared_at});
     }
   }
-  if (sink.has_errors()) return 1;
+  const int input_error = options.check ? 3 : 1;
+  if (sink.has_errors()) return input_error;
 
   // The file and the record as they are; agentgen keeps what it did not
   // write, so both are read (they are outputs, never prerequisites).
@@ -107,10 +135,11 @@ int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink,
     existing = ReadExisting(fs, output_path, options.output, sink);
     ownership = ReadExisting(fs, ownership_path, ownership_display, sink);
   }
-  if (!existing || !ownership) return 1;
+  if (!existing || !ownership) return input_error;
   std::optional<MergedMcpConfig> merged =
       MergeMcpConfig(*existing, *ownership, servers, sink);
-  if (!merged) return 1;
+  if (!merged) return input_error;
+  if (options.check) return CheckMcp(*existing, *ownership, *merged, sink, out);
 
   std::vector<PendingOutput> outputs;
   if (!to_stdout) outputs.push_back({output_path, merged->config, true});

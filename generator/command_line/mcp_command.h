@@ -17,7 +17,10 @@ namespace agentgen {
 /// mcp_config.h). With `-o -`, or a device or FIFO as the output, nothing
 /// existing is read and no record is written: `out` (for `-o -`) or the
 /// output receives what a first run would write. Returns 0, or 1 when any
-/// error was reported to `sink`.
+/// error was reported to `sink`. With `--check` it writes nothing, puts a
+/// unified diff of the file and of its record on `out` where either is not
+/// what it would write, and returns 0 (exact), 1 (differences) or 3 (an
+/// input error left nothing to compare).
 int RunMcp(FileSystem& fs, const McpOptions& options, DiagnosticSink& sink,
            std::string* out = nullptr);
 

@@ -112,6 +112,8 @@ class Planner {
                const std::string& action, std::vector<std::string> args);
   ListRow RowOf(const Resource& resource) const;
   std::vector<std::string> RenderArguments(const Resource& resource) const;
+  void WarnOtherMergeTarget(const Resource& resource,
+                            const std::string& target);
   void WarnSameNames();
   SyncPlan Finish();
 
@@ -141,6 +143,7 @@ class Planner {
   };
   std::map<std::string, Output> outputs_;
   std::map<std::string, PlannedMerge> merges_;
+  std::set<std::string> warned_merge_targets_;
   // claude-code agents by their rendered `name:`: output and place.
   std::map<std::string, std::vector<std::pair<std::string, Location>>> names_;
   SyncPlan plan_;
@@ -414,11 +417,31 @@ void Planner::BuildSkill(const Resource& resource) {
   }
 }
 
+// Sync writes merged resources where AGPM 0.4.14 does; a layout that says
+// otherwise is answered once per tool and category.
+void Planner::WarnOtherMergeTarget(const Resource& resource,
+                                   const std::string& target) {
+  if (!manifest_) return;
+  std::string category = CategoryOfType(resource.type);
+  const LayoutCell* cell = manifest_->layout.Cell(resource.tool, category);
+  if (!cell || !cell->merge_target || Normal(*cell->merge_target) == target)
+    return;
+  if (!warned_merge_targets_.insert(resource.tool + '\n' + category).second)
+    return;
+  sink_.Warning(resource.at,
+                "the layout merges " + category + " of tool '" + resource.tool +
+                    "' into '" + *cell->merge_target +
+                    "'; sync writes them to '" + target +
+                    "', where AGPM 0.4.14 does",
+                "sync.merge-target");
+}
+
 void Planner::BuildHook(const Resource& resource, const json& value,
                         std::string_view text) {
   std::optional<HookDefinition> hook =
       ReadHookDefinition(value, text, resource.display, sink_);
   if (!hook) return;
+  WarnOtherMergeTarget(resource, kLocalSettingsPath);
   PlannedMerge& merge = merges_[kLocalSettingsPath];
   merge.target = kLocalSettingsPath;
   merge.kind = MergeKind::kHooks;
@@ -460,6 +483,7 @@ void Planner::BuildServer(const Resource& resource, const json& value,
                   "sync.mcp-server");
     return;
   }
+  WarnOtherMergeTarget(resource, target);
   PlannedMerge& merge = merges_[target];
   merge.target = target;
   merge.kind = kind;

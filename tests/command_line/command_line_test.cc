@@ -312,6 +312,20 @@ TEST(CommandLineTest, ParsesSyncMappingModeAndListForms) {
   EXPECT_TRUE(parsed.sync.check);
 }
 
+TEST(CommandLineTest, McpCheck) {
+  ParsedCommandLine parsed =
+      ParseCommandLine({"mcp", "a.md", "-o", ".mcp.json", "--check"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_TRUE(parsed.mcp.check);
+  EXPECT_NE(UsageErrorOf({"mcp", "a.md", "-o", "-", "--check"})
+                .find("--check compares with an existing file"),
+            std::string::npos);
+  EXPECT_NE(
+      UsageErrorOf({"mcp", "a.md", "-o", "x", "--check", "--depfile", "d"})
+          .find("--check writes nothing; it takes no --depfile"),
+      std::string::npos);
+}
+
 TEST(CommandLineTest, SyncUsageErrors) {
   EXPECT_NE(UsageErrorOf({"sync", "agpm.toml", "--from", "a", "--to", "b"})
                 .find("give a manifest or --from, not both"),

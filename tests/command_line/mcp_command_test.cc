@@ -128,5 +128,39 @@ TEST_F(McpCommandTest, FollowsALinkedOutput) {
   EXPECT_TRUE(fs_.Has(".mcp.json.agentgen"));
 }
 
+TEST_F(McpCommandTest, CheckComparesTheFileAndItsRecord) {
+  fs_.Add("agents/a.md",
+          "---\nname: a\ndescription: x\ndependencies:\n  mcp-servers:\n"
+          "    - path: ../mcp/s.json\n---\n");
+  fs_.Add("mcp/s.json", "{\"command\": \"s\"}");
+  McpOptions options;
+  options.sources = {"agents/a.md"};
+  options.output = ".mcp.json";
+  options.settings.root = ".";
+  options.check = true;
+  std::string out;
+  EXPECT_EQ(RunMcp(fs_, options, sink_, &out), 1);
+  EXPECT_TRUE(fs_.files_written().empty());
+  EXPECT_NE(out.find("--- /dev/null\n+++ .mcp.json\n"), std::string::npos)
+      << out;
+  options.check = false;
+  sink_ = DiagnosticSink();
+  ASSERT_EQ(RunMcp(fs_, options, sink_), 0) << Messages();
+  options.check = true;
+  sink_ = DiagnosticSink();
+  out.clear();
+  EXPECT_EQ(RunMcp(fs_, options, sink_, &out), 0) << Messages();
+  EXPECT_EQ(out, "");
+  fs_.Add("mcp/s.json", "{\"command\": \"t\"}");
+  sink_ = DiagnosticSink();
+  EXPECT_EQ(RunMcp(fs_, options, sink_, &out), 1);
+  EXPECT_NE(out.find("-      \"command\": \"s\"\n+      \"command\": \"t\""),
+            std::string::npos)
+      << out;
+  fs_.Add("mcp/s.json", "not json");
+  sink_ = DiagnosticSink();
+  EXPECT_EQ(RunMcp(fs_, options, sink_, &out), 3);
+}
+
 }  // namespace
 }  // namespace agentgen

@@ -322,6 +322,23 @@ TEST_F(SyncPlanTest, PatternsExpandToEntriesNamedByTheirMatch) {
   EXPECT_EQ(plan->rows[0].entry, "all[agents/a.md]");
 }
 
+TEST_F(SyncPlanTest, AnotherMergeTargetInTheLayoutIsAWarning) {
+  fs_.Add("/w/mcp/fs.json", "{\"command\": \"fs\"}");
+  std::optional<SyncPlan> plan = Plan(
+      "[tools.claude-code]\npath = \".claude\"\n"
+      "resources = { agents = { path = \"agents\" }, mcp-servers = { "
+      "merge-target = \".claude/mcp.json\" } }\n"
+      "[mcp-servers]\nfs = \"mcp/fs.json\"\n");
+  ASSERT_TRUE(plan) << Messages();
+  ASSERT_EQ(plan->merges.size(), 1u);
+  EXPECT_EQ(plan->merges[0].target, ".mcp.json");
+  EXPECT_NE(Messages().find("the layout merges mcp-servers of tool "
+                            "'claude-code' into '.claude/mcp.json'; sync "
+                            "writes them to '.mcp.json'"),
+            std::string::npos)
+      << Messages();
+}
+
 TEST(TomlSpellingTest, ReadsBackAsTheSameValue) {
   EXPECT_EQ(TomlSpelling(json("a\"b")), "\"a\\\"b\"");
   EXPECT_EQ(TomlSpelling(json(3)), "3");
