@@ -32,6 +32,41 @@ Location LocateOffset(std::string_view file, std::string_view text,
   return where;
 }
 
+LineIndex::LineIndex(std::string_view file, std::string_view text)
+    : file_(file), text_(text) {
+  starts_.push_back(0);
+  for (size_t at = text.find('\n'); at != std::string_view::npos;
+       at = text.find('\n', at + 1))
+    starts_.push_back(at + 1);
+}
+
+Location LineIndex::Locate(size_t offset) const {
+  offset = std::min(offset, text_.size());
+  // The last line starting at or before `offset`.
+  size_t line = static_cast<size_t>(
+      std::upper_bound(starts_.begin(), starts_.end(), offset) -
+      starts_.begin());
+  size_t line_begin = starts_[line - 1];
+  size_t line_end = line < starts_.size() ? starts_[line] - 1 : text_.size();
+  std::string_view line_text = text_.substr(line_begin, line_end - line_begin);
+  if (!line_text.empty() && line_text.back() == '\r')
+    line_text.remove_suffix(1);
+  Location where;
+  where.file = file_;
+  where.line = static_cast<int>(line);
+  where.column = static_cast<int>(offset - line_begin) + 1;
+  where.line_text = std::string(line_text);
+  return where;
+}
+
+Location LineIndex::Locate(size_t line, size_t column) const {
+  size_t offset = line == 0                ? 0
+                  : line <= starts_.size() ? starts_[line - 1]
+                                           : text_.size();
+  if (column > 0) offset += column - 1;
+  return Locate(offset);
+}
+
 Locator SliceLocator(std::string file, std::string_view file_text,
                      size_t slice_begin) {
   return [file = std::move(file), file_text, slice_begin](size_t offset) {

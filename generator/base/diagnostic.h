@@ -32,6 +32,23 @@ struct Location {
 Location LocateOffset(std::string_view file, std::string_view text,
                       size_t offset);
 
+/// Where each line of a text starts, for locating many offsets in one large
+/// text (a manifest) without rescanning it from the top each time.
+class LineIndex {
+ public:
+  LineIndex(std::string_view file, std::string_view text);
+  /// The same Location as LocateOffset(file, text, offset).
+  Location Locate(size_t offset) const;
+  /// Where line `line`, column `column` (both from 1, the column in bytes)
+  /// lies; past the end of the text, its end.
+  Location Locate(size_t line, size_t column) const;
+
+ private:
+  std::string file_;
+  std::string_view text_;
+  std::vector<size_t> starts_;  // of each line
+};
+
 /// Turns a byte offset in some text (a template, a YAML document) into its
 /// place in the file that text came from.
 using Locator = std::function<Location(size_t offset)>;

@@ -36,7 +36,7 @@ CommandResult RunCommand(FileSystem& fs, const ParsedCommandLine& parsed,
       break;
     case Command::kSync:
       result.status = RunSync(fs, parsed.sync, trace_path, sink, &result.out,
-                              &after_diagnostics);
+                              &after_diagnostics, jobs);
       break;
   }
   // A diagnostic printed once is not printed again in the run: a batch

@@ -110,7 +110,7 @@ struct MergedFile {
 
 int RunSync(FileSystem& fs, const SyncOptions& options,
             const std::string& trace_path, DiagnosticSink& sink,
-            std::string* out, std::string* err_text) {
+            std::string* out, std::string* err_text, unsigned jobs) {
   const SyncRequest& request = options.request;
   const std::string cwd = fs.CurrentDirectory();
   const bool mapping = !request.from.empty();
@@ -126,7 +126,7 @@ int RunSync(FileSystem& fs, const SyncOptions& options,
   const int input_error = options.check ? 3 : 1;
 
   if (options.list != SyncListFormat::kNone) {
-    std::optional<SyncPlan> plan = PlanSync(fs, request, sink);
+    std::optional<SyncPlan> plan = PlanSync(fs, request, sink, jobs);
     if (!plan) return 1;
     *out += options.list == SyncListFormat::kTsv ? ListTabSeparated(plan->rows)
                                                  : ListJsonLines(plan->rows);
@@ -156,7 +156,7 @@ int RunSync(FileSystem& fs, const SyncOptions& options,
     return input_error;
   }
 
-  std::optional<SyncPlan> plan = PlanSync(fs, request, sink);
+  std::optional<SyncPlan> plan = PlanSync(fs, request, sink, jobs);
   if (!plan) return input_error;
   const std::string& display = plan->destination_display;
 

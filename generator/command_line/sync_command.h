@@ -17,10 +17,10 @@ namespace agentgen {
 /// `err_text` the lines `--check` prints after the diagnostics. Returns the
 /// exit status: 0, 1 (an input error, a refused hand edit, or `--check`
 /// finding a difference), 2 (a usage error found only now), 3 (`--check`
-/// with an input error).
+/// with an input error). Renders on up to `jobs` threads.
 int RunSync(FileSystem& fs, const SyncOptions& options,
             const std::string& trace_path, DiagnosticSink& sink,
-            std::string* out, std::string* err_text);
+            std::string* out, std::string* err_text, unsigned jobs = 1);
 
 }  // namespace agentgen
 

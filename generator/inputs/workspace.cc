@@ -86,7 +86,15 @@ bool WorkspaceFinder::LoadProject(Workspace* workspace, DiagnosticSink& sink) {
   workspace->project_directory.display = ParentOf(project.display);
   if (!ConfineInput(fs_, project, workspace->root, sink)) return false;
   // A batch reads the project file once.
-  if (project.path != loaded_path_) {
+  const std::shared_ptr<const PreloadedProject>& preloaded =
+      options_.preloaded_project;
+  if (project.path != loaded_path_ && preloaded &&
+      preloaded->path == project.path) {
+    loaded_path_ = project.path;
+    loaded_sha256_ = preloaded->sha256;
+    loaded_table_ = preloaded->file.project;
+    loaded_layout_ = preloaded->file.layout;
+  } else if (project.path != loaded_path_) {
     InputBytes read = ReadInput(fs_, project, size, sink);
     if (!read.ok) return false;
     std::optional<ProjectFile> file =

@@ -6,6 +6,7 @@
 #ifndef AGENTGEN_INPUTS_WORKSPACE_H_
 #define AGENTGEN_INPUTS_WORKSPACE_H_
 
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -16,8 +17,17 @@
 #include "base/file_system.h"
 #include "inputs/input_reader.h"
 #include "inputs/install_layout.h"
+#include "inputs/project.h"
 
 namespace agentgen {
+
+/// A project file already read and parsed: sync reads its manifest once
+/// and hands it to every session it renders with.
+struct PreloadedProject {
+  std::string path;  ///< absolute, lexically normal
+  std::string sha256;
+  ProjectFile file;
+};
 
 /// The command line's say in it.
 struct WorkspaceOptions {
@@ -28,6 +38,9 @@ struct WorkspaceOptions {
   /// --context-var: top-level template names.
   nlohmann::json context_variables = nlohmann::json::object();
   bool allow_outside_root = false;
+  /// Used instead of reading and parsing the project file again when the
+  /// project file is at its path.
+  std::shared_ptr<const PreloadedProject> preloaded_project;
 };
 
 struct Workspace {

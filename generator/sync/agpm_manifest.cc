@@ -104,7 +104,7 @@ class ManifestReader {
  public:
   ManifestReader(std::string_view text, std::string_view display,
                  DiagnosticSink& sink)
-      : text_(text), display_(display), sink_(sink) {}
+      : text_(text), display_(display), lines_(display, text), sink_(sink) {}
 
   std::optional<AgpmManifest> Read() {
     toml::table document;
@@ -133,7 +133,7 @@ class ManifestReader {
 
  private:
   Location At(const toml::source_position& position) const {
-    return LocateLineColumn(display_, text_, position);
+    return lines_.Locate(position.line, position.column);
   }
   Location At(const toml::node& node) const { return At(node.source().begin); }
   Location At(const toml::key& key) const { return At(key.source().begin); }
@@ -597,6 +597,8 @@ class ManifestReader {
 
   std::string_view text_;
   std::string_view display_;
+  // A manifest has hundreds of entries, each located several times.
+  LineIndex lines_;
   DiagnosticSink& sink_;
   const int errors_before_ = sink_.error_count();
   AgpmManifest manifest_;

@@ -2,12 +2,15 @@
 #include "sync/sync_plan.h"
 
 #include <algorithm>
+#include <atomic>
 #include <map>
 #include <memory>
 #include <set>
+#include <thread>
 #include <utility>
 
 #include "base/paths.h"
+#include "base/sha256.h"
 #include "inputs/input_reader.h"
 #include "inputs/install_layout.h"
 #include "inputs/project.h"
@@ -80,8 +83,13 @@ struct Resource {
 
 class Planner {
  public:
-  Planner(FileReader& fs, const SyncRequest& request, DiagnosticSink& sink)
-      : fs_(fs), request_(request), sink_(sink), cwd_(fs.CurrentDirectory()) {}
+  Planner(FileReader& fs, const SyncRequest& request, DiagnosticSink& sink,
+          unsigned jobs)
+      : fs_(fs),
+        request_(request),
+        sink_(sink),
+        cwd_(fs.CurrentDirectory()),
+        jobs_(std::max(jobs, 1u)) {}
 
   std::optional<SyncPlan> PlanManifest();
   std::optional<SyncPlan> PlanMapping();
@@ -94,8 +102,15 @@ class Planner {
   std::string Identity(const Resource& resource) const;
   std::string InstallPathOf(const std::string& output) const;
 
+  std::optional<Resource> EntryResource(const ManifestEntry& entry,
+                                        const std::string& name,
+                                        const std::string& path,
+                                        DiagnosticSink& sink);
   void BuildEntry(const ManifestEntry& entry, const std::string& name,
                   const std::string& path);
+  std::string RenderKey(const Resource& resource) const;
+  std::string SessionKey(const Variables& variables) const;
+  void Prefetch(const std::vector<Resource>& resources);
   bool CheckSource(const Resource& resource, bool folder);
   void BuildFile(const Resource& resource);
   void BuildSkill(const Resource& resource);
@@ -121,6 +136,7 @@ class Planner {
   const SyncRequest& request_;
   DiagnosticSink& sink_;
   const std::string cwd_;
+  const unsigned jobs_;
   bool relative_display_ = true;
 
   std::optional<AgpmManifest> manifest_;
@@ -133,6 +149,13 @@ class Planner {
   std::set<std::string> followed_;
   std::map<std::string, std::unique_ptr<Variables>> variables_;
   std::map<std::string, std::unique_ptr<RenderSession>> sessions_;
+  // Renders done ahead, on every core, by RenderKey; each is taken once,
+  // with its diagnostics, when the plan reaches its entry.
+  struct Prefetched {
+    std::optional<RenderedSource> rendered;
+    DiagnosticSink sink;
+  };
+  std::map<std::string, Prefetched> prefetched_;
   std::set<std::string> listed_;
 
   struct Output {
@@ -182,9 +205,12 @@ const Variables& Planner::VariablesOf(const json& template_vars) {
   return *known->second;
 }
 
+std::string Planner::SessionKey(const Variables& variables) const {
+  return variables.key + '\n' + json(variables.defines).dump();
+}
+
 RenderSession& Planner::SessionFor(const Variables& variables) {
-  std::string key = variables.key + '\n' + json(variables.defines).dump();
-  std::unique_ptr<RenderSession>& session = sessions_[key];
+  std::unique_ptr<RenderSession>& session = sessions_[SessionKey(variables)];
   if (!session) {
     RenderSettings settings;
     static_cast<WorkspaceOptions&>(settings) = workspace_;
@@ -296,7 +322,73 @@ void Planner::AddFile(const Resource& resource, const std::string& output,
   plan_.rows.push_back(std::move(row));
 }
 
+std::string Planner::RenderKey(const Resource& resource) const {
+  return resource.display + '\n' + resource.type + '\n' + resource.tool + '\n' +
+         InstallPathOf(resource.output) + '\n' +
+         SessionKey(*resource.variables);
+}
+
+// The renders of the manifest's entries, which are most of a sync's work,
+// spread over `jobs_` threads. A session is not shared between threads, so
+// each thread takes whole sessions (one per set of variables).
+void Planner::Prefetch(const std::vector<Resource>& resources) {
+  std::map<std::string, std::vector<const Resource*>> by_session;
+  for (const Resource& resource : resources) {
+    if (!IsMarkdown(resource.source) || prefetched_.count(RenderKey(resource)))
+      continue;
+    prefetched_[RenderKey(resource)];
+    by_session[SessionKey(*resource.variables)].push_back(&resource);
+  }
+  if (jobs_ < 2 || by_session.size() < 2) {
+    prefetched_.clear();  // rendered in order as the plan meets them
+    return;
+  }
+  std::vector<std::pair<RenderSession*, std::vector<const Resource*>>> groups;
+  for (auto& [key, members] : by_session)
+    groups.emplace_back(&SessionFor(*members.front()->variables), members);
+  std::vector<std::vector<Prefetched>> results(groups.size());
+  std::atomic<size_t> next{0};
+  auto work = [&] {
+    for (size_t group = next++; group < groups.size(); group = next++) {
+      auto& [session, members] = groups[group];
+      for (const Resource* resource : members) {
+        Prefetched done;
+        ResourceOptions options;
+        options.type = resource->type;
+        options.tool = resource->tool;
+        options.install_path = InstallPathOf(resource->output);
+        done.rendered = session->Render(
+            resource->display, options, [](const std::string&) { return ""; },
+            done.sink);
+        results[group].push_back(std::move(done));
+      }
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned i = 1; i < std::min<size_t>(jobs_, groups.size()); ++i)
+    threads.emplace_back(work);
+  work();
+  for (std::thread& thread : threads) thread.join();
+  for (size_t group = 0; group < groups.size(); ++group) {
+    for (size_t i = 0; i < results[group].size(); ++i)
+      prefetched_[RenderKey(*groups[group].second[i])] =
+          std::move(results[group][i]);
+  }
+}
+
 std::optional<RenderedSource> Planner::Render(const Resource& resource) {
+  auto ahead = prefetched_.find(RenderKey(resource));
+  if (ahead != prefetched_.end()) {
+    Prefetched done = std::move(ahead->second);
+    prefetched_.erase(ahead);
+    for (const Diagnostic& diagnostic : done.sink.diagnostics())
+      sink_.Report(diagnostic);
+    if (done.rendered) {
+      for (const RenderInput& input : done.rendered->inputs)
+        Prerequisite(input.path);
+    }
+    return std::move(done.rendered);
+  }
   ResourceOptions options;
   options.type = resource.type;
   options.tool = resource.tool;
@@ -514,8 +606,10 @@ std::optional<json> ReadJsonResource(FileReader& fs, const std::string& path,
   return value;
 }
 
-void Planner::BuildEntry(const ManifestEntry& entry, const std::string& name,
-                         const std::string& path) {
+std::optional<Resource> Planner::EntryResource(const ManifestEntry& entry,
+                                               const std::string& name,
+                                               const std::string& path,
+                                               DiagnosticSink& sink) {
   Resource resource;
   resource.name = name;
   resource.entry = name;
@@ -541,20 +635,27 @@ void Planner::BuildEntry(const ManifestEntry& entry, const std::string& name,
       Location at = entry.target     ? entry.target_at
                     : entry.filename ? entry.filename_at
                                      : entry.path_at;
-      sink_.Error(at,
-                  "'" + name + "' would be written to '" + output +
-                      "', outside the destination",
-                  "sync.output");
-      return;
+      sink.Error(at,
+                 "'" + name + "' would be written to '" + output +
+                     "', outside the destination",
+                 "sync.output");
+      return std::nullopt;
     }
     resource.output = output;
   }
+  return resource;
+}
+
+void Planner::BuildEntry(const ManifestEntry& entry, const std::string& name,
+                         const std::string& path) {
+  std::optional<Resource> made = EntryResource(entry, name, path, sink_);
+  if (!made) return;
+  const Resource& resource = *made;
   if (entry.type == "skill") {
     BuildSkill(resource);
     return;
   }
   if (!CheckSource(resource, false)) return;
-  manifest_identities_.insert(Identity(resource));
   if (entry.type == "hook" || entry.type == "mcp-server") {
     std::string bytes;
     std::optional<json> value =
@@ -727,6 +828,9 @@ std::optional<SyncPlan> Planner::PlanManifest() {
   workspace_ = request_.workspace;
   workspace_.root = root_;
   workspace_.project_file = manifest_path_;
+  workspace_.preloaded_project = std::make_shared<PreloadedProject>(
+      PreloadedProject{manifest_path_, Sha256Hex(text),
+                       ProjectFile{manifest_->project, manifest_->layout}});
 
   std::vector<std::string> excluded;
   for (const std::string& folder : manifest_->layout.ToolFolders())
@@ -738,9 +842,16 @@ std::optional<SyncPlan> Planner::PlanManifest() {
     row.reason = skipped.reason;
     plan_.rows.push_back(std::move(row));
   }
+  // Every entry with its pattern's matches, in the order of the manifest.
+  struct Expanded {
+    const ManifestEntry* entry;
+    std::string name;
+    std::string path;
+  };
+  std::vector<Expanded> expanded;
   for (const ManifestEntry& entry : manifest_->entries) {
     if (!entry.is_pattern) {
-      BuildEntry(entry, entry.key, entry.path);
+      expanded.push_back({&entry, entry.key, entry.path});
       continue;
     }
     std::optional<WalkResult> walk =
@@ -759,8 +870,24 @@ std::optional<SyncPlan> Planner::PlanManifest() {
                     "sync.pattern");
     }
     for (const std::string& match : walk->matches)
-      BuildEntry(entry, entry.key + "[" + match + "]", match);
+      expanded.push_back({&entry, entry.key + "[" + match + "]", match});
   }
+  // Every entry's identity is known before any dependency is followed, so
+  // a dependency that is a later entry is that entry (docs/sync.md). Their
+  // renders are done ahead on every core.
+  DiagnosticSink unreported;  // reported when each entry is built
+  std::vector<Resource> resources;
+  for (const Expanded& item : expanded) {
+    std::optional<Resource> resource =
+        EntryResource(*item.entry, item.name, item.path, unreported);
+    if (!resource) continue;
+    if (item.entry->type != "skill")
+      manifest_identities_.insert(Identity(*resource));
+    resources.push_back(std::move(*resource));
+  }
+  Prefetch(resources);
+  for (const Expanded& item : expanded)
+    BuildEntry(*item.entry, item.name, item.path);
   WarnSameNames();
   if (sink_.has_errors()) return std::nullopt;
   return Finish();
@@ -870,8 +997,8 @@ std::string TomlSpelling(const json& value) {
 }
 
 std::optional<SyncPlan> PlanSync(FileReader& fs, const SyncRequest& request,
-                                 DiagnosticSink& sink) {
-  Planner planner(fs, request, sink);
+                                 DiagnosticSink& sink, unsigned jobs) {
+  Planner planner(fs, request, sink, jobs);
   return request.from.empty() ? planner.PlanManifest() : planner.PlanMapping();
 }
 

@@ -59,10 +59,11 @@ struct SyncPlan {
   std::string lockfile;
 };
 
-/// Plans the sync `request` asks for. Reports every independent error to
-/// `sink` and returns nullopt when there was one.
+/// Plans the sync `request` asks for, rendering on up to `jobs` threads
+/// (the result and its diagnostics do not depend on how many). Reports
+/// every independent error to `sink` and returns nullopt when there was one.
 std::optional<SyncPlan> PlanSync(FileReader& fs, const SyncRequest& request,
-                                 DiagnosticSink& sink);
+                                 DiagnosticSink& sink, unsigned jobs = 1);
 
 /// A JSON value written as TOML (`"text"`, `3`, `[1, 2]`, `{k = "v"}`):
 /// what `--var` and `--context-var` read back as the same value.

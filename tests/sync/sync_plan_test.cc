@@ -339,6 +339,51 @@ TEST_F(SyncPlanTest, AnotherMergeTargetInTheLayoutIsAWarning) {
       << Messages();
 }
 
+// Renders done ahead on several threads give the plan and the messages of
+// one thread.
+TEST_F(SyncPlanTest, ThreadsChangeNothing) {
+  fs_.Add("/w/agents/a.md",
+          "---\nname: a\ndescription: x\nagpm:\n  templating: true\n---\n"
+          "{{ agpm.project.v }}\n");
+  fs_.Add("/w/agents/bad.md",
+          "---\nname: b\ndescription: x\nagpm:\n  templating: true\n---\n"
+          "{{ missing }}\n");
+  std::string manifest = "[agents]\n";
+  for (int i = 0; i < 8; ++i) {
+    manifest += "a" + std::to_string(i) +
+                " = { path = \"agents/a.md\", filename = \"a" +
+                std::to_string(i) +
+                ".md\", template_vars = { project = { v = "
+                "\"" +
+                std::to_string(i) + "\" } } }\n";
+  }
+  manifest += "bad = \"agents/bad.md\"\n";
+  fs_.Add("/w/agpm.toml", manifest);
+  SyncRequest request;
+  request.manifest = "agpm.toml";
+  DiagnosticSink one_sink;
+  std::optional<SyncPlan> one = PlanSync(fs_, request, one_sink, 1);
+  manifest.erase(manifest.find("bad = "));
+  DiagnosticSink many_sink;
+  std::optional<SyncPlan> many = PlanSync(fs_, request, many_sink, 4);
+  EXPECT_FALSE(one);
+  EXPECT_FALSE(many);
+  EXPECT_EQ(Printed(one_sink), Printed(many_sink));
+  EXPECT_NE(Printed(one_sink).find("missing"), std::string::npos);
+  fs_.Add("/w/agpm.toml", manifest);
+  one_sink = DiagnosticSink();
+  many_sink = DiagnosticSink();
+  one = PlanSync(fs_, request, one_sink, 1);
+  many = PlanSync(fs_, request, many_sink, 4);
+  ASSERT_TRUE(one && many) << Printed(one_sink) << Printed(many_sink);
+  ASSERT_EQ(one->files.size(), 8u);
+  for (size_t i = 0; i < one->files.size(); ++i) {
+    EXPECT_EQ(one->files[i].path, many->files[i].path);
+    EXPECT_EQ(one->files[i].bytes, many->files[i].bytes);
+  }
+  EXPECT_EQ(one->prerequisites, many->prerequisites);
+}
+
 TEST(TomlSpellingTest, ReadsBackAsTheSameValue) {
   EXPECT_EQ(TomlSpelling(json("a\"b")), "\"a\\\"b\"");
   EXPECT_EQ(TomlSpelling(json(3)), "3");
