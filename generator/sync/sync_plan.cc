@@ -121,7 +121,7 @@ class Planner {
                    const std::string& key);
   std::optional<RenderedSource> Render(const Resource& resource);
   void FollowDependencies(const InputFile& file, const Resource& parent);
-  void BuildDependency(const Resource& resource, const InputFile& file);
+  void BuildDependency(const Resource& parent_made, const InputFile& file);
   void AddFile(const Resource& resource, const std::string& output,
                std::string bytes, std::optional<uint32_t> permissions,
                const std::string& action, std::vector<std::string> args);
@@ -344,6 +344,7 @@ void Planner::Prefetch(const std::vector<Resource>& resources) {
     return;
   }
   std::vector<std::pair<RenderSession*, std::vector<const Resource*>>> groups;
+  groups.reserve(by_session.size());
   for (auto& [key, members] : by_session)
     groups.emplace_back(&SessionFor(*members.front()->variables), members);
   std::vector<std::vector<Prefetched>> results(groups.size());
@@ -772,6 +773,7 @@ SyncPlan Planner::Finish() {
     return plan_.files[a].path < plan_.files[b].path;
   });
   std::vector<PlannedFile> sorted;
+  sorted.reserve(order.size());
   for (size_t i : order) sorted.push_back(std::move(plan_.files[i]));
   plan_.files = std::move(sorted);
   if (!plan_.files.empty() || !plan_.merges.empty()) {

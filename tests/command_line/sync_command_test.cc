@@ -26,7 +26,7 @@ class SyncCommandTest : public ::testing::Test {
     fs_.Add("/w/mcp/fs.json", "{\"command\": \"fs\"}");
   }
 
-  int Sync(SyncOptions options = {}) {
+  int Sync(const SyncOptions& options = {}) {
     sink_ = DiagnosticSink();
     out_.clear();
     err_.clear();

@@ -284,6 +284,7 @@ MemoryFileSystem::ListDirectory(const std::string& path, std::string* error) {
   for (const auto& [entry, target] : symlinks_) collect(entry);
   for (const auto& [entry, kind] : specials_) collect(entry);
   std::vector<DirectoryEntry> entries;
+  entries.reserve(names.size());
   for (const std::string& name : names)
     entries.push_back({name, KindOf(folder + "/" + name)});
   return entries;
