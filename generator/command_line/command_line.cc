@@ -112,6 +112,16 @@ void AddVariableOption(CLI::App* command, const std::string& names,
       ->allow_extra_args(false);
 }
 
+// -D and --var, which every command takes.
+void AddDefineOptions(CLI::App* command, SharedArguments* shared) {
+  // One value per option, so `-D a=b x.md` leaves x.md a source.
+  AddVariableOption(command, "-D,--define", VariableArgument::Kind::kDefine,
+                    shared, "Set a project variable: -D name=value (a string)");
+  AddVariableOption(command, "--var", VariableArgument::Kind::kVar, shared,
+                    "Set a project variable to a TOML value: --var "
+                    "name=VALUE (false, 3, 1.5, [\"a\"], '\"text\"')");
+}
+
 void AddSharedOptions(CLI::App* command, SharedArguments* shared,
                       RenderSettings* settings) {
   command->add_option("--root", shared->root,
@@ -120,12 +130,7 @@ void AddSharedOptions(CLI::App* command, SharedArguments* shared,
   command->add_option("--project-file", shared->project_file,
                       "TOML file whose [project] table gives agpm.project "
                       "(default: <root>/agpm.toml when present)");
-  // One value per option, so `-D a=b x.md` leaves x.md a source.
-  AddVariableOption(command, "-D,--define", VariableArgument::Kind::kDefine,
-                    shared, "Set a project variable: -D name=value (a string)");
-  AddVariableOption(command, "--var", VariableArgument::Kind::kVar, shared,
-                    "Set a project variable to a TOML value: --var "
-                    "name=VALUE (false, 3, 1.5, [\"a\"], '\"text\"')");
+  AddDefineOptions(command, shared);
   AddVariableOption(command, "--context-var",
                     VariableArgument::Kind::kContextVar, shared,
                     "Set a top-level template name to a TOML value: "
@@ -136,8 +141,9 @@ void AddSharedOptions(CLI::App* command, SharedArguments* shared,
                     "Allow reading files outside the root");
 }
 
-std::optional<std::string> CheckShared(const SharedArguments& shared,
-                                       const RenderSettings& settings) {
+// Each -D, --var and --context-var: the form name=value, a TOML value where
+// one is needed, a name that may be set.
+std::optional<std::string> CheckVariables(const SharedArguments& shared) {
   for (const VariableArgument& variable : shared.variables) {
     const std::string& text = variable.text;
     std::string option = OptionName(variable.kind);
@@ -160,6 +166,13 @@ std::optional<std::string> CheckShared(const SharedArguments& shared,
              "variable with --var, a top-level name without dots here)";
     }
   }
+  return std::nullopt;
+}
+
+std::optional<std::string> CheckShared(const SharedArguments& shared,
+                                       const RenderSettings& settings) {
+  if (std::optional<std::string> problem = CheckVariables(shared))
+    return problem;
   if (!IsResourceType(settings.type)) {
     return "--type '" + settings.type +
            "' is not one of agent, command, snippet, hook, mcp-server, "
@@ -371,11 +384,7 @@ CLI::App* AddSyncCommand(CLI::App& app, SyncOptions* sync,
   command->add_option("--project-file", shared->project_file,
                       "Mapping mode: the project file (default: "
                       "<root>/agpm.toml when present)");
-  AddVariableOption(command, "-D,--define", VariableArgument::Kind::kDefine,
-                    shared, "Set a project variable: -D name=value (a string)");
-  AddVariableOption(command, "--var", VariableArgument::Kind::kVar, shared,
-                    "Set a project variable to a TOML value: --var "
-                    "name=VALUE");
+  AddDefineOptions(command, shared);
   command->add_option("--tool", shared->tool,
                       "Mapping mode: the tool of every file");
   command->add_flag("--allow-outside-root",
@@ -417,21 +426,7 @@ std::optional<std::string> CheckSync(const SyncOptions& sync,
     return std::string("--stamp and --depfile go with a plain sync only");
   if (sync.stamp == kStandardOutput || sync.depfile == kStandardOutput)
     return std::string("--stamp and --depfile cannot be - (standard output)");
-  for (const VariableArgument& variable : shared.variables) {
-    const std::string& text = variable.text;
-    std::string option = OptionName(variable.kind);
-    size_t equals = text.find('=');
-    if (equals == std::string::npos)
-      return option + " '" + text + "' needs the form name=value";
-    if (equals == 0) return option + " '" + text + "' has no name";
-    std::string error;
-    if (variable.kind == VariableArgument::Kind::kVar &&
-        !ParseTomlValue(text.substr(equals + 1), &error)) {
-      return option + " '" + text + "': the value is not one TOML value (" +
-             error + ")";
-    }
-  }
-  return std::nullopt;
+  return CheckVariables(shared);
 }
 
 }  // namespace
