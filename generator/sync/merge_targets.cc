@@ -74,19 +74,19 @@ struct Merge {
 
 // ---- MCP servers -----------------------------------------------------------
 
-// Each key once: the same server reached twice is one; two different
-// servers under one key are a mistake to name.
+// Each key once: the same file reached twice is one server; two files
+// under one key are a mistake to name, even when they say the same (which
+// of them a reader should edit is then anyone's guess).
 std::map<std::string, const WantedServer*> ChooseServers(Merge& merge) {
   std::map<std::string, const WantedServer*> chosen;
   for (const WantedServer& server : merge.request.servers) {
     auto [known, inserted] = chosen.emplace(server.key, &server);
-    if (inserted || known->second->config == server.config) continue;
+    if (inserted || known->second->source == server.source) continue;
     merge.sink.Error(
         Location{server.source, 0, 0, ""},
         "MCP server key '" + server.key + "' in '" + merge.request.display +
-            "' is claimed by both '" + known->second->source + "' and '" +
-            server.source +
-            "' with different servers; give one of them another key",
+            "' is claimed by two files, '" + known->second->source +
+            "' and '" + server.source + "'; give one of them another key",
         kMergeRule);
   }
   return chosen;

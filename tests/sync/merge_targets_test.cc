@@ -335,15 +335,22 @@ TEST_F(MergeTest, AgpmsServerIsNeverTouched) {
   EXPECT_EQ(Findings(*result), "");
 }
 
-TEST_F(MergeTest, OneKeyFromTwoDifferentServersNamesBothSources) {
+TEST_F(MergeTest, OneKeyFromTwoFilesNamesBoth) {
   EXPECT_FALSE(
       Merge(Servers(std::nullopt, {Server("fs", "npx", "mcp/a.json"),
                                    Server("fs", "uvx", "mcp/b.json")})));
   EXPECT_EQ(Messages(sink_),
             "mcp/b.json: error: MCP server key 'fs' in '.mcp.json' is "
-            "claimed by both 'mcp/a.json' and 'mcp/b.json' with different "
-            "servers; give one of them another key\n");
-  // The same server reached twice is one.
+            "claimed by two files, 'mcp/a.json' and 'mcp/b.json'; give one "
+            "of them another key\n");
+  // Two files that say the same are still two claims.
+  sink_ = DiagnosticSink();
+  EXPECT_FALSE(
+      Merge(Servers(std::nullopt, {Server("fs", "npx", "mcp/a.json"),
+                                   Server("fs", "npx", "mcp/b.json")})));
+  EXPECT_NE(Messages(sink_).find("claimed by two files"), std::string::npos);
+  // The same file reached twice is one server.
+  sink_ = DiagnosticSink();
   std::optional<MergeResult> result =
       Merge(Servers(std::nullopt, {Server("fs", "npx", "mcp/a.json"),
                                    Server("fs", "npx", "mcp/a.json")}));
