@@ -85,8 +85,8 @@ std::map<std::string, const WantedServer*> ChooseServers(Merge& merge) {
     merge.sink.Error(
         Location{server.source, 0, 0, ""},
         "MCP server key '" + server.key + "' in '" + merge.request.display +
-            "' is claimed by two files, '" + known->second->source +
-            "' and '" + server.source + "'; give one of them another key",
+            "' is claimed by two files, '" + known->second->source + "' and '" +
+            server.source + "'; give one of them another key",
         kMergeRule);
   }
   return chosen;
