@@ -13,6 +13,7 @@
 #include "base/sha256.h"
 #include "inputs/input_reader.h"
 #include "inputs/install_layout.h"
+#include "inputs/json_positions.h"
 #include "inputs/project.h"
 #include "render/render_session.h"
 #include "sync/agpm_manifest.h"
@@ -588,7 +589,8 @@ void Planner::BuildServer(const Resource& resource, const json& value,
   plan_.rows.push_back(std::move(row));
 }
 
-// A hook or MCP server file read as JSON, with its place for messages.
+// A hook or MCP server file read as JSON, by the rules every JSON input
+// follows (a repeated key is an error), its problem located in the file.
 std::optional<json> ReadJsonResource(FileReader& fs, const std::string& path,
                                      const std::string& display,
                                      const Location& at, ReadArea& root,
@@ -596,10 +598,11 @@ std::optional<json> ReadJsonResource(FileReader& fs, const std::string& path,
   InputToRead input{InputRole::kSource, path, display, "", at};
   InputBytes read = OpenInput(fs, input, root, sink);
   if (!read.ok) return std::nullopt;
-  json value = json::parse(read.bytes, nullptr, false);
-  if (value.is_discarded()) {
-    sink.Error(LocateOffset(display, read.bytes, 0),
-               "not JSON: a hook or MCP server file is one JSON object",
+  json value;
+  size_t error_offset = 0;
+  if (std::optional<std::string> problem =
+          ParseJsonStrictly(read.bytes, &value, &error_offset)) {
+    sink.Error(LocateOffset(display, read.bytes, error_offset), *problem,
                "sync.json");
     return std::nullopt;
   }
@@ -742,14 +745,10 @@ void Planner::BuildDependency(const Resource& parent_made,
               RenderArguments(resource));
     return;
   }
-  std::string bytes;
-  std::string error;
-  if (!fs_.ReadFile(file.path, &bytes, &error)) {
-    sink_.Error(resource.at, "cannot read '" + file.display + "': " + error);
-    return;
-  }
-  AddFile(resource, resource.output, std::move(bytes),
-          fs_.Permissions(file.path), "copy", {});
+  // The graph keeps the bytes of every dependency but Markdown: the copy
+  // is what it read, not a second read.
+  AddFile(resource, resource.output, file.bytes, fs_.Permissions(file.path),
+          "copy", {});
 }
 
 void Planner::WarnSameNames() {

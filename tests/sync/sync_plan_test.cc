@@ -384,6 +384,14 @@ TEST_F(SyncPlanTest, ThreadsChangeNothing) {
   EXPECT_EQ(one->prerequisites, many->prerequisites);
 }
 
+// Hook and MCP server files are read as every JSON input is: a repeated
+// key is an error at its place.
+TEST_F(SyncPlanTest, AServerFileWithARepeatedKeyIsRefused) {
+  fs_.Add("/w/mcp/fs.json", "{\"command\": \"a\", \"command\": \"b\"}");
+  EXPECT_FALSE(Plan("[mcp-servers]\nfs = \"mcp/fs.json\"\n"));
+  EXPECT_NE(Messages().find("mcp/fs.json:1:"), std::string::npos) << Messages();
+}
+
 TEST(TomlSpellingTest, ReadsBackAsTheSameValue) {
   EXPECT_EQ(TomlSpelling(json("a\"b")), "\"a\\\"b\"");
   EXPECT_EQ(TomlSpelling(json(3)), "3");
