@@ -17,7 +17,8 @@ const char kRenderUsage[] =
     "DIR] [--root DIR] [--project-file FILE] [-D name=value]... [--var "
     "name=VALUE]... "
     "[--context-var name=VALUE]... [--type TYPE] "
-    "[--tool TOOL] [--install-path PATH] [--write-if-changed] "
+    "[--tool TOOL] [--install-path PATH] [--depfile-target PATH] "
+    "[--write-if-changed] "
     "[--allow-outside-root] [--check]";
 const char kCheckUsage[] =
     "usage: agentgen check <file.md>... [--root DIR] [--project-file FILE] "
@@ -260,6 +261,13 @@ std::optional<std::string> CheckRender(const RenderOptions& options) {
              "' must be a path relative to the project directory";
     }
   }
+  if (!options.depfile_target.empty()) {
+    if (options.sources.size() > 1)
+      return std::string("--depfile-target takes exactly one source");
+    if (options.depfile.empty())
+      return std::string(
+          "--depfile-target names the rule of --depfile: give it");
+  }
   if (!options.out_dir.empty() &&
       (!options.depfile.empty() || !options.manifest.empty())) {
     return std::string("with --out-dir use --depfile-dir and --manifest-dir");
@@ -319,6 +327,9 @@ CLI::App* AddRenderCommand(CLI::App& app, RenderOptions* options,
   render->add_option("--install-path", options->settings.install_path,
                      "The source's agpm.resource.install_path, relative to "
                      "the project directory (default: the layout's)");
+  render->add_option("--depfile-target", options->depfile_target,
+                     "The depfile rule's target as the build tool spells the "
+                     "output (default: the absolute output path)");
   render->add_flag("--write-if-changed", options->write_if_changed,
                    "Leave an output whose bytes would not change untouched");
   render->add_flag("--check", options->check,

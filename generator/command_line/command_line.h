@@ -20,10 +20,14 @@ inline constexpr char kStandardOutput[] = "-";
 struct RenderOptions {
   RenderSettings settings;
   std::vector<std::string> sources;
-  std::string output;        ///< -o; kStandardOutput for stdout
-  std::string out_dir;       ///< --out-dir
-  std::string depfile;       ///< --depfile
-  std::string depfile_dir;   ///< --depfile-dir
+  std::string output;       ///< -o; kStandardOutput for stdout
+  std::string out_dir;      ///< --out-dir
+  std::string depfile;      ///< --depfile
+  std::string depfile_dir;  ///< --depfile-dir
+  /// --depfile-target: the depfile rule's target as given, for a build tool
+  /// that matches it to the output by its own spelling (Ninja without CMake's
+  /// depfile transformation); empty: the absolute output path.
+  std::string depfile_target;
   std::string manifest;      ///< --manifest
   std::string manifest_dir;  ///< --manifest-dir
   bool write_if_changed = false;

@@ -135,7 +135,9 @@ bool RenderOne(FileSystem& fs, RenderSession& session,
   }
   if (!paths.depfile_path.empty()) {
     std::optional<std::string> depfile =
-        FormatDepfile(paths.output_path, inputs, sink);
+        FormatDepfile(options.depfile_target.empty() ? paths.output_path
+                                                     : options.depfile_target,
+                      inputs, sink);
     if (!depfile) return false;
     // Build tools may delete a depfile once read, so it is always written.
     outputs.push_back({paths.depfile_path, *depfile, false});

@@ -99,6 +99,22 @@ TEST(CommandLineTest, AVarThatIsNotOneTomlValueIsAUsageError) {
   }
 }
 
+TEST(CommandLineTest, DepfileTargetGoesWithOneSourceAndADepfile) {
+  ParsedCommandLine parsed =
+      ParseCommandLine({"render", "a.md", "-o", "o.md", "--depfile", "o.d",
+                        "--depfile-target", "agents/o.md"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_EQ(parsed.options.depfile_target, "agents/o.md");
+  EXPECT_NE(
+      UsageErrorOf({"render", "a.md", "-o", "o.md", "--depfile-target", "o.md"})
+          .find("--depfile-target names the rule of --depfile"),
+      std::string::npos);
+  EXPECT_NE(UsageErrorOf({"render", "a.md", "b.md", "--out-dir", "o",
+                          "--depfile-dir", "d", "--depfile-target", "o.md"})
+                .find("--depfile-target takes exactly one source"),
+            std::string::npos);
+}
+
 TEST(CommandLineTest, SeveralSourcesWithOutDir) {
   ParsedCommandLine parsed = ParseCommandLine(
       {"render", "a.md", "b.md", "--out-dir", "o", "--depfile-dir", "d"});

@@ -48,6 +48,18 @@ class RenderTest : public ::testing::Test {
   DiagnosticSink sink_;
 };
 
+// Ninja without CMake's depfile transformation matches the rule's target to
+// the output as build.ninja spells it, so the target is written as given.
+TEST_F(RenderTest, DepfileTargetIsWrittenAsGivenAndEscaped) {
+  fs_.Add("a.md", "Plain\n");
+  ASSERT_EQ(Run({"render", "a.md", "-o", "out/a.md", "--depfile", "out/a.d",
+                 "--depfile-target", "agents/my a#1$.md"}),
+            0)
+      << Messages();
+  EXPECT_EQ(fs_.Contents("out/a.d"), "agents/my\\ a\\#1$$.md: /w/a.md\n");
+  EXPECT_EQ(fs_.Contents("out/a.md"), "Plain\n");
+}
+
 TEST_F(RenderTest, TheDepfileNamesExactlyTheFilesRead) {
   fs_.Add("agents/a.md", kAgent);
   fs_.Add(
