@@ -63,6 +63,7 @@
 #   add_dependencies(team ${reviewer_target})
 
 include_guard(GLOBAL)
+include("${CMAKE_CURRENT_LIST_DIR}/AgentgenTool.cmake")
 
 if(CMAKE_VERSION VERSION_LESS 3.20)
   message(FATAL_ERROR "add_agent() needs CMake 3.20 or newer (DEPFILE with "
@@ -302,3 +303,6 @@ function(add_agent_mcp_config)
 endfunction()
 
 cmake_policy(POP)
+
+# The project forms (add_agent_project(), add_agent_tree()).
+include("${CMAKE_CURRENT_LIST_DIR}/AgentProject.cmake")
