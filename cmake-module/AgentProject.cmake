@@ -76,9 +76,11 @@
 # Script mode, for the build's CHECK step:
 #   cmake -DAGENTGEN_PROJECT_STEP=check -DAGENTGEN_STEP_FILE=<file> -P AgentProject.cmake
 # where the step file sets AGENTGEN, SYNC_ARGS, TREE, STAMP and WERROR.
-if(CMAKE_SCRIPT_MODE_FILE STREQUAL CMAKE_CURRENT_LIST_FILE)
-  cmake_policy(VERSION 3.20...3.25)
-endif()
+
+# These helpers also run in install scripts, whose policies are CMake 2's:
+# they are defined with the module's own.
+cmake_policy(PUSH)
+cmake_policy(VERSION 3.20...3.25)
 
 # Turns one line of `sync --list=tsv` into a list of its fields, undoing the
 # escapes of tab, newline and backslash. A field holding ';' cannot be a CMake
@@ -201,7 +203,10 @@ function(_agentgen_install_synced agentgen sync_args tree destination)
   endforeach()
 endfunction()
 
+cmake_policy(POP)
+
 if(CMAKE_SCRIPT_MODE_FILE STREQUAL CMAKE_CURRENT_LIST_FILE)
+  cmake_policy(VERSION 3.20...3.25)
   if(AGENTGEN_PROJECT_STEP STREQUAL "check")
     include("${AGENTGEN_STEP_FILE}")
     _agentgen_check_synced("${AGENTGEN}" "${SYNC_ARGS}" "${STAMP}" "${WERROR}" "${CALLER}")
@@ -384,6 +389,12 @@ set(CALLER [==[${caller}]==])
         COMMAND "${CMAKE_COMMAND}" -DAGENTGEN_PROJECT_STEP=check
                 "-DAGENTGEN_STEP_FILE=${_agentgen_step_file}"
                 -P "${CMAKE_CURRENT_FUNCTION_LIST_FILE}")
+  endif()
+  # Before 4.4, CMake's depfile translation for Ninja drops # and $ from paths.
+  if(CMAKE_GENERATOR MATCHES "Ninja" AND CMAKE_VERSION VERSION_LESS 4.4
+     AND "${sync_args}" MATCHES "[#$]")
+    message(WARNING "${caller}: a path holds '#' or '$'; with Ninja before CMake 4.4 "
+                    "this sync will run on every build")
   endif()
   # Makefile generators of CMake 3.23 to 3.31 add each new depfile to the
   # dependencies they recorded before instead of replacing them; once a source
