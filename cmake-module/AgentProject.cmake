@@ -227,12 +227,18 @@ cmake_policy(PUSH)
 cmake_policy(VERSION 3.20...3.25)
 cmake_policy(SET CMP0116 NEW)
 
-set(_agentgen_project_flags ALLOW_OUTSIDE_ROOT EXCLUDE_FROM_ALL NO_CHECK CHECK WERROR)
-set(_agentgen_project_one_value ROOT INSTALL_DESTINATION TARGET_VARIABLE STAMP_VARIABLE)
-set(_agentgen_project_many_values VARS DEPENDS)
+# The keywords both forms take. Set by a macro, not at file scope: a project
+# that adds agentgen with add_subdirectory() calls the functions from a scope
+# that never saw this file's variables.
+macro(_agentgen_project_keywords)
+  set(_agentgen_project_flags ALLOW_OUTSIDE_ROOT EXCLUDE_FROM_ALL NO_CHECK CHECK WERROR)
+  set(_agentgen_project_one_value ROOT INSTALL_DESTINATION TARGET_VARIABLE STAMP_VARIABLE)
+  set(_agentgen_project_many_values VARS DEPENDS)
+endmacro()
 
 function(add_agent_project name)
   set(caller "add_agent_project(${name})")
+  _agentgen_project_keywords()
   set(one_value MANIFEST DESTINATION ${_agentgen_project_one_value})
   _agentgen_sync_parse("${caller}" "${name}" "${one_value}" ${ARGN})
 
@@ -258,6 +264,7 @@ endfunction()
 
 function(add_agent_tree name)
   set(caller "add_agent_tree(${name})")
+  _agentgen_project_keywords()
   set(one_value FROM TO PROJECT_FILE TOOL ${_agentgen_project_one_value})
   _agentgen_sync_parse("${caller}" "${name}" "${one_value}" ${ARGN})
 

@@ -228,6 +228,24 @@ def keywords(args, work):
     print("ok   INSTALL_DESTINATION installs the synced files, not the state file")
 
 
+def module_in_subdirectory(args, work):
+    """The functions work from a scope that never saw the module's variables,
+    as when agentgen comes by add_subdirectory() or FetchContent."""
+    folder = project(work / "scope", args,
+                     "add_subdirectory(vendor)\nadd_agent_project(p CHECK VARS audience=a)",
+                     imported=False)
+    (folder / "vendor").mkdir()
+    (folder / "vendor/CMakeLists.txt").write_text(
+        (IMPORTED % {"agentgen": args.agentgen}).replace("IMPORTED)", "IMPORTED GLOBAL)")
+        + '\ninclude("%s")\n' % args.module)
+    text = (folder / "CMakeLists.txt").read_text()
+    (folder / "CMakeLists.txt").write_text(text.replace('include("%s")' % args.module, ""))
+    support.run([args.cmake, "-S", folder, "-B", folder / "build", "-G", args.generator])
+    support.run([args.cmake, "--build", folder / "build"])
+    check((folder / ".claude/agents/agpm/helper.md").is_file(), "nothing was synced")
+    print("ok   the functions work when the module was included in a sub-directory")
+
+
 def hash_in_path(args, work):
     """Ninja before CMake 4.4 cannot track '#' in a path: say so at configure."""
     folder = project(work / "hash", args, "add_agent_tree(t FROM \"h#sh\" TO out)")
@@ -255,6 +273,7 @@ def main():
     try:
         misuses(args, work)
         keywords(args, work)
+        module_in_subdirectory(args, work)
         hash_in_path(args, work)
     except support.Failure as failure:
         print("FAIL %s" % failure, file=sys.stderr)
