@@ -74,8 +74,9 @@
 #   add_agent_tree(team FROM team/.claude-src TO team/.claude)
 
 # Script mode, for the build's CHECK step:
-#   cmake -DAGENTGEN_PROJECT_STEP=check -DAGENTGEN_STEP_FILE=<file> -P AgentProject.cmake
-# where the step file sets AGENTGEN, SYNC_ARGS, TREE, STAMP and WERROR.
+#   cmake -DAGENTGEN_PROJECT_STEP=check -DAGENTGEN=<agentgen>
+#         -DAGENTGEN_STEP_FILE=<file> -P AgentProject.cmake
+# where the step file sets SYNC_ARGS, TREE, STAMP, WERROR and CALLER.
 
 # These helpers also run in install scripts, whose policies are CMake 2's:
 # they are defined with the module's own.
@@ -395,21 +396,29 @@ macro(_agentgen_add_sync kind name caller sync_args input tree)
   set(_agentgen_depfile "${_agentgen_record}.d")
 
   # What the CHECK step and the install rule need, in a file: sync's
-  # arguments form a list, which a command line would split.
-  set(_agentgen_step_file "${_agentgen_record}-$<CONFIG>.cmake")
-  file(GENERATE OUTPUT "${_agentgen_step_file}" CONTENT
-"set(AGENTGEN [==[${_agentgen_path}]==])
-set(SYNC_ARGS [==[${sync_args}]==])
+  # arguments form a list, which a command line would split. agentgen's path
+  # is passed apart: with an in-tree agentgen it differs per configuration, and
+  # a command line that did not would make configurations re-run each other's
+  # step (Ninja Multi-Config).
+  set(_agentgen_step_file "${_agentgen_record}.cmake")
+  set(_agentgen_step "set(SYNC_ARGS [==[${sync_args}]==])
 set(TREE [==[${tree}]==])
 set(STAMP [==[${_agentgen_stamp}]==])
 set(WERROR ${arg_WERROR})
 set(CALLER [==[${caller}]==])
 ")
+  set(_agentgen_old_step "")
+  if(EXISTS "${_agentgen_step_file}")
+    file(READ "${_agentgen_step_file}" _agentgen_old_step)
+  endif()
+  if(NOT _agentgen_old_step STREQUAL _agentgen_step)
+    file(WRITE "${_agentgen_step_file}" "${_agentgen_step}")
+  endif()
   set(_agentgen_check_step "")
   if(arg_CHECK)
     set(_agentgen_check_step
         COMMAND "${CMAKE_COMMAND}" -DAGENTGEN_PROJECT_STEP=check
-                "-DAGENTGEN_STEP_FILE=${_agentgen_step_file}"
+                "-DAGENTGEN=${_agentgen_path}" "-DAGENTGEN_STEP_FILE=${_agentgen_step_file}"
                 -P "${CMAKE_CURRENT_FUNCTION_LIST_FILE}")
   endif()
   # Before 4.4, CMake's depfile translation for Ninja drops # and $ from paths.
@@ -472,6 +481,7 @@ set(CALLER [==[${caller}]==])
     install(CODE "
       include(\"${CMAKE_CURRENT_FUNCTION_LIST_FILE}\")
       include(\"${_agentgen_step_file}\")
+      set(AGENTGEN \"${_agentgen_path}\")
       set(_agentgen_destination \"${arg_INSTALL_DESTINATION}\")
       if(NOT IS_ABSOLUTE \"\${_agentgen_destination}\")
         set(_agentgen_destination \"\${CMAKE_INSTALL_PREFIX}/\${_agentgen_destination}\")
