@@ -246,6 +246,29 @@ def module_in_subdirectory(args, work):
     print("ok   the functions work when the module was included in a sub-directory")
 
 
+def check_werror(args, work):
+    """CHECK prints a warning and passes; CHECK WERROR fails on it."""
+    folder = project(work / "werror", args, """
+if(STRICT)
+  add_agent_project(p DESTINATION "${CMAKE_CURRENT_BINARY_DIR}/out" VARS audience=a
+                    CHECK WERROR)
+else()
+  add_agent_project(p DESTINATION "${CMAKE_CURRENT_BINARY_DIR}/out" VARS audience=a
+                    CHECK)
+endif()""")
+    support.edit(folder / "agents/helper.md", "name: helper\n", "name: helper\ncolour: red\n")
+    for strict in (False, True):
+        build_dir = folder / ("build-strict" if strict else "build")
+        support.run([args.cmake, "-S", folder, "-B", build_dir, "-G", args.generator,
+                     "-DSTRICT=%s" % ("ON" if strict else "OFF")])
+        status, output = support.run([args.cmake, "--build", build_dir],
+                                     expect_success=False)
+        check("unknown key 'colour'" in output, "no warning for 'colour':\n" + output)
+        check((status != 0) == strict, "CHECK%s: the build %s\n%s" % (
+            " WERROR" if strict else "", "succeeded" if status == 0 else "failed", output))
+    print("ok   CHECK shows warnings; WERROR makes them fail the build")
+
+
 def hash_in_path(args, work):
     """Ninja before CMake 4.4 cannot track '#' in a path: say so at configure."""
     folder = project(work / "hash", args, "add_agent_tree(t FROM \"h#sh\" TO out)")
@@ -274,6 +297,7 @@ def main():
         misuses(args, work)
         keywords(args, work)
         module_in_subdirectory(args, work)
+        check_werror(args, work)
         hash_in_path(args, work)
     except support.Failure as failure:
         print("FAIL %s" % failure, file=sys.stderr)
