@@ -435,9 +435,10 @@ set(CALLER [==[${caller}]==])
   set(_agentgen_forget_step "")
   if(CMAKE_GENERATOR MATCHES "Makefiles" AND CMAKE_VERSION VERSION_GREATER_EQUAL 3.23
      AND CMAKE_VERSION VERSION_LESS 4.0)
+    set(_agentgen_dependencies_record
+        "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${_agentgen_target}.dir/compiler_depend.internal")
     set(_agentgen_forget_step
-        COMMAND "${CMAKE_COMMAND}" -E rm -f
-                "${CMAKE_CURRENT_BINARY_DIR}/CMakeFiles/${_agentgen_target}.dir/compiler_depend.internal")
+        COMMAND "${CMAKE_COMMAND}" -E rm -f "${_agentgen_dependencies_record}")
   endif()
   # The stamp is the only output: the synced files are sync's to write and
   # delete, so the build system never removes them (clean) nor needs to know

@@ -11,7 +11,6 @@ usage: project_arguments.py --generator G --cmake C --ctest T --agentgen EXE
 """
 
 import argparse
-import pathlib
 import sys
 import time
 
