@@ -377,20 +377,25 @@ macro(_agentgen_add_sync kind name caller sync_args input tree)
     message(FATAL_ERROR "${caller}: a target named ${_agentgen_target} exists already")
   endif()
   # One state file per destination: a second sync of it would take the first
-  # one's files for orphans and delete them.
+  # one's files for orphans and delete them. One name per test, too.
   get_property(_agentgen_synced GLOBAL PROPERTY AGENTGEN_SYNC_DESTINATIONS)
   foreach(_agentgen_entry IN LISTS _agentgen_synced)
     string(REPLACE "|" ";" _agentgen_entry "${_agentgen_entry}")
     list(GET _agentgen_entry 0 _agentgen_other_tree)
     list(GET _agentgen_entry 1 _agentgen_other_target)
+    list(GET _agentgen_entry 2 _agentgen_other_name)
     if(_agentgen_other_tree STREQUAL "${tree}")
       message(FATAL_ERROR "${caller}: ${tree} is synced by ${_agentgen_other_target} "
                           "already; one destination takes one call (its state file "
                           "records one sync's files)")
     endif()
+    if(_agentgen_other_name STREQUAL "${name}")
+      message(FATAL_ERROR "${caller}: the name is taken by ${_agentgen_other_target} "
+                          "(both would register the test agentgen.sync.${name})")
+    endif()
   endforeach()
   set_property(GLOBAL APPEND PROPERTY AGENTGEN_SYNC_DESTINATIONS
-               "${tree}|${_agentgen_target}")
+               "${tree}|${_agentgen_target}|${name}")
   set(_agentgen_record "${CMAKE_CURRENT_BINARY_DIR}/agentgen/${kind}-${name}")
   set(_agentgen_stamp "${_agentgen_record}.stamp")
   set(_agentgen_depfile "${_agentgen_record}.d")

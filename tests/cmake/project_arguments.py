@@ -58,8 +58,11 @@ MISUSES = [
      "add_agent_project(p): WERROR applies to the CHECK step; add CHECK"),
     ("a name that cannot name a target", "add_agent_project(\"a b\")",
      "add_agent_project(a b): the name must be non-empty"),
-    ("one name twice", "add_agent_project(p)\nadd_agent_project(p)",
+    ("one name twice", "add_agent_project(p)\nadd_agent_project(p DESTINATION out)",
      "add_agent_project(p): a target named agent_project_p exists already"),
+    ("one name for both forms", "add_agent_project(p)\nadd_agent_tree(p FROM src TO out)",
+     "add_agent_tree(p): the name is taken by agent_project_p (both would register the "
+     "test agentgen.sync.p)"),
     ("two calls for one destination",
      "add_agent_project(p DESTINATION out)\nadd_agent_tree(t FROM src TO out/)",
      "add_agent_tree(t): %(dir)s/out is synced by agent_project_p already"),
