@@ -244,7 +244,17 @@ def run_protocol(project, form, reinstall):
                     log), "the check did not report the stale reviewer.md:\n" + log)
     check(project.changed() == [" M " + f.s("agents/reviewer.md")],
           "meson test changed the tree: %s" % project.changed())
-    print("ok    meson test fails on a stale tree, the build not run")
+    # The same in a fresh build folder, as CI has it: setup, then meson test.
+    ci_build = project.root.parent / "ci-build"
+    run(["meson", "setup", ci_build, project.root], project.env)
+    result = run(["meson", "test", "-C", ci_build, "--suite", "agents"], project.env,
+                 expect_ok=False)
+    check(result.returncode != 0 and project.changed() == [" M " + f.s("agents/reviewer.md")],
+          "meson test in a fresh build folder passed, or changed the tree:\n"
+          + result.stdout)
+    shutil.rmtree(ci_build)
+    print("ok    meson test fails on a stale tree, the build not run "
+          "(also in a fresh build folder)")
     p.step("build the edit", [f.s("agents/reviewer.md")])
     result = project.meson_test()
     check(result.returncode == 0, "meson test fails after the build:\n" + result.stdout)
