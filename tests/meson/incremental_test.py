@@ -32,6 +32,8 @@ from pathlib import Path
 
 SKIP = 77
 ALL_AGENTS = ["planner", "reviewer", "tester", "writer"]
+COMMANDS = ["release"]  # commands/: the per-directory block for commands
+EVERYTHING = ALL_AGENTS + COMMANDS
 
 
 class Failure(Exception):
@@ -157,7 +159,8 @@ def run_protocol(consumer, rebuild_generator):
     reviewer_deps = ["agents/reviewer.md", "agpm.toml", "snippets/style.md",
                      "snippets/tone.md", "snippets/safety.md"]
 
-    p.step("fresh build renders every agent once", ALL_AGENTS, downstream=True)
+    p.step("fresh build renders every agent and command once", EVERYTHING,
+           downstream=True)
     expect_deps(c, "agents/reviewer.md", reviewer_deps)
     expect_deps(c, "agents/planner.md", ["agents/planner.md", "agpm.toml",
                                          "snippets/safety.md"])
@@ -258,10 +261,10 @@ def run_protocol(consumer, rebuild_generator):
     p.step("touch the sub-directory agent's snippet", ["tester"])
 
     touch(c.project / "agpm.toml")
-    p.step("touch the project file", ALL_AGENTS)
+    p.step("touch the project file", EVERYTHING)
 
     what = rebuild_generator()
-    p.step("new agentgen: " + what, ALL_AGENTS)
+    p.step("new agentgen: " + what, EVERYTHING)
     p.no_work("after the protocol")
 
     # A render error fails the build with the generator's located message
@@ -315,9 +318,10 @@ def run_protocol(consumer, rebuild_generator):
     # meson test: the agents-check test passes (built prerequisites first).
     env = {k: v for k, v in c.env.items() if k != "AGENTGEN_TRACE"}
     result = run(["meson", "test", "-C", c.build_dir, "--suite", "agents"], env)
-    check(re.search(r"^Ok:\s+1\s*$", result.stdout, re.M),
-          "meson test did not pass agents-check:\n" + result.stdout)
-    print("ok    meson test --suite agents: agents-check passed")
+    check(re.search(r"^Ok:\s+2\s*$", result.stdout, re.M),
+          "meson test did not pass agents-check and check-command-release:\n"
+          + result.stdout)
+    print("ok    meson test --suite agents: agents-check, check-command-release passed")
 
     # meson install: the rendered agents, not their manifests, not agentgen.
     destdir = c.build_dir.parent / "destdir"
@@ -327,11 +331,12 @@ def run_protocol(consumer, rebuild_generator):
     prefix = run(["meson", "introspect", "--buildoptions", c.build_dir], env).stdout
     prefix = json.loads(prefix)
     option = {o["name"]: o["value"] for o in prefix}
-    folder = Path(option["prefix"].lstrip("/")) / option["datadir"] / \
-        "agentgen-meson-sample" / "agents"
-    check(installed == sorted(str(folder / (a + ".md")) for a in ALL_AGENTS),
-          "meson install installed %s, not the agents in %s" % (installed, folder))
-    print("ok    meson install: %s: %s" % (folder, ", ".join(sorted(ALL_AGENTS))))
+    folder = Path(option["prefix"].lstrip("/")) / option["datadir"] / "agentgen-meson-sample"
+    want = sorted([str(folder / "agents" / (a + ".md")) for a in ALL_AGENTS]
+                  + [str(folder / "commands" / (c + ".md")) for c in COMMANDS])
+    check(installed == want, "meson install installed %s, not %s" % (installed, want))
+    print("ok    meson install: %s/agents: %s; commands: %s"
+          % (folder, ", ".join(sorted(ALL_AGENTS)), ", ".join(COMMANDS)))
     return p.steps
 
 

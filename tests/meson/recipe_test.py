@@ -6,7 +6,7 @@ drifts: the "## The recipe" section of docs/meson.md must show it in full;
 samples/meson must use its top-level block (adding lines is allowed, changing
 them is not, but for the values of the settings agentgen_check and
 agentgen_unchecked) and its per-directory block (only the list of agent names
-differs); each sample of samples/meson-project must use the block of its project
+differs), and the page must show samples/meson/commands/meson.build in full; each sample of samples/meson-project must use the block of its project
 form and the build step (adding lines is allowed), and docs/meson.md must show
 that sample's meson.build in full; and the wrap file and subproject entry must
 provide what the recipe finds.
@@ -92,6 +92,11 @@ def main():
         for name in re.findall(r"'([^']+)'", header[0] if header else ""):
             check((sample / folder / (name + ".md")).is_file(),
                   "samples/meson/%s: no %s.md" % (folder, name))
+
+    # The commands' block of the per-agent form, shown in full by the page.
+    commands = (sample / "commands" / "meson.build").read_text()
+    check(commands in fences, "docs/meson.md does not show samples/meson/commands/meson.build")
+    check("'--type', 'command'" in commands, "samples/meson/commands renders no command")
 
     # Each project form: a sample whose meson.build uses the form's block and
     # the build step, shown in full by the page.
