@@ -14,8 +14,11 @@ Then it runs the incremental protocol, counting re-renders with AGENTGEN_TRACE:
 every step names the agents its first build must render (each exactly once) and
 is followed by a second build that must render nothing. It also checks what
 `ninja -t deps` recorded, that the downstream step is skipped after an edit that
-leaves the agents' bytes alone, that a render error fails the build and keeps
-the previous output, `meson test` and `meson install`.
+leaves the agents' bytes alone, the one extra render Meson's regeneration
+causes (its `ninja -t restat`), that a render error fails the build printed
+once and keeps the previous output, that the build-time check fails the build
+on a warning in a checked agent only, `meson test` and `meson install` (into
+<datadir>/<project>/agents and .../commands).
 
 Exit status: 0 pass, 1 fail, 77 skip (meson is not installed).
 """
