@@ -14,8 +14,11 @@ Then it runs the incremental protocol, counting re-renders with AGENTGEN_TRACE:
 every step names the agents its first build must render (each exactly once) and
 is followed by a second build that must render nothing. It also checks what
 `ninja -t deps` recorded, that the downstream step is skipped after an edit that
-leaves the agents' bytes alone, that a render error fails the build and keeps
-the previous output, `meson test` and `meson install`.
+leaves the agents' bytes alone, the one extra render Meson's regeneration
+causes (its `ninja -t restat`), that a render error fails the build printed
+once and keeps the previous output, that the build-time check fails the build
+on a warning in a checked agent only, `meson test` and `meson install` (into
+<datadir>/<project>/agents and .../commands).
 
 Exit status: 0 pass, 1 fail, 77 skip (meson is not installed).
 """
@@ -32,6 +35,8 @@ from pathlib import Path
 
 SKIP = 77
 ALL_AGENTS = ["planner", "reviewer", "tester", "writer"]
+COMMANDS = ["release"]  # commands/: the per-directory block for commands
+EVERYTHING = ALL_AGENTS + COMMANDS
 
 
 class Failure(Exception):
@@ -72,12 +77,16 @@ class Consumer:
         run(["meson", "setup", "--buildtype=release", self.build_dir, self.project],
             self.env)
 
-    def build(self, expect_ok=True):
-        """One `ninja` run; returns (agents rendered, ninja's result)."""
+    def build(self, expect_ok=True, keep_going=False):
+        """One `ninja` run; returns (agents rendered, ninja's result).
+
+        keep_going: ninja -k 0, every step that can run runs despite failures.
+        """
         if self.trace.exists():
             self.trace.unlink()
         env = dict(self.env, AGENTGEN_TRACE=str(self.trace))
-        result = run(["ninja", "-C", self.build_dir, "-j2"], env, expect_ok=expect_ok)
+        result = run(["ninja", "-C", self.build_dir, "-j2"] + (["-k", "0"] if keep_going else []),
+                     env, expect_ok=expect_ok)
         lines = self.trace.read_text().splitlines() if self.trace.exists() else []
         return sorted(Path(line).stem for line in lines), result
 
@@ -94,14 +103,18 @@ class Protocol:
         self.c = consumer
         self.steps = 0
 
-    def step(self, name, expected, downstream=None):
+    def step(self, name, expected, downstream=None, regenerates=False):
         """Builds twice: the first renders exactly `expected`, the second nothing.
 
         downstream: True/False requires the team step to run / not to run in
-        the first build; None leaves it unchecked.
+        the first build; None leaves it unchecked. regenerates: whether the
+        first build must run Meson again.
         """
         started = time.monotonic()
         rendered, result = self.c.build()
+        check(("Regenerating build files" in result.stdout) == regenerates,
+              "%s: Meson %s\n%s" % (name, "did not regenerate" if regenerates
+                                    else "regenerated", result.stdout))
         check(rendered == sorted(expected),
               "%s: rendered %s, expected %s\n%s" % (name, rendered, sorted(expected),
                                                      result.stdout))
@@ -149,7 +162,8 @@ def run_protocol(consumer, rebuild_generator):
     reviewer_deps = ["agents/reviewer.md", "agpm.toml", "snippets/style.md",
                      "snippets/tone.md", "snippets/safety.md"]
 
-    p.step("fresh build renders every agent once", ALL_AGENTS, downstream=True)
+    p.step("fresh build renders every agent and command once", EVERYTHING,
+           downstream=True)
     expect_deps(c, "agents/reviewer.md", reviewer_deps)
     expect_deps(c, "agents/planner.md", ["agents/planner.md", "agpm.toml",
                                          "snippets/safety.md"])
@@ -188,6 +202,32 @@ def run_protocol(consumer, rebuild_generator):
     check(manifest.read_text() != before[2],
           "reviewer's manifest does not record the edited safety.md")
 
+    # Meson's regeneration (any meson.build edited) ends with `ninja -t
+    # restat`, which sets the time .ninja_log records for every output to the
+    # file's own. For an agent that --write-if-changed left alone since an
+    # input moved (planner and reviewer just now, writer since tone.md was
+    # touched) that time is older than the input, so ninja renders it once
+    # more. Bounded: the bytes still do not change, nothing downstream runs,
+    # the next build is a no-op. First `ninja -t restat` alone, then a real
+    # regeneration.
+    left_alone = ["planner", "reviewer", "writer"]
+    def same_bytes_edit(old, new):
+        (snippets / "safety.md").write_text(
+            (snippets / "safety.md").read_text().replace(old, new))
+        p.step("edit safety.md again, bytes unchanged", ["planner", "reviewer"],
+               downstream=False)
+    same_bytes_edit("The safety rules", "Safety rules")
+    run(["ninja", "-C", c.build_dir, "-t", "restat"], c.env)
+    p.step("then ninja -t restat: one extra render", left_alone, downstream=False)
+    same_bytes_edit("Safety rules", "The safety rules")
+    with open(c.project / "meson.build", "a") as build_file:
+        build_file.write("# edited\n")
+    p.step("then meson.build edited: regenerated, one extra render",
+           left_alone, downstream=False, regenerates=True)
+    check(reviewer_md.stat().st_mtime_ns == before[0] and
+          team_md.stat().st_mtime_ns == before[1],
+          "the extra render rewrote reviewer.md or team.md")
+
     (snippets / "safety.md").write_text(
         (snippets / "safety.md").read_text().replace("Ask before", "Always ask before"))
     p.step("edit safety.md, rendered bytes change", ["planner", "reviewer"],
@@ -224,10 +264,10 @@ def run_protocol(consumer, rebuild_generator):
     p.step("touch the sub-directory agent's snippet", ["tester"])
 
     touch(c.project / "agpm.toml")
-    p.step("touch the project file", ALL_AGENTS)
+    p.step("touch the project file", EVERYTHING)
 
     what = rebuild_generator()
-    p.step("new agentgen: " + what, ALL_AGENTS)
+    p.step("new agentgen: " + what, EVERYTHING)
     p.no_work("after the protocol")
 
     # A render error fails the build with the generator's located message
@@ -237,29 +277,69 @@ def run_protocol(consumer, rebuild_generator):
     rendered_before = c.output("agents/planner.md").read_bytes()
     planner_src.write_text(planner_text.replace("../snippets/safety.md",
                                                 "../snippets/missing.md"))
-    rendered, result = c.build(expect_ok=False)
+    # Ninja keeps going (-k 0), so the error is printed twice if any other
+    # step renders the agent before it has rendered (the mcp target did).
+    rendered, result = c.build(expect_ok=False, keep_going=True)
     check(result.returncode != 0, "a broken agent did not fail the build")
-    check(re.search(r"agents/planner\.md:\d+:\d+: error: ", result.stdout + result.stderr),
-          "no located error for the broken agent:\n" + result.stdout + result.stderr)
+    errors = re.findall(r"agents/planner\.md:\d+:\d+: error: dependency "
+                        r"'\.\./snippets/missing\.md' not found",
+                        result.stdout + result.stderr)
+    check(len(errors) == 1,
+          "the broken agent's error is printed %d times, not once:\n%s%s"
+          % (len(errors), result.stdout, result.stderr))
     check(c.output("agents/planner.md").read_bytes() == rendered_before,
           "the failed render changed the previous output")
     planner_src.write_text(planner_text)
     p.step("render error fixed", ["planner"])
 
+    # The build-time check (agentgen_check = true in the sample, the writer
+    # left out): a warning fails the build only in a checked agent.
+    writer_src = c.project / "agents" / "writer.md"
+    writer_text = writer_src.read_text()
+    writer_src.write_text(writer_text.replace("tools:", "colour: blue\ntools:"))
+    p.step("a warning in the unchecked writer: the build passes", ["writer"],
+           downstream=True)
+    reviewer_src = c.project / "agents" / "reviewer.md"
+    reviewer_text = reviewer_src.read_text()
+    reviewer_src.write_text(reviewer_text.replace("tools:", "colour: red\ntools:"))
+    for attempt in ("first", "second"):
+        rendered, result = c.build(expect_ok=False)
+        said = result.stdout + result.stderr
+        warnings = re.findall(r"agents/reviewer\.md:\d+:\d+: warning: unknown key 'colour'",
+                              said)
+        check(result.returncode != 0 and len(warnings) == 1,
+              "%s build with a warning in the checked reviewer: exit %d, %d warnings\n%s"
+              % (attempt, result.returncode, len(warnings), said))
+        check(rendered == (["reviewer"] if attempt == "first" else []),
+              "%s build with the warning rendered %s" % (attempt, rendered))
+    print("ok    a warning in a checked agent fails the build, once per build, "
+          "until it is fixed")
+    writer_src.write_text(writer_text)
+    reviewer_src.write_text(reviewer_text)
+    p.step("warnings fixed", ["reviewer", "writer"], downstream=True)
+
     # meson test: the agents-check test passes (built prerequisites first).
     env = {k: v for k, v in c.env.items() if k != "AGENTGEN_TRACE"}
     result = run(["meson", "test", "-C", c.build_dir, "--suite", "agents"], env)
-    check(re.search(r"^Ok:\s+1\s*$", result.stdout, re.M),
-          "meson test did not pass agents-check:\n" + result.stdout)
-    print("ok    meson test --suite agents: agents-check passed")
+    check(re.search(r"^Ok:\s+2\s*$", result.stdout, re.M),
+          "meson test did not pass agents-check and check-command-release:\n"
+          + result.stdout)
+    print("ok    meson test --suite agents: agents-check, check-command-release passed")
 
     # meson install: the rendered agents, not their manifests, not agentgen.
     destdir = c.build_dir.parent / "destdir"
     run(["meson", "install", "-C", c.build_dir, "--no-rebuild", "--destdir", destdir], env)
-    installed = sorted(p.name for p in destdir.rglob("*") if p.is_file())
-    check(installed == sorted(a + ".md" for a in ALL_AGENTS),
-          "meson install installed %s" % installed)
-    print("ok    meson install: %s" % ", ".join(installed))
+    installed = sorted(str(p.relative_to(destdir)) for p in destdir.rglob("*")
+                       if p.is_file())
+    prefix = run(["meson", "introspect", "--buildoptions", c.build_dir], env).stdout
+    prefix = json.loads(prefix)
+    option = {o["name"]: o["value"] for o in prefix}
+    folder = Path(option["prefix"].lstrip("/")) / option["datadir"] / "agentgen-meson-sample"
+    want = sorted([str(folder / "agents" / (a + ".md")) for a in ALL_AGENTS]
+                  + [str(folder / "commands" / (c + ".md")) for c in COMMANDS])
+    check(installed == want, "meson install installed %s, not %s" % (installed, want))
+    print("ok    meson install: %s/agents: %s; commands: %s"
+          % (folder, ", ".join(sorted(ALL_AGENTS)), ", ".join(COMMANDS)))
     return p.steps
 
 

@@ -2,11 +2,14 @@
 """The Meson recipe is shown, shipped and used as one text.
 
 meson-module/recipe.meson is the recipe. This test fails when a copy of it
-drifts: the "## Meson" section of docs/meson.md must show it in full,
+drifts: the "## The recipe" section of docs/meson.md must show it in full;
 samples/meson must use its top-level block (adding lines is allowed, changing
-them is not) and its per-directory block (only the list of agent names
-differs), and the wrap file and subproject entry must provide what the recipe
-finds.
+them is not, but for the values of the settings agentgen_check and
+agentgen_unchecked) and its per-directory block (only the list of agent names
+differs), and the page must show samples/meson/commands/meson.build in full; each sample of samples/meson-project must use the block of its project
+form and the build step (adding lines is allowed), and docs/meson.md must show
+that sample's meson.build in full; and the wrap file and subproject entry must
+provide what the recipe finds.
 
 Usage: recipe_test.py <agentgen source tree>
 """
@@ -24,12 +27,28 @@ def check(condition, message):
         failures.append(message)
 
 
+# The recipe's sections, in order: (heading, name used below).
+SECTIONS = [("## A whole project: an AGPM manifest", "manifest"),
+            ("## A whole project: a folder of sources", "folder"),
+            ("## A whole project: the build step and the check", "sync"),
+            ("## Top level", "top"),
+            ("## Every directory", "per_dir")]
+
+# Settings whose value is the user's choice: the line may differ after " = ".
+SETTINGS = ("agentgen_check = ", "agentgen_unchecked = ")
+
+
 def blocks(recipe):
-    """(top-level block, per-directory block) of the recipe, as lines."""
-    top = recipe.index("## Top level")
-    per_dir = recipe.index("## Every directory")
-    return (recipe[top:per_dir].strip().splitlines(),
-            recipe[per_dir:].strip().splitlines()[1:])
+    """{name: the lines of that section of the recipe}, headings left out."""
+    starts = [recipe.index(heading) for heading, _ in SECTIONS] + [len(recipe)]
+    check(starts[:-1] == sorted(starts[:-1]), "recipe.meson's sections are out of order")
+    return {name: recipe[starts[i]:starts[i + 1]].strip().splitlines()[1:]
+            for i, (_, name) in enumerate(SECTIONS)}
+
+
+def setting_free(lines):
+    """Lines with the value of each setting left out."""
+    return [next((s for s in SETTINGS if l.startswith(s)), l) for l in lines]
 
 
 def is_subsequence(needle, haystack):
@@ -46,12 +65,13 @@ def code_lines(lines):
 def main():
     root = Path(sys.argv[1])
     recipe = (root / "meson-module" / "recipe.meson").read_text()
-    top, per_dir = blocks(recipe)
+    sections = blocks(recipe)
+    top, per_dir = sections["top"], sections["per_dir"]
 
     # docs/meson.md shows the whole recipe, in a meson code block of its section.
     page = (root / "docs" / "meson.md").read_text()
-    section = page[page.find("\n## Meson\n"):] if "\n## Meson\n" in page else ""
-    check(section, "docs/meson.md has no '## Meson' section")
+    section = page[page.find("\n## The recipe\n"):] if "\n## The recipe\n" in page else ""
+    check(section, "docs/meson.md has no '## The recipe' section")
     fences = re.findall(r"```meson\n(.*?)```", section, re.S)
     check(any(f.strip() == recipe.strip() for f in fences),
           "docs/meson.md's Meson section does not show meson-module/recipe.meson in full")
@@ -60,7 +80,7 @@ def main():
     # The sample uses the recipe.
     sample = root / "samples" / "meson"
     sample_top = (sample / "meson.build").read_text().splitlines()
-    check(is_subsequence(code_lines(top), sample_top),
+    check(is_subsequence(setting_free(code_lines(top)), setting_free(sample_top)),
           "samples/meson/meson.build changes a line of the recipe's top-level block")
     for folder in ("agents", "qa"):
         lines = (sample / folder / "meson.build").read_text().splitlines()
@@ -72,6 +92,24 @@ def main():
         for name in re.findall(r"'([^']+)'", header[0] if header else ""):
             check((sample / folder / (name + ".md")).is_file(),
                   "samples/meson/%s: no %s.md" % (folder, name))
+
+    # The commands' block of the per-agent form, shown in full by the page.
+    commands = (sample / "commands" / "meson.build").read_text()
+    check(commands in fences, "docs/meson.md does not show samples/meson/commands/meson.build")
+    check("'--type', 'command'" in commands, "samples/meson/commands renders no command")
+
+    # Each project form: a sample whose meson.build uses the form's block and
+    # the build step, shown in full by the page.
+    for form in ("manifest", "folder"):
+        sample_build = root / "samples" / "meson-project" / form / "meson.build"
+        text = sample_build.read_text() if sample_build.is_file() else ""
+        check(text, "no %s" % sample_build)
+        check(is_subsequence(code_lines(sections[form] + sections["sync"]),
+                             text.splitlines()),
+              "samples/meson-project/%s/meson.build changes a line of the recipe" % form)
+        check(any(f == text for f in re.findall(r"```meson\n(.*?)```", page, re.S)),
+              "docs/meson.md does not show samples/meson-project/%s/meson.build in full"
+              % form)
 
     # The wrap provides the program the recipe finds, from the folder that
     # holds the subproject entry, which overrides that program.
