@@ -107,8 +107,11 @@ cmake_policy(PUSH)
 cmake_policy(VERSION 3.20...3.25)
 cmake_policy(SET CMP0116 NEW)
 
-# The types `agentgen render --type` accepts.
-set(_AGENTGEN_TYPES agent command snippet script hook mcp-server skill)
+# The types `agentgen render --type` accepts. A function, not a variable: the
+# module's directory scope is not the caller's when agentgen is vendored.
+function(_agentgen_types out_var)
+  set(${out_var} agent command snippet script hook mcp-server skill PARENT_SCOPE)
+endfunction()
 
 set(AGENTGEN_CHECK OFF CACHE BOOL
     "add_agent(): run agentgen check in every render step (the CHECK flag's default)")
@@ -263,9 +266,10 @@ function(add_agent name)
   if(NOT DEFINED arg_TYPE)
     set(arg_TYPE agent)
   endif()
-  if(NOT arg_TYPE IN_LIST _AGENTGEN_TYPES)
-    _agentgen_nearest("${arg_TYPE}" nearest ${_AGENTGEN_TYPES})
-    list(JOIN _AGENTGEN_TYPES ", " types)
+  _agentgen_types(known_types)
+  if(NOT arg_TYPE IN_LIST known_types)
+    _agentgen_nearest("${arg_TYPE}" nearest ${known_types})
+    list(JOIN known_types ", " types)
     if(nearest)
       set(hint "did you mean ${nearest}? ")
     endif()
