@@ -210,6 +210,7 @@ class Protocol:
         self.step("reinstall (touch) the generator", ALL)
 
         self.ctest(6)
+        self.install()
         self.forget_agents()
 
     def ctest(self, count):
@@ -219,6 +220,17 @@ class Protocol:
               % (count, listing))
         support.run([self.args.ctest, "--test-dir", self.build_dir, "--output-on-failure"])
         print("ok   the sample's ctest passes")
+
+    def install(self):
+        prefix = self.build_dir.parent / "installed"
+        support.run([self.args.cmake, "--install", self.build_dir, "--prefix", prefix]
+                    + (["--config", "Debug"] if self.multi_config else []))
+        installed = sorted(str(path.relative_to(prefix)) for path in prefix.rglob("*")
+                           if path.is_file())
+        expected = ["share/agentgen_sample/agents/%s.md" % name
+                    for name in ("planner", "reviewer", "tester", "writer")]
+        check(installed == expected, "cmake --install installed %s" % installed)
+        print("ok   INSTALL puts the agents in share/<project>/agents")
 
     def other_configuration(self):
         """An imported agentgen is the same program in every configuration."""
@@ -232,7 +244,7 @@ class Protocol:
         """A configure that no longer declares an agent removes its outputs
         inside the build folder (not the one outside)."""
         cmakelists = self.src / "CMakeLists.txt"
-        edit(cmakelists, "add_agent(planner SOURCE agents/planner.md)\n", "")
+        edit(cmakelists, "add_agent(planner SOURCE agents/planner.md INSTALL)\n", "")
         edit(self.src / ODD_DIR / "CMakeLists.txt", "add_agent(far ", "# add_agent(far ")
         planner = [self.build_dir / "agents/planner.md",
                    self.build_dir / "agentgen/planner.manifest.json",
