@@ -338,6 +338,24 @@ def in_source_build(args, work):
     print("ok   an output in the source folder and one in a sub-directory stay built")
 
 
+def dollar_in_build_folder(args, work):
+    """Ninja: a '$' in the top build folder's path keeps CMake's depfile
+    translation, which loses it before CMake 4.4; add_agent() says so."""
+    folder = project(work / "dollar", args, "add_agent(a SOURCE a.md VARS greeting=hi "
+                     "audience=all)")
+    _, output = support.run([args.cmake, "-S", folder, "-B", folder / "b$x",
+                             "-G", args.generator])
+    warned = "the build folder's path holds a '$'" in " ".join(output.split())
+    check(warned == (version_of(args.cmake) < (4, 4)),
+          "a '$' in the build folder: warning %s\n%s" % (warned, output))
+    print("ok   a '$' in the top build folder warns where Ninja cannot track it")
+
+
+def version_of(cmake):
+    _, text = support.run([cmake, "--version"])
+    return tuple(int(part) for part in text.split()[2].split(".")[:2])
+
+
 def main():
     parser = argparse.ArgumentParser()
     for option in ("generator", "cmake", "ctest", "agentgen", "module", "work"):
@@ -350,6 +368,8 @@ def main():
         same_name(args, work)
         build_time_check(args, work)
         in_source_build(args, work)
+        if args.generator.startswith("Ninja"):
+            dollar_in_build_folder(args, work)
     except support.Failure as failure:
         print("FAIL %s" % failure, file=sys.stderr)
         return 1
