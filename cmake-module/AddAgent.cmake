@@ -131,11 +131,11 @@ function(_agentgen_ninja_spelling path out_var)
   set(${out_var} "${path}" PARENT_SCOPE)
 endfunction()
 
-# Adds the custom command of one render (or mcp run). With Ninja generators and
-# a depfile whose target build.ninja's spelling (--depfile-target), CMP0116 is
-# set OLD for this one command: Ninja then reads agentgen's depfile itself,
-# instead of running `cmake -E cmake_transform_depfile` after every render,
-# a second process costing more than the render.
+# Adds the custom command of one render (or mcp run). When the depfile's target
+# is the output as build.ninja spells it (--depfile-target), CMP0116 is set OLD
+# for this one command: Ninja then reads agentgen's depfile itself, instead of
+# running `cmake -E cmake_transform_depfile` after every render, a second
+# process costing more than the render.
 #   _agentgen_add_command(<untransformed> <add_custom_command arguments>...)
 function(_agentgen_add_command untransformed)
   cmake_policy(PUSH)
