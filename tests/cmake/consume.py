@@ -73,9 +73,12 @@ def main():
 
         prefix = work / "prefix"
         support.run([args.cmake, "--install", build_dir, "--prefix", prefix])
-        installed = [str(p.relative_to(prefix)) for p in prefix.rglob("*") if p.is_file()]
-        check(not installed, "installing the parent installed %s" % installed)
-        print("ok   installing the parent installs nothing of agentgen")
+        installed = sorted(str(p.relative_to(prefix)) for p in prefix.rglob("*")
+                           if p.is_file())
+        expected = ["share/agentgen_sample/agents/%s.md" % name
+                    for name in ("planner", "reviewer", "tester", "writer")]
+        check(installed == expected, "installing the parent installed %s" % installed)
+        print("ok   installing the parent installs its agents and nothing of agentgen")
 
         # The copy FetchContent made is the one this build compiles.
         generator_tree = tree if args.mode == "add_subdirectory" else \

@@ -8,6 +8,14 @@ one that must render nothing (and, on Ninja, leave `ninja -n -d explain` with
 no work). The sample's project says cmake_minimum_required(VERSION 3.16)
 here, so these builds also prove add_agent() sets CMP0116 itself.
 
+The copy gains a directory whose path holds a space, `#` and `$` (on Ninja its
+build folder too), with one agent whose snippet's path holds them as well and
+one whose OUTPUT lies outside the build folder. On Ninja, build.ninja must run
+no depfile translation for an agent. With Ninja Multi-Config, building another
+configuration renders nothing and a plain `ctest` (no -C) passes. Last, the
+configure that no longer declares two agents removes the outputs it rendered
+inside the build folder, and keeps the one outside.
+
 usage: incremental.py --generator G --cmake C --ctest T --prefix P
                       --sample DIR --work DIR
 """
@@ -23,13 +31,31 @@ sys.dont_write_bytecode = True  # keep the source tree clean
 import support  # noqa: E402
 from support import check, edit, touch
 
-ALL = {"reviewer", "planner", "writer", "tester"}
+ALL = {"reviewer", "planner", "writer", "tester", "odd", "far"}
+ODD_DIR = "odd #1 $x"
+ODD_SNIPPET = "sn ip#$/s $#.md"
+
+ODD_CMAKELISTS = """# Paths with a space, '#' and '$': depfiles escape them.
+add_agent(odd SOURCE odd.md)
+add_agent(far SOURCE far.md OUTPUT "${CMAKE_BINARY_DIR}/../outside/far.md")
+"""
+ODD_AGENT = """---
+name: odd
+description: Lives under an odd path.
+dependencies:
+  snippets:
+    - path: ./%s
+---
+Odd.
+""" % ODD_SNIPPET
+FAR_AGENT = "---\nname: far\ndescription: Rendered outside the build folder.\n---\nFar.\n"
 
 
 class Protocol:
     def __init__(self, args):
         self.args = args
         self.ninja = args.generator.startswith("Ninja")
+        self.multi_config = args.generator == "Ninja Multi-Config"
         work = support.empty_dir(args.work)
         self.src = support.fresh_copy(args.sample, work / "sample")
         # A private copy of the installed package (which must be relocatable):
@@ -39,6 +65,7 @@ class Protocol:
         self.build_dir = work / "build"
         self.builder = support.Build(args.cmake, self.build_dir, work / "trace")
         self.team = self.build_dir / "team/team.md"
+        self.outside = work / "outside/far.md"
         self.steps_run = []
 
     def configure(self):
@@ -47,9 +74,39 @@ class Protocol:
         cmakelists = self.src / "CMakeLists.txt"
         edit(cmakelists, "cmake_minimum_required(VERSION 3.20)",
              "cmake_minimum_required(VERSION 3.16)")
+        odd = self.src / ODD_DIR
+        (odd / ODD_SNIPPET).parent.mkdir(parents=True)
+        (odd / ODD_SNIPPET).write_text("An odd snippet.\n")
+        (odd / "odd.md").write_text(ODD_AGENT)
+        (odd / "far.md").write_text(FAR_AGENT)
+        (odd / "CMakeLists.txt").write_text(ODD_CMAKELISTS)
+        # Makefile generators cannot build in a folder whose path holds a
+        # space or a '$' (CMake's limit, not the module's).
+        odd_build = "odd $ build" if self.ninja else "odd"
+        with open(cmakelists, "a") as text:
+            text.write('add_subdirectory("%s" "%s")\n' % (ODD_DIR, odd_build))
         support.run([self.args.cmake, "-S", self.src, "-B", self.build_dir,
                      "-G", self.args.generator,
                      "-DCMAKE_PREFIX_PATH=" + str(self.prefix)])
+        if self.ninja:
+            self.check_no_depfile_translation()
+
+    def check_no_depfile_translation(self):
+        """Ninja reads each render's depfile itself: the one translation left
+        is add_agent_mcp_config()'s (mcp has no --depfile-target)."""
+        translations = [line for path in self.build_dir.rglob("*.ninja")
+                        for line in path.read_text().splitlines()
+                        if "cmake_transform_depfile" in line]
+        check(translations and all("mcp_mcp.json.d" in line for line in translations),
+              "depfile translations other than the MCP configuration's:\n%s"
+              % "\n".join(translations))
+        for output in ("agents/reviewer.md", "qa/agents/tester.md"):
+            _, commands = support.run([self.args.cmake, "--build", self.build_dir, "--",
+                                       "-t", "commands", output])
+            lines = commands.splitlines()
+            check(len(lines) == 1 and " render " in lines[0],
+                  "ninja -t commands %s:\n%s" % (output, commands))
+        print("ok   build.ninja: one command per agent, no depfile translation")
 
     def team_mtime(self):
         return self.team.stat().st_mtime_ns if self.team.exists() else None
@@ -140,16 +197,68 @@ class Protocol:
 
         touch(src / "qa/snippets/checklist.md")
         self.step("touch the sub-directory agent's snippet", {"tester"})
+        touch(src / ODD_DIR / ODD_SNIPPET)
+        self.step("touch a snippet whose path holds ' ', '#' and '$'", {"odd"})
+        touch(src / ODD_DIR / "far.md")
+        self.step("touch the agent rendered outside the build folder", {"far"})
+        if self.multi_config:
+            self.other_configuration()
 
         self.render_error()
 
         touch(self.prefix / "bin/agentgen")
         self.step("reinstall (touch) the generator", ALL)
 
+        self.ctest(6)
+        self.install()
+        self.forget_agents()
+
+    def ctest(self, count):
+        # No -C: with a multi-config generator too, the checks run.
         _, listing = support.run([self.args.ctest, "--test-dir", self.build_dir, "-N"])
-        check("Total Tests: 4" in listing, "expected 4 checks:\n" + listing)
+        check("Total Tests: %d" % count in listing, "expected %d checks:\n%s"
+              % (count, listing))
         support.run([self.args.ctest, "--test-dir", self.build_dir, "--output-on-failure"])
         print("ok   the sample's ctest passes")
+
+    def install(self):
+        prefix = self.build_dir.parent / "installed"
+        support.run([self.args.cmake, "--install", self.build_dir, "--prefix", prefix]
+                    + (["--config", "Debug"] if self.multi_config else []))
+        installed = sorted(str(path.relative_to(prefix)) for path in prefix.rglob("*")
+                           if path.is_file())
+        expected = ["share/agentgen_sample/agents/%s.md" % name
+                    for name in ("planner", "reviewer", "tester", "writer")]
+        check(installed == expected, "cmake --install installed %s" % installed)
+        print("ok   INSTALL puts the agents in share/<project>/agents")
+
+    def other_configuration(self):
+        """An imported agentgen is the same program in every configuration."""
+        for configuration in ("Release", "Debug"):
+            _, output, rendered = self.builder.build(config=configuration)
+            check(not rendered, "building %s rendered %s\n%s"
+                  % (configuration, dict(rendered), output))
+        print("ok   building another configuration renders nothing")
+
+    def forget_agents(self):
+        """A configure that no longer declares an agent removes its outputs
+        inside the build folder (not the one outside)."""
+        cmakelists = self.src / "CMakeLists.txt"
+        edit(cmakelists, "add_agent(planner SOURCE agents/planner.md INSTALL)\n", "")
+        edit(self.src / ODD_DIR / "CMakeLists.txt", "add_agent(far ", "# add_agent(far ")
+        planner = [self.build_dir / "agents/planner.md",
+                   self.build_dir / "agentgen/planner.manifest.json",
+                   self.build_dir / "agentgen/planner.d"]
+        far_records = list(self.build_dir.glob("odd*/agentgen/far.*")) + \
+            list(self.build_dir.glob("CMakeFiles/agentgen/*/far.d"))
+        check(all(path.exists() for path in planner) and far_records,
+              "the planner's or far's files are missing before the test")
+        self.step("delete two add_agent() calls", set())
+        left = [str(path) for path in planner + far_records if path.exists()]
+        check(not left, "the reconfigure left %s" % left)
+        check(self.outside.exists(), "the output outside the build folder was removed")
+        print("ok   the outputs of deleted agents are gone, the one outside stays")
+        self.ctest(4)
 
     def render_error(self):
         style = self.src / "snippets/style.md"

@@ -12,7 +12,9 @@ foreach(file IN ITEMS bin/agentgen
                       lib/cmake/agentgen/agentgen-config.cmake
                       lib/cmake/agentgen/agentgen-config-version.cmake
                       lib/cmake/agentgen/agentgen-targets.cmake
-                      lib/cmake/agentgen/AddAgent.cmake)
+                      lib/cmake/agentgen/AddAgent.cmake
+                      lib/cmake/agentgen/AgentgenTool.cmake
+                      lib/cmake/agentgen/AgentProject.cmake)
   if(NOT EXISTS "${PREFIX}/${file}")
     message(FATAL_ERROR "the package lacks ${file}")
   endif()

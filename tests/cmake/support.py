@@ -97,7 +97,7 @@ class Build:
         self.build_dir = pathlib.Path(build_dir)
         self.trace = pathlib.Path(trace)
 
-    def build(self, expect_success=True, target=None):
+    def build(self, expect_success=True, target=None, config=None):
         """Builds; returns (exit status, output, Counter of rendered agents)."""
         if self.trace.exists():
             self.trace.unlink()
@@ -105,6 +105,8 @@ class Build:
         command = [self.cmake, "--build", self.build_dir, "-j2"]
         if target:
             command += ["--target", target]
+        if config:
+            command += ["--config", config]
         status, output = run(command, env=env, expect_success=expect_success)
         rendered = collections.Counter()
         if self.trace.exists():
