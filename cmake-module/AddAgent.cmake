@@ -254,12 +254,13 @@ function(add_agent name)
   cmake_parse_arguments(PARSE_ARGV 1 arg "${flags}" "${one_value}" "${many_values}")
   set(keywords ${flags} ${one_value} ${many_values})
 
-  _agentgen_check_unparsed("${caller}" KEYWORDS ${keywords}
-                           UNPARSED ${arg_UNPARSED_ARGUMENTS})
+  _agentgen_check_unparsed("${caller}" "${keywords}"
+                         ${arg_UNPARSED_ARGUMENTS})
   foreach(keyword IN LISTS arg_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "${caller}: ${keyword} needs a value")
   endforeach()
-  _agentgen_check_values("${caller}" KEYWORDS ${keywords} VALUES ${arg_VARS} ${arg_DEPENDS})
+  _agentgen_check_values("${caller}" "${keywords}"
+                       ${arg_VARS} ${arg_DEPENDS})
   if(NOT DEFINED arg_SOURCE)
     message(FATAL_ERROR "${caller}: SOURCE <file.md> is required")
   endif()
@@ -476,13 +477,13 @@ function(add_agent_mcp_config)
   set(many_values AGENTS)
   cmake_parse_arguments(PARSE_ARGV 0 arg "" "${one_value}" "${many_values}")
   set(caller "add_agent_mcp_config(${arg_OUTPUT})")
-  _agentgen_check_unparsed("${caller}" KEYWORDS ${one_value} ${many_values}
-                           UNPARSED ${arg_UNPARSED_ARGUMENTS})
+  _agentgen_check_unparsed("${caller}" "${one_value};${many_values}"
+                         ${arg_UNPARSED_ARGUMENTS})
   foreach(keyword IN LISTS arg_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "${caller}: ${keyword} needs a value")
   endforeach()
-  _agentgen_check_values("${caller}" KEYWORDS ${one_value} ${many_values}
-                         VALUES ${arg_AGENTS})
+  _agentgen_check_values("${caller}" "${one_value};${many_values}"
+                       ${arg_AGENTS})
   if(NOT DEFINED arg_OUTPUT OR NOT arg_AGENTS)
     message(FATAL_ERROR "${caller}: OUTPUT <file> and AGENTS <name>... are required")
   endif()

@@ -310,13 +310,13 @@ macro(_agentgen_sync_parse caller name one_value)
                         "${_agentgen_project_many_values}" ${ARGN})
   set(_agentgen_keywords ${_agentgen_project_flags} ${one_value}
                          ${_agentgen_project_many_values})
-  _agentgen_check_unparsed("${caller}" KEYWORDS ${_agentgen_keywords}
-                           UNPARSED ${arg_UNPARSED_ARGUMENTS})
+  _agentgen_check_unparsed("${caller}" "${_agentgen_keywords}"
+                         ${arg_UNPARSED_ARGUMENTS})
   foreach(keyword IN LISTS arg_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "${caller}: ${keyword} needs a value")
   endforeach()
-  _agentgen_check_values("${caller}" KEYWORDS ${_agentgen_keywords}
-                         VALUES ${arg_VARS} ${arg_DEPENDS})
+  _agentgen_check_values("${caller}" "${_agentgen_keywords}"
+                       ${arg_VARS} ${arg_DEPENDS})
   if(arg_WERROR AND NOT arg_CHECK)
     message(FATAL_ERROR "${caller}: WERROR applies to the CHECK step; add CHECK")
   endif()

@@ -123,14 +123,15 @@ endfunction()
 # look for a file named EXCLUDE_FROM_AL. A value that is exactly a keyword
 # cannot occur (the parser takes it), so only near misses in capitals count:
 # file and target names are seldom all capitals.
-#   _agentgen_check_values(<caller> KEYWORDS <keyword>... VALUES <value>...)
-function(_agentgen_check_values caller)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "KEYWORDS;VALUES")
-  foreach(value IN LISTS arg_VALUES)
+# The keywords come as one list argument, so that no value can be mistaken
+# for a keyword of this function itself.
+#   _agentgen_check_values(<caller> "<keyword>;..." <value>...)
+function(_agentgen_check_values caller keywords)
+  foreach(value IN LISTS ARGN)
     if(NOT value MATCHES "^[A-Z][A-Z0-9_]*$")
       continue()
     endif()
-    _agentgen_nearest("${value}" nearest ${arg_KEYWORDS})
+    _agentgen_nearest("${value}" nearest ${keywords})
     if(nearest)
       message(FATAL_ERROR "${caller}: '${value}' is taken as a value; did you "
                           "mean the keyword ${nearest}?")
@@ -139,11 +140,10 @@ function(_agentgen_check_values caller)
 endfunction()
 
 # Fails the configure for unparsed arguments, naming the nearest keyword.
-#   _agentgen_check_unparsed(<caller> KEYWORDS <keyword>... UNPARSED <arg>...)
-function(_agentgen_check_unparsed caller)
-  cmake_parse_arguments(PARSE_ARGV 1 arg "" "" "KEYWORDS;UNPARSED")
-  foreach(value IN LISTS arg_UNPARSED)
-    _agentgen_nearest("${value}" nearest ${arg_KEYWORDS})
+#   _agentgen_check_unparsed(<caller> "<keyword>;..." <argument>...)
+function(_agentgen_check_unparsed caller keywords)
+  foreach(value IN LISTS ARGN)
+    _agentgen_nearest("${value}" nearest ${keywords})
     if(nearest)
       message(FATAL_ERROR "${caller}: unknown argument '${value}'; did you mean "
                           "${nearest}?")
