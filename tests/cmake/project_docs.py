@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""docs/cmake-projects.md's examples are the ones that build.
+"""docs/cmake.md's examples are the ones that build.
 
 Every fenced block whose preceding line is "File `PATH`:" holds the bytes of a
 file. A PATH below samples/ must equal that file of the source tree (the

@@ -1,7 +1,7 @@
 # The project forms (add_agent_project(), add_agent_tree()): the incremental
 # protocol and committed-tree rules on samples/cmake-project against the
 # installed package, their arguments against an imported agentgen, and the
-# examples of docs/cmake-projects.md. Included by tests/cmake/CMakeLists.txt,
+# examples of docs/cmake.md. Included by tests/cmake/CMakeLists.txt,
 # which defines the generators, the tools and the agentgen_package fixture.
 
 set(project_sample ${PROJECT_SOURCE_DIR}/samples/cmake-project)
@@ -32,7 +32,7 @@ if(AGENTGEN_INSTALL AND generators)
            COMMAND Python3::Interpreter ${driver_dir}/project_docs.py
                    --generator ${generator_${generator}} ${tools}
                    --prefix ${CMAKE_CURRENT_BINARY_DIR}/prefix --sample ${project_sample}
-                   --doc ${PROJECT_SOURCE_DIR}/docs/cmake-projects.md
+                   --doc ${PROJECT_SOURCE_DIR}/docs/cmake.md
                    --work ${CMAKE_CURRENT_BINARY_DIR}/project-docs)
   set_tests_properties(cmake_project_docs PROPERTIES
                        FIXTURES_REQUIRED agentgen_package LABELS integration)
