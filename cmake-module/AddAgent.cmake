@@ -91,12 +91,14 @@
 #   add_dependencies(team ${reviewer_target})
 
 include_guard(GLOBAL)
-include("${CMAKE_CURRENT_LIST_DIR}/AgentgenTool.cmake")
 
+# Before anything that sets policies of 3.20, which an older CMake refuses
+# with a message that says less.
 if(CMAKE_VERSION VERSION_LESS 3.20)
   message(FATAL_ERROR "add_agent() needs CMake 3.20 or newer (DEPFILE with "
                       "Makefile generators, policy CMP0116); this is ${CMAKE_VERSION}")
 endif()
+include("${CMAKE_CURRENT_LIST_DIR}/AgentgenTool.cmake")
 
 # A function runs with the policies in force where it was defined. Setting them
 # here therefore gives add_agent() CMP0116 NEW whatever the caller's
@@ -259,8 +261,8 @@ function(add_agent name)
   foreach(keyword IN LISTS arg_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "${caller}: ${keyword} needs a value")
   endforeach()
-  _agentgen_check_values("${caller}" "${keywords}"
-                       ${arg_VARS} ${arg_DEPENDS})
+  _agentgen_check_values("${caller}" "${keywords}" ${arg_VARS})
+  _agentgen_check_depends("${caller}" "${keywords}" ${arg_DEPENDS})
   if(NOT DEFINED arg_SOURCE)
     message(FATAL_ERROR "${caller}: SOURCE <file.md> is required")
   endif()
@@ -337,6 +339,11 @@ function(add_agent name)
   foreach(var IN LISTS arg_VARS)
     if(NOT var MATCHES "^[^=]+=")
       message(FATAL_ERROR "${caller}: VARS entry '${var}' needs the form name=value")
+    endif()
+    if(var MATCHES ";")
+      message(FATAL_ERROR "${caller}: VARS entry '${var}' holds a ';', which a "
+                          "CMake command line splits; set such a value in the "
+                          "project file instead")
     endif()
     list(APPEND render_options -D "${var}")
   endforeach()
@@ -482,8 +489,15 @@ function(add_agent_mcp_config)
   foreach(keyword IN LISTS arg_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "${caller}: ${keyword} needs a value")
   endforeach()
-  _agentgen_check_values("${caller}" "${one_value};${many_values}"
-                       ${arg_AGENTS})
+  # An agent may be named in capitals, near a keyword: only names that are no
+  # agent are suspect.
+  set(unknown_agents "")
+  foreach(agent IN LISTS arg_AGENTS)
+    if(NOT TARGET agent_${agent})
+      list(APPEND unknown_agents "${agent}")
+    endif()
+  endforeach()
+  _agentgen_check_values("${caller}" "${one_value};${many_values}" ${unknown_agents})
   if(NOT DEFINED arg_OUTPUT OR NOT arg_AGENTS)
     message(FATAL_ERROR "${caller}: OUTPUT <file> and AGENTS <name>... are required")
   endif()

@@ -241,7 +241,9 @@ function(add_agent_project name)
   set(caller "add_agent_project(${name})")
   _agentgen_project_keywords()
   set(one_value MANIFEST DESTINATION ${_agentgen_project_one_value})
-  _agentgen_sync_parse("${caller}" "${name}" "${one_value}" ${ARGN})
+  cmake_parse_arguments(PARSE_ARGV 1 arg "${_agentgen_project_flags}" "${one_value}"
+                        "${_agentgen_project_many_values}")
+  _agentgen_sync_check("${caller}" "${name}" "${one_value}")
 
   if(NOT DEFINED arg_MANIFEST)
     set(arg_MANIFEST agpm.toml)
@@ -267,7 +269,9 @@ function(add_agent_tree name)
   set(caller "add_agent_tree(${name})")
   _agentgen_project_keywords()
   set(one_value FROM TO PROJECT_FILE TOOL ${_agentgen_project_one_value})
-  _agentgen_sync_parse("${caller}" "${name}" "${one_value}" ${ARGN})
+  cmake_parse_arguments(PARSE_ARGV 1 arg "${_agentgen_project_flags}" "${one_value}"
+                        "${_agentgen_project_many_values}")
+  _agentgen_sync_check("${caller}" "${name}" "${one_value}")
 
   if(NOT DEFINED arg_FROM OR NOT DEFINED arg_TO)
     message(FATAL_ERROR "${caller}: FROM <dir> and TO <dir> are required")
@@ -300,14 +304,14 @@ function(add_agent_tree name)
   _agentgen_return_variables()
 endfunction()
 
-# Parses a project form's arguments into arg_* of the caller, checking them.
-macro(_agentgen_sync_parse caller name one_value)
+# Checks a project form's arguments, parsed into arg_* of the caller. The
+# caller parses them itself (PARSE_ARGV): passed on through ${ARGN}, values
+# such as `x=${y}` or `a\.b` would be evaluated a second time.
+macro(_agentgen_sync_check caller name one_value)
   if("${name}" STREQUAL "" OR NOT "${name}" MATCHES "^[A-Za-z0-9_.+-]+$")
     message(FATAL_ERROR "${caller}: the name must be non-empty and made of "
                         "letters, digits and _ . + - (it names a target and files)")
   endif()
-  cmake_parse_arguments(arg "${_agentgen_project_flags}" "${one_value}"
-                        "${_agentgen_project_many_values}" ${ARGN})
   set(_agentgen_keywords ${_agentgen_project_flags} ${one_value}
                          ${_agentgen_project_many_values})
   _agentgen_check_unparsed("${caller}" "${_agentgen_keywords}"
@@ -315,8 +319,8 @@ macro(_agentgen_sync_parse caller name one_value)
   foreach(keyword IN LISTS arg_KEYWORDS_MISSING_VALUES)
     message(FATAL_ERROR "${caller}: ${keyword} needs a value")
   endforeach()
-  _agentgen_check_values("${caller}" "${_agentgen_keywords}"
-                       ${arg_VARS} ${arg_DEPENDS})
+  _agentgen_check_values("${caller}" "${_agentgen_keywords}" ${arg_VARS})
+  _agentgen_check_depends("${caller}" "${_agentgen_keywords}" ${arg_DEPENDS})
   if(arg_WERROR AND NOT arg_CHECK)
     message(FATAL_ERROR "${caller}: WERROR applies to the CHECK step; add CHECK")
   endif()
@@ -344,6 +348,11 @@ macro(_agentgen_common_sync_args caller args_var)
       message(FATAL_ERROR "${caller}: VARS entry '${_agentgen_var}' needs the form "
                           "name=value")
     endif()
+    if(_agentgen_var MATCHES ";")
+      message(FATAL_ERROR "${caller}: VARS entry '${_agentgen_var}' holds a ';', "
+                          "which a CMake command line splits; set such a value "
+                          "in the project file instead")
+    endif()
     list(APPEND ${args_var} -D "${_agentgen_var}")
   endforeach()
   if(arg_ALLOW_OUTSIDE_ROOT)
@@ -363,8 +372,9 @@ endmacro()
 # The custom command, target, test and install rule of one project form.
 # <kind> is project or tree; <input> the manifest or the FROM folder, a
 # dependency of the first build (the depfile covers the later ones). Sets
-# _agentgen_target and _agentgen_stamp in the caller.
-macro(_agentgen_add_sync kind name caller sync_args input tree)
+# _agentgen_target and _agentgen_stamp in the caller. A function, not a macro:
+# a macro's arguments are evaluated again, and sync_args holds the user's VARS.
+function(_agentgen_add_sync kind name caller sync_args input tree)
   _agentgen_tool("${caller}" _agentgen_command _agentgen_tool_dependency)
   if(_agentgen_command STREQUAL "agentgen::agentgen")
     set(_agentgen_path "$<TARGET_FILE:agentgen::agentgen>")
@@ -396,7 +406,9 @@ macro(_agentgen_add_sync kind name caller sync_args input tree)
   endforeach()
   set_property(GLOBAL APPEND PROPERTY AGENTGEN_SYNC_DESTINATIONS
                "${tree}|${_agentgen_target}|${name}")
-  set(_agentgen_record "${CMAKE_CURRENT_BINARY_DIR}/agentgen/${kind}-${name}")
+  # A folder of their own: add_agent()'s records are agentgen/<name>.*, and
+  # add_agent(tree-x) would otherwise share add_agent_tree(x)'s depfile.
+  set(_agentgen_record "${CMAKE_CURRENT_BINARY_DIR}/agentgen/sync/${kind}-${name}")
   set(_agentgen_stamp "${_agentgen_record}.stamp")
   set(_agentgen_depfile "${_agentgen_record}.d")
 
@@ -428,7 +440,7 @@ set(CALLER [==[${caller}]==])
   endif()
   # Before 4.4, CMake's depfile translation for Ninja drops # and $ from paths.
   if(CMAKE_GENERATOR MATCHES "Ninja" AND CMAKE_VERSION VERSION_LESS 4.4
-     AND "${sync_args}" MATCHES "[#$]")
+     AND "${input};${tree};${_agentgen_root};${_agentgen_stamp}" MATCHES "[#$]")
     message(WARNING "${caller}: a path holds '#' or '$'; with Ninja before CMake 4.4 "
                     "this sync will run on every build")
   endif()
@@ -479,8 +491,10 @@ set(CALLER [==[${caller}]==])
   add_dependencies(agents ${_agentgen_target})
 
   if(NOT arg_NO_CHECK)
-    add_test(NAME agentgen.sync.${name}
-             COMMAND ${_agentgen_command} sync ${sync_args} --check)
+    # add_agent()'s helper: the same command line in every configuration when
+    # agentgen's path is known, so a multi-config build's plain ctest runs it.
+    _agentgen_add_test(agentgen.sync.${name} "${_agentgen_command}"
+                       sync ${sync_args} --check)
   endif()
 
   if(DEFINED arg_INSTALL_DESTINATION)
@@ -495,6 +509,8 @@ set(CALLER [==[${caller}]==])
       _agentgen_install_synced(\"\${AGENTGEN}\" \"\${SYNC_ARGS}\" \"\${TREE}\"
                                \"\${_agentgen_destination}\")")
   endif()
-endmacro()
+set(_agentgen_target "${_agentgen_target}" PARENT_SCOPE)
+  set(_agentgen_stamp "${_agentgen_stamp}" PARENT_SCOPE)
+endfunction()
 
 cmake_policy(POP)

@@ -118,14 +118,18 @@ function(_agentgen_nearest word out_var)
   set(${out_var} "${nearest}" PARENT_SCOPE)
 endfunction()
 
-# Fails the configure when a value looks like a misspelt keyword: cmake_parse_arguments
-# puts `DEPENDS a.md EXCLUDE_FROM_AL` into DEPENDS, and the build would then
-# look for a file named EXCLUDE_FROM_AL. A value that is exactly a keyword
-# cannot occur (the parser takes it), so only near misses in capitals count:
-# file and target names are seldom all capitals.
-# The keywords come as one list argument, so that no value can be mistaken
-# for a keyword of this function itself.
+# Fails the configure when a value looks like a misspelt keyword:
+# cmake_parse_arguments puts `VARS a=b NO_CHEK` into VARS, and
+# `DEPENDS a.md EXCLUDE_FROM_AL` into DEPENDS. A value that is exactly a
+# keyword cannot occur (the parser takes it), so only near misses in capitals
+# count. The keywords come as one list argument, so that no value can be
+# mistaken for a keyword of this function itself.
 #   _agentgen_check_values(<caller> "<keyword>;..." <value>...)
+# is for values that cannot be in capitals alone (VARS entries need a '=');
+#   _agentgen_check_depends(<caller> "<keyword>;..." <value>...)
+# for file or target names: those are suspect only when they name neither a
+# target nor a file when the configure ends (a target may be declared after
+# the call). A DEPENDS entry that is neither would fail the build anyway.
 function(_agentgen_check_values caller keywords)
   foreach(value IN LISTS ARGN)
     if(NOT value MATCHES "^[A-Z][A-Z0-9_]*$")
@@ -135,6 +139,43 @@ function(_agentgen_check_values caller keywords)
     if(nearest)
       message(FATAL_ERROR "${caller}: '${value}' is taken as a value; did you "
                           "mean the keyword ${nearest}?")
+    endif()
+  endforeach()
+endfunction()
+
+function(_agentgen_check_depends caller keywords)
+  foreach(value IN LISTS ARGN)
+    if(NOT value MATCHES "^[A-Z][A-Z0-9_]*$")
+      continue()
+    endif()
+    _agentgen_nearest("${value}" nearest ${keywords})
+    if(nearest AND NOT TARGET "${value}"
+       AND NOT EXISTS "${CMAKE_CURRENT_SOURCE_DIR}/${value}")
+      set_property(GLOBAL APPEND PROPERTY AGENTGEN_SUSPECT_VALUES
+                   "${caller}|${value}|${nearest}|${CMAKE_CURRENT_SOURCE_DIR}")
+      get_property(deferred GLOBAL PROPERTY AGENTGEN_SUSPECT_VALUES_DEFERRED)
+      if(NOT deferred)
+        set_property(GLOBAL PROPERTY AGENTGEN_SUSPECT_VALUES_DEFERRED TRUE)
+        cmake_language(DEFER DIRECTORY "${CMAKE_SOURCE_DIR}"
+                       CALL _agentgen_check_suspect_values)
+      endif()
+    endif()
+  endforeach()
+endfunction()
+
+# The end of the configure: a suspect value that is still neither a target nor
+# a file is the misspelt keyword it looks like.
+function(_agentgen_check_suspect_values)
+  get_property(suspects GLOBAL PROPERTY AGENTGEN_SUSPECT_VALUES)
+  foreach(suspect IN LISTS suspects)
+    string(REPLACE "|" ";" suspect "${suspect}")
+    list(GET suspect 0 caller)
+    list(GET suspect 1 value)
+    list(GET suspect 2 nearest)
+    list(GET suspect 3 folder)
+    if(NOT TARGET "${value}" AND NOT EXISTS "${folder}/${value}")
+      message(FATAL_ERROR "${caller}: '${value}' is taken as a value; did you "
+                          "mean the keyword ${nearest}? (It names no target or file.)")
     endif()
   endforeach()
 endfunction()

@@ -10,6 +10,7 @@ usage: arguments.py --generator G --cmake C --ctest T --agentgen EXE
 """
 
 import argparse
+import json
 import pathlib
 import sys
 
@@ -217,6 +218,37 @@ def same_name(args, work):
         one_process_per_render(args, build_dir)
 
 
+CAPITALS = """add_agent(a SOURCE a.md DEPENDS TOOLS ROOTFS
+          VARS greeting=hi audience=all [[note=a\\.b]] [[cmd=${NOT_EVALUATED}]])
+add_agent(AGENT SOURCE a.md VARS greeting=hi audience=all)
+add_agent_mcp_config(OUTPUT .mcp.json AGENTS AGENT)
+# Declared after the call that names them: still a target by the end.
+add_custom_target(TOOLS)
+add_custom_target(ROOTFS)
+"""
+
+
+def capital_values(args, work):
+    """Targets and agents named in capitals near a keyword are no misspelt
+    keywords; VARS reach agentgen as written; a ';' in VARS is refused."""
+    folder = project(work / "capitals", args, CAPITALS)
+    build_dir = folder / "build"
+    support.run([args.cmake, "-S", folder, "-B", build_dir, "-G", args.generator])
+    builder = support.Build(args.cmake, build_dir, work / "trace")
+    builder.build()
+    project_table = json.loads((build_dir / "agentgen/a.manifest.json").read_text())["project"]
+    check(project_table.get("note") == "a\\.b" and project_table.get("cmd") == "${NOT_EVALUATED}",
+          "VARS did not reach agentgen as written: %s" % project_table)
+    print("ok   DEPENDS TOOLS, ROOTFS (targets) and an agent named AGENT configure")
+    folder = project(work / "semicolon", args, 'add_agent(a SOURCE a.md VARS "x=a;b")')
+    status, output = support.run(
+        [args.cmake, "-S", folder, "-B", folder / "build", "-G", args.generator],
+        expect_success=False)
+    check(status != 0 and "holds a ';'" in " ".join(output.split()),
+          "a ';' in VARS was not refused:\n" + output)
+    print("ok   a ';' in a VARS entry is a configure error")
+
+
 def one_process_per_render(args, build_dir):
     """Ninja reads agentgen's depfile itself: no cmake_transform_depfile after
     a render (the MCP configuration keeps it: mcp has no --depfile-target)."""
@@ -366,6 +398,7 @@ def main():
         misuses(args, work)
         keywords(args, work)
         same_name(args, work)
+        capital_values(args, work)
         build_time_check(args, work)
         in_source_build(args, work)
         if args.generator.startswith("Ninja"):

@@ -94,7 +94,8 @@ Helps {{ agpm.project.team }} ({{ agpm.project.audience }}).
 # without ALLOW_OUTSIDE_ROOT is excluded from all and must fail when built.
 KEYWORDS = """
 add_agent_project(built DESTINATION "${CMAKE_CURRENT_BINARY_DIR}/synced"
-                  VARS audience=everyone INSTALL_DESTINATION share/agents
+                  VARS audience=everyone [[literal=a\.b ${NOT_EVALUATED}]]
+                  INSTALL_DESTINATION share/agents
                   TARGET_VARIABLE built_target STAMP_VARIABLE built_stamp)
 add_agent_project(later DESTINATION "${CMAKE_CURRENT_BINARY_DIR}/later"
                   VARS audience=later EXCLUDE_FROM_ALL NO_CHECK)
@@ -164,9 +165,13 @@ def keywords(args, work):
     build_dir = folder / "build"
     _, output = support.run([args.cmake, "-S", folder, "-B", build_dir, "-G", args.generator])
     for line in ("built_target=agent_project_built",
-                 "built_stamp=%s/agentgen/project-built.stamp" % build_dir):
+                 "built_stamp=%s/agentgen/sync/project-built.stamp" % build_dir):
         check(line in output, "the configure output lacks %r:\n%s" % (line, output))
     print("ok   TARGET_VARIABLE and STAMP_VARIABLE")
+    step = (build_dir / "agentgen/sync/project-built.cmake").read_text()
+    check("-D;literal=a\\.b ${NOT_EVALUATED}]==]" in step,
+          "VARS did not reach sync as written:\n" + step)
+    print("ok   VARS reach sync as written, never evaluated again")
 
     builder = support.Build(args.cmake, build_dir, work / "trace")
     _, output, written = builder.build()
@@ -185,7 +190,7 @@ def keywords(args, work):
     print("ok   DESTINATION, VARS, ROOT, PROJECT_FILE, ALLOW_OUTSIDE_ROOT; a step "
           "ordered after the sync reads its file; EXCLUDE_FROM_ALL stays out of all")
 
-    stamp = build_dir / "agentgen/tree-outside.stamp"
+    stamp = build_dir / "agentgen/sync/tree-outside.stamp"
     before = stamp.stat().st_mtime_ns
     time.sleep(0.05)
     (folder / "extra.txt").write_text("two\n")
@@ -214,7 +219,7 @@ def keywords(args, work):
     after = sorted(str(path.relative_to(build_dir / "synced"))
                    for path in (build_dir / "synced").rglob("*") if path.is_file())
     check(after == synced, "clean changed a DESTINATION in the build tree: %s" % after)
-    check(not (build_dir / "agentgen/project-built.stamp").exists(), "clean left the stamp")
+    check(not (build_dir / "agentgen/sync/project-built.stamp").exists(), "clean left the stamp")
     print("ok   clean keeps a DESTINATION in the build tree too, and deletes the stamp")
 
     _, _, written = builder.build()

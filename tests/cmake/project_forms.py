@@ -53,8 +53,8 @@ class Protocol:
         self.src = support.fresh_copy(args.sample, work / "sample")
         self.build_dir = self.src / "build"  # the usual in-source build folder
         self.builder = support.Build(args.cmake, self.build_dir, work / "trace")
-        self.stamps = [self.build_dir / "agentgen/project-claude.stamp",
-                       self.build_dir / "ops/agentgen/tree-ops.stamp"]
+        self.stamps = [self.build_dir / "agentgen/sync/project-claude.stamp",
+                       self.build_dir / "ops/agentgen/sync/tree-ops.stamp"]
         self.claude = self.src / ".claude"
 
     def stamp_times(self):
