@@ -171,13 +171,15 @@ std::optional<std::string> CheckVariables(const SharedArguments& shared) {
 }
 
 std::optional<std::string> CheckShared(const SharedArguments& shared,
-                                       const RenderSettings& settings) {
+                                       const RenderSettings& settings,
+                                       bool for_check = false) {
   if (std::optional<std::string> problem = CheckVariables(shared))
     return problem;
   if (!IsResourceType(settings.type)) {
     return "--type '" + settings.type +
            "' is not one of agent, command, snippet, hook, mcp-server, "
-           "script, skill";
+           "script, skill" +
+           std::string(for_check ? ", plugin, marketplace" : "");
   }
   return std::nullopt;
 }
@@ -515,15 +517,20 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
     ApplyShared(render_shared, &options.settings);
   } else if (check_command != nullptr && check_command->parsed()) {
     parsed.command = Command::kCheck;
+    // A plugin folder or a marketplace is checked whole, for Claude Code.
+    bool whole_plugin =
+        check.settings.type == "plugin" || check.settings.type == "marketplace";
+    RenderSettings shared_settings = check.settings;
+    if (whole_plugin) shared_settings.type = "agent";
     if (std::optional<std::string> problem =
-            CheckShared(check_shared, check.settings))
+            CheckShared(check_shared, shared_settings, true))
       return UsageError(*problem, arguments);
     // A tool the layout does not have, or without a place for the type, is
     // an input error the render reports (the project file decides).
-    check.tool = !check_shared.tool.empty()
-                     ? check_shared.tool
-                     : InstallLayout::BuiltIn().DefaultTool(
-                           CategoryOfType(check.settings.type));
+    check.tool = !check_shared.tool.empty() ? check_shared.tool
+                 : whole_plugin             ? "claude-code"
+                                : InstallLayout::BuiltIn().DefaultTool(
+                                      CategoryOfType(check.settings.type));
     std::optional<CheckFormat> check_format = CheckFormatNamed(format);
     if (!check_format) {
       return UsageError(

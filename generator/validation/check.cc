@@ -13,6 +13,7 @@
 #include "validation/claude_code_yaml.h"
 #include "validation/hook_schema.h"
 #include "validation/mcp_server.h"
+#include "validation/plugin_check.h"
 #include "validation/schema.h"
 #include "validation/schema_validation.h"
 
@@ -350,6 +351,14 @@ void CheckOne(RenderSession& session, const CheckOptions& options,
 
 }  // namespace
 
+void CheckFileFrontmatter(const Schema& schema, const std::string& text,
+                          const std::string& display, DiagnosticSink& sink) {
+  RenderedSource source;
+  source.text = text;
+  source.source_text = text;
+  CheckFrontmatter(schema, source, display, sink);
+}
+
 Locator RenderedTextLocator(const RenderedSource& rendered,
                             const std::string& display) {
   if (rendered.dialect == Dialect::kNone && !rendered.offsets) {
@@ -375,8 +384,14 @@ int RunCheck(FileReader& fs, const CheckOptions& options,
   std::set<std::string> servers_seen;
   // One session: snippets the files share are read and rendered once.
   RenderSession session(fs, options.settings);
-  for (const std::string& source : options.sources)
-    CheckOne(session, options, source, &servers_seen, sink);
+  for (const std::string& source : options.sources) {
+    if (options.settings.type == "plugin")
+      CheckPluginFolder(fs, source, sink);
+    else if (options.settings.type == "marketplace")
+      CheckMarketplace(fs, source, sink);
+    else
+      CheckOne(session, options, source, &servers_seen, sink);
+  }
   bool warned =
       sink.diagnostics().size() > static_cast<size_t>(sink.error_count());
   return sink.has_errors() || (options.werror && warned) ? 1 : 0;

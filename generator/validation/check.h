@@ -11,6 +11,7 @@
 #include "base/file_system.h"
 #include "command_line/command_line.h"
 #include "render/render_session.h"
+#include "validation/schema.h"
 
 namespace agentgen {
 
@@ -18,6 +19,11 @@ namespace agentgen {
 /// Returns the exit status: 1 on any error, or on any warning with
 /// --werror; else 0.
 int RunCheck(FileReader& fs, const CheckOptions& options, DiagnosticSink& sink);
+
+/// Checks the frontmatter of `text`, a file that is not templated (a
+/// plugin's agent, command or skill, named `display`), against `schema`.
+void CheckFileFrontmatter(const Schema& schema, const std::string& text,
+                          const std::string& display, DiagnosticSink& sink);
 
 /// A locator for offsets of `rendered.text`, placing them in the source
 /// (named `display`): exactly for a file that is not templated, through the

@@ -61,6 +61,7 @@ class ServerChecker {
   void File(const YamlNode& root);
   void Server(const YamlNode& server, bool in_file);
   void InlineList(const YamlNode& servers);
+  void Map(const YamlNode& servers);
 
  private:
   std::string Rule(const std::string& key) const {
@@ -337,6 +338,26 @@ void ServerChecker::Common(const YamlNode& server) {
   }
 }
 
+void ServerChecker::Map(const YamlNode& servers) {
+  if (!servers.IsMap()) {
+    Error(At(servers),
+          "the MCP servers must be " + MappingWord(place_.json) +
+              " of server names to configurations" + Got(servers),
+          "mcpServers");
+    return;
+  }
+  for (const YamlNode::Entry& entry : servers.entries()) {
+    if (entry.value->IsMap()) {
+      Server(*entry.value, false);
+      continue;
+    }
+    Error(ValueAt(*entry.key, *entry.value),
+          "the configuration of server '" + entry.key->scalar() + "' must be " +
+              MappingWord(place_.json) + Got(*entry.value),
+          "mcpServers");
+  }
+}
+
 void ServerChecker::InlineList(const YamlNode& servers) {
   const std::string entry_must_be =
       "a server name or a {name: configuration} mapping";
@@ -412,6 +433,12 @@ void ValidateInlineMcpServers(const YamlNode& servers,
   TreePlace tree{place.yaml_text, place.locate, false};
   ServerChecker(tree, place.rule_prefix + ".mcpServers", sink)
       .InlineList(servers);
+}
+
+void ValidateMcpServerMap(const YamlNode& servers, const McpServersPlace& place,
+                          DiagnosticSink& sink) {
+  TreePlace tree{place.yaml_text, place.locate, true};
+  ServerChecker(tree, place.rule_prefix + ".mcpServers", sink).Map(servers);
 }
 
 std::vector<McpServerDependency> McpServerDependencies(

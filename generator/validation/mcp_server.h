@@ -60,6 +60,13 @@ void ValidateInlineMcpServers(const YamlNode& servers,
                               const McpServersPlace& place,
                               DiagnosticSink& sink);
 
+/// Checks a `{name: configuration}` mapping of servers (a plugin's
+/// `.mcp.json` or its manifest's inline `mcpServers`), each configuration as
+/// ValidateMcpServer checks a file's; every diagnostic has the rule
+/// `place.rule_prefix + ".mcpServers"`.
+void ValidateMcpServerMap(const YamlNode& servers, const McpServersPlace& place,
+                          DiagnosticSink& sink);
+
 }  // namespace agentgen
 
 #endif  // AGENTGEN_VALIDATION_MCP_SERVER_H_
