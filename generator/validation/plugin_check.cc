@@ -638,7 +638,8 @@ void CheckSourceObject(const TreePlace& place, const YamlNode& source,
       sink.Error(
           place.locate(value.IsDefined() ? value.offset() : source.offset()),
           "a \"" + found->first + "\" source needs \"" + key +
-              "\", a non-empty string; got " + Shown(value, true),
+              "\" (a non-empty string)" +
+              (value.IsDefined() ? "; got " + Shown(value, true) : ""),
           "marketplace.source");
   }
 }
@@ -758,9 +759,14 @@ void CheckMarketplaceFile(FileReader& fs, Marketplace market,
                      "Code refuses it from any other source",
                  "marketplace.name");
   const YamlNode& owner = MappingValue(root, "owner");
-  if (KindOf(owner) != ValueKind::kMapping ||
-      KindOf(MappingValue(owner, "name")) != ValueKind::kString)
-    sink.Error(place.locate(owner.IsDefined() ? owner.offset() : 0),
+  if (!owner.IsDefined())
+    sink.Error(place.locate(root.offset()),
+               "marketplace.json has no 'owner' (an object with a \"name\" "
+               "string)",
+               "marketplace.owner");
+  else if (KindOf(owner) != ValueKind::kMapping ||
+           KindOf(MappingValue(owner, "name")) != ValueKind::kString)
+    sink.Error(place.locate(owner.offset()),
                "'owner' must be an object with a \"name\" string; got " +
                    Shown(owner, true),
                "marketplace.owner");

@@ -1,0 +1,457 @@
+// SPDX-License-Identifier: MIT
+// `agentgen check --type plugin|marketplace`: each rule with a valid and an
+// invalid example, compared by the whole printed diagnostics; among them
+// the mistakes users hit most (a manifest naming hooks/hooks.json, `agents`
+// as a folder, wrong types and marketplace keys in plugin.json, a strict
+// entry without plugin.json, `strict: false` against a manifest, symlinks
+// leaving the plugin).
+#include "validation/plugin_check.h"
+
+#include <gtest/gtest.h>
+
+#include "support/memory_file_system.h"
+#include "support/printed.h"
+#include "validation/check.h"
+
+namespace agentgen {
+namespace {
+
+const char kAgent[] =
+    "---\nname: reviewer\ndescription: Reviews code\n---\nBody\n";
+const char kManifestPath[] = "p/.claude-plugin/plugin.json";
+
+class PluginCheckTest : public ::testing::Test {
+ protected:
+  // Runs `agentgen check --type <type> <source>`; the printed diagnostics.
+  std::string Check(const std::string& type, const std::string& source,
+                    bool werror = false) {
+    CheckOptions options;
+    options.sources = {source};
+    options.settings.type = type;
+    options.werror = werror;
+    sink_ = DiagnosticSink();
+    status_ = RunCheck(fs_, options, sink_);
+    return Printed(sink_);
+  }
+
+  // A plugin `p` whose plugin.json is `manifest` (none when empty).
+  std::string CheckPlugin(const std::string& manifest) {
+    if (!manifest.empty()) fs_.Add(kManifestPath, manifest);
+    fs_.Add("p/agents/reviewer.md", kAgent);
+    return Check("plugin", "p");
+  }
+
+  // plugin.json `{"name": "p", <line>}`: a diagnostic on its line 2.
+  std::string CheckKey(const std::string& line) {
+    return CheckPlugin("{\"name\": \"p\",\n" + line + "\n}\n");
+  }
+
+  MemoryFileSystem fs_{"/w"};
+  DiagnosticSink sink_;
+  int status_ = -1;
+};
+
+std::string Line2(int column, const std::string& severity,
+                  const std::string& message, const std::string& line_text) {
+  return At(kManifestPath, 2, column, severity, message, line_text);
+}
+
+TEST_F(PluginCheckTest, PluginWithoutManifestTakesItsFolderName) {
+  EXPECT_EQ(CheckPlugin(""), "");
+  EXPECT_EQ(status_, 0);
+}
+
+TEST_F(PluginCheckTest, ValidManifest) {
+  fs_.Add("p/more-hooks.json", "{}");
+  EXPECT_EQ(CheckPlugin(R"({
+  "$schema": "https://json.schemastore.org/claude-code-plugin-manifest.json",
+  "name": "code-review",
+  "version": "1.2.0-beta.1",
+  "description": "Reviews",
+  "author": {"name": "A", "email": "a@example.com", "url": "https://a"},
+  "keywords": ["review"],
+  "homepage": "https://example.com",
+  "license": "MIT",
+  "agents": ["./agents/reviewer.md"],
+  "commands": "./agents",
+  "skills": "./agents",
+  "hooks": ["./more-hooks.json", {"PreToolUse": []}],
+  "mcpServers": {"github": {"command": "gh-mcp", "args": ["serve"]}},
+  "defaultEnabled": false,
+  "experimental": {"themes": "./agents"}
+})"),
+            "");
+  EXPECT_EQ(status_, 0);
+}
+
+TEST_F(PluginCheckTest, ManifestName) {
+  EXPECT_EQ(CheckPlugin("{\"description\": \"x\"}"),
+            At(kManifestPath, 1, 1, "error",
+               "plugin.json has no 'name' (a kebab-case string)",
+               "{\"description\": \"x\"}"));
+  EXPECT_EQ(status_, 1);
+  EXPECT_EQ(CheckPlugin("{\"name\": \"Code_Review\"}"),
+            At(kManifestPath, 1, 10, "warning",
+               "name \"Code_Review\" is not kebab-case (lowercase letters, "
+               "digits and '-'): Claude Code loads it, but claude.ai and "
+               "Claude Desktop may not",
+               "{\"name\": \"Code_Review\"}"));
+  EXPECT_EQ(status_, 0);
+  Check("plugin", "p", /*werror=*/true);
+  EXPECT_EQ(status_, 1) << "--werror fails on the warning";
+}
+
+TEST_F(PluginCheckTest, WrongTypes) {
+  EXPECT_EQ(
+      CheckKey("\"author\": \"A <a@example.com>\""),
+      Line2(1, "error",
+            "'author' must be an object with a \"name\" (and optionally "
+            "\"email\" and \"url\"); got the string \"A <a@example.com>\"",
+            "\"author\": \"A <a@example.com>\""));
+  EXPECT_EQ(CheckKey("\"keywords\": \"review\""),
+            Line2(1, "error",
+                  "'keywords' must be a list of strings; got the string "
+                  "\"review\"",
+                  "\"keywords\": \"review\""));
+  EXPECT_EQ(
+      CheckKey("\"version\": 2"),
+      Line2(1, "error", "'version' must be a string; got 2", "\"version\": 2"));
+  EXPECT_EQ(CheckKey("\"version\": \"1.0\""),
+            Line2(12, "warning",
+                  "'version' \"1.0\" is not a semantic version "
+                  "(MAJOR.MINOR.PATCH), which Claude Code expects to tell "
+                  "updates apart",
+                  "\"version\": \"1.0\""));
+}
+
+TEST_F(PluginCheckTest, MarketplaceKeysAndUnknownKeys) {
+  EXPECT_EQ(CheckKey("\"category\": \"dev\""),
+            Line2(1, "error",
+                  "'category' is a key of a plugin's marketplace entry: in "
+                  "plugin.json it makes the plugin fail to load; move it to "
+                  "the entry in marketplace.json",
+                  "\"category\": \"dev\""));
+  EXPECT_EQ(CheckKey("\"homepag\": \"https://x\""),
+            Line2(1, "warning",
+                  "unknown key 'homepag' in plugin.json: Claude Code ignores "
+                  "it; did you mean 'homepage'?",
+                  "\"homepag\": \"https://x\""));
+  ASSERT_EQ(sink_.diagnostics().size(), 1u);
+  EXPECT_EQ(sink_.diagnostics()[0].replacement, "\"homepage\"");
+}
+
+TEST_F(PluginCheckTest, Paths) {
+  EXPECT_EQ(CheckKey("\"commands\": \"commands\""),
+            Line2(13, "error",
+                  "'commands' path \"commands\" must start with './' "
+                  "(relative to the plugin folder)",
+                  "\"commands\": \"commands\""));
+  EXPECT_EQ(CheckKey("\"commands\": \"/opt/commands\""),
+            Line2(13, "error",
+                  "'commands' path \"/opt/commands\" is absolute: only the "
+                  "plugin folder is installed, so write it relative to the "
+                  "plugin, starting with './'",
+                  "\"commands\": \"/opt/commands\""));
+  EXPECT_EQ(CheckKey("\"commands\": \"./../shared\""),
+            Line2(13, "error",
+                  "'commands' path \"./../shared\" leaves the plugin folder: "
+                  "only that folder is installed, so the path breaks after "
+                  "install",
+                  "\"commands\": \"./../shared\""));
+  EXPECT_EQ(CheckKey("\"commands\": \"./cmds\""),
+            Line2(13, "error", "'commands' path \"./cmds\" does not exist in p",
+                  "\"commands\": \"./cmds\""));
+  EXPECT_EQ(CheckKey("\"commands\": 5"),
+            Line2(1, "error",
+                  "'commands' must be a path starting with './' or a list of "
+                  "them; got 5",
+                  "\"commands\": 5"));
+}
+
+TEST_F(PluginCheckTest, AgentsAsFolderSkillsAsFile) {
+  EXPECT_EQ(CheckKey("\"agents\": \"./agents\""),
+            Line2(11, "error",
+                  "'agents' path \"./agents\" is a folder, but 'agents' takes "
+                  "agent files (\"./agents/reviewer.md\"): list the files, or "
+                  "leave 'agents' out to load agents/*.md",
+                  "\"agents\": \"./agents\""));
+  EXPECT_EQ(CheckKey("\"skills\": [\"./agents/reviewer.md\"]"),
+            Line2(12, "error",
+                  "'skills' path \"./agents/reviewer.md\" is a file, but "
+                  "'skills' takes folders holding <name>/SKILL.md",
+                  "\"skills\": [\"./agents/reviewer.md\"]"));
+  EXPECT_EQ(CheckKey("\"skills\": \".\""), "") << "the plugin itself";
+}
+
+TEST_F(PluginCheckTest, ManifestNamingTheDefaultHooksFile) {
+  fs_.Add("p/hooks/hooks.json", "{\"hooks\": {}}");
+  EXPECT_EQ(CheckKey("\"hooks\": \"./hooks/hooks.json\""),
+            Line2(10, "error",
+                  "Duplicate hooks file: hooks/hooks.json is loaded by "
+                  "default, and Claude Code refuses a manifest that names it "
+                  "again; 'hooks' only lists additional hook files (remove "
+                  "this entry)",
+                  "\"hooks\": \"./hooks/hooks.json\""));
+}
+
+TEST_F(PluginCheckTest, ComponentFolderInsideClaudePlugin) {
+  fs_.Add("p/.claude-plugin/skills/x/SKILL.md", "---\nname: x\n---\n");
+  EXPECT_EQ(CheckPlugin("{\"name\": \"p\"}"),
+            "p/.claude-plugin/skills: error: 'skills' belongs at the "
+            "plugin's root, not in .claude-plugin/ (which holds plugin.json "
+            "only): Claude Code does not look for it here\n");
+}
+
+TEST_F(PluginCheckTest, RootClaudeMd) {
+  fs_.Add("p/CLAUDE.md", "# Notes\n");
+  EXPECT_EQ(CheckPlugin(""),
+            "p/CLAUDE.md: warning: a plugin's CLAUDE.md is not loaded: put "
+            "instructions in a skill or an agent\n");
+}
+
+TEST_F(PluginCheckTest, HooksFile) {
+  fs_.Add("p/hooks/hooks.json",
+          "{\"description\": \"x\", \"hooks\": {\"PreToolUse\": [{\"hooks\": "
+          "[{\"type\": \"command\", \"command\": \"./x.sh\"}]}]}}");
+  EXPECT_EQ(CheckPlugin(""), "");
+  fs_.Add("p/hooks/hooks.json", "{\"hooks\": {\"PreToolUze\": []}}");
+  std::string printed = CheckPlugin("");
+  EXPECT_NE(printed.find("p/hooks/hooks.json:1:12: error: "), std::string::npos)
+      << printed;
+  EXPECT_NE(printed.find("did you mean 'PreToolUse'?"), std::string::npos)
+      << printed;
+  fs_.Add("p/hooks/hooks.json", "{\"PreToolUse\": []}");
+  EXPECT_EQ(CheckPlugin(""),
+            At("p/hooks/hooks.json", 1, 1, "error",
+               "hooks/hooks.json must hold {\"hooks\": {Event: [...]}}: there "
+               "is no 'hooks' key",
+               "{\"PreToolUse\": []}"));
+  fs_.Add("p/hooks/hooks.json", "{\"hooks\": ");
+  EXPECT_EQ(CheckPlugin("").substr(0, 52),
+            "p/hooks/hooks.json:1:11: error: Invalid JSON syntax:");
+}
+
+TEST_F(PluginCheckTest, McpFileWrappedAndFlat) {
+  fs_.Add(
+      "p/.mcp.json",
+      "{\"mcpServers\": {\"gh\": {\"command\": \"gh\", \"args\": [\"x\"]}}}");
+  EXPECT_EQ(CheckPlugin(""), "");
+  fs_.Add("p/.mcp.json",
+          "{\"gh\": {\"type\": \"http\", \"url\": \"https://x\"}}");
+  EXPECT_EQ(CheckPlugin(""), "");
+  fs_.Add("p/.mcp.json", "{\"gh\": {\"command\": \"gh\", \"args\": \"x\"}}");
+  EXPECT_EQ(CheckPlugin(""),
+            At("p/.mcp.json", 1, 26, "error",
+               "'args' must be a list of strings; got the string \"x\"",
+               "{\"gh\": {\"command\": \"gh\", \"args\": \"x\"}}"));
+  fs_.Add("p/.mcp.json", "{\"gh\": \"gh serve\"}");
+  EXPECT_EQ(CheckPlugin(""),
+            At("p/.mcp.json", 1, 2, "error",
+               "the configuration of server 'gh' must be an object; got the "
+               "string \"gh serve\"",
+               "{\"gh\": \"gh serve\"}"));
+}
+
+TEST_F(PluginCheckTest, Symlinks) {
+  fs_.Add("p/shared/style.md", "x");
+  fs_.AddSymlink("p/skills/style.md", "../shared/style.md");
+  EXPECT_EQ(CheckPlugin(""), "") << "a link within the plugin is kept";
+  fs_.Add("common/style.md", "x");
+  fs_.AddSymlink("p/shared/common.md", "../../common/style.md");
+  EXPECT_EQ(CheckPlugin(""),
+            "p/shared/common.md: error: symlink to \"../../common/style.md\" "
+            "leaves the plugin folder: only the plugin is installed, so it "
+            "breaks after install (copy the file in instead)\n");
+}
+
+TEST_F(PluginCheckTest, ComponentFiles) {
+  fs_.Add(
+      "p/agents/planner.md",
+      "---\nname: planner\ndescription: Plans\npermissionMode: plan\n---\n");
+  fs_.Add("p/commands/go.md", "---\ndescription: Go\nmodel: gpt-4\n---\n");
+  fs_.Add("p/skills/pdf/SKILL.md", "---\nname: pdf\ntoolz: Read\n---\nBody\n");
+  std::string printed = CheckPlugin("");
+  EXPECT_NE(printed.find(At("p/agents/planner.md", 4, 1, "warning",
+                            "'permissionMode' is ignored in a plugin agent: "
+                            "Claude Code does not support it there (only in "
+                            ".claude/agents/)",
+                            "permissionMode: plan")),
+            std::string::npos)
+      << printed;
+  EXPECT_NE(printed.find("p/commands/go.md:3:8: "), std::string::npos)
+      << printed;
+  EXPECT_NE(
+      printed.find("p/skills/pdf/SKILL.md:3:1: warning: unknown key 'toolz'"),
+      std::string::npos)
+      << printed;
+}
+
+// A marketplace at `m` with `plugins` as its entries.
+class MarketplaceCheckTest : public PluginCheckTest {
+ protected:
+  std::string CheckMarket(const std::string& plugins,
+                          const std::string& name = "acme-tools") {
+    fs_.Add("m/.claude-plugin/marketplace.json",
+            "{\"name\": \"" + name +
+                "\", \"owner\": {\"name\": \"Acme\"},\n\"plugins\": [\n" +
+                plugins + "\n]}\n");
+    return Check("marketplace", "m");
+  }
+};
+
+const char kMarket[] = "m/.claude-plugin/marketplace.json";
+
+std::string Entry(int column, const std::string& severity,
+                  const std::string& message, const std::string& line_text) {
+  return At(kMarket, 3, column, severity, message, line_text);
+}
+
+TEST_F(MarketplaceCheckTest, ValidMarketplace) {
+  fs_.Add("m/plugins/a/.claude-plugin/plugin.json",
+          "{\"name\": \"a\", \"version\": \"1.0.0\"}");
+  fs_.Add("m/plugins/lsp/README.md", "x");
+  EXPECT_EQ(
+      CheckMarket(
+          "{\"name\": \"a\", \"source\": \"./plugins/a\", \"version\": "
+          "\"1.0.0\", \"category\": \"dev\", \"tags\": [\"x\"]},\n"
+          "{\"name\": \"lsp\", \"source\": \"./plugins/lsp\", \"strict\": "
+          "false, \"lspServers\": {\"x\": {}}},\n"
+          "{\"name\": \"b\", \"source\": {\"source\": \"github\", \"repo\": "
+          "\"o/b\"}},\n"
+          "{\"name\": \"c\", \"source\": {\"source\": \"git-subdir\", \"url\": "
+          "\"https://x\", \"path\": \"c\", \"sha\": \"abc\"}}"),
+      "");
+  EXPECT_EQ(Check("marketplace", "m/.claude-plugin/marketplace.json"), "")
+      << "the file itself names the same marketplace";
+}
+
+TEST_F(MarketplaceCheckTest, TopLevel) {
+  fs_.Add(kMarket, "{\"name\": \"acme\", \"plugins\": []}");
+  EXPECT_EQ(
+      Check("marketplace", "m"),
+      At(kMarket, 1, 1, "error",
+         "marketplace.json has no 'owner' (an object with a \"name\" "
+         "string)",
+         "{\"name\": \"acme\", \"plugins\": []}") +
+          At(kMarket, 1, 29, "warning", "Marketplace has no plugins defined",
+             "{\"name\": \"acme\", \"plugins\": []}"));
+  EXPECT_EQ(CheckMarket("", "agent-skills").substr(0, 150),
+            At(kMarket, 1, 10, "warning",
+               "\"agent-skills\" is reserved for Anthropic's own "
+               "marketplaces: Claude Code refuses it from any other source",
+               "{\"name\": \"agent-skills\", \"owner\": {\"name\": "
+               "\"Acme\"},")
+                .substr(0, 150));
+}
+
+TEST_F(MarketplaceCheckTest, DuplicateNames) {
+  fs_.Add("m/x/a.md", "x");
+  std::string printed = CheckMarket(
+      "{\"name\": \"x\", \"source\": {\"source\": \"npm\", \"package\": "
+      "\"x\"}}, {\"name\": \"x\", \"source\": {\"source\": \"npm\", "
+      "\"package\": \"y\"}}");
+  EXPECT_EQ(printed,
+            Entry(70, "error",
+                  "Duplicate plugin name \"x\" found in marketplace (first on "
+                  "line 3)",
+                  "{\"name\": \"x\", \"source\": {\"source\": \"npm\", "
+                  "\"package\": \"x\"}}, {\"name\": \"x\", \"source\": "
+                  "{\"source\": \"npm\", \"package\": \"y\"}}"));
+}
+
+TEST_F(MarketplaceCheckTest, Sources) {
+  const std::string bare = "{\"name\": \"a\", \"source\": \"plugins/a\"}";
+  EXPECT_EQ(CheckMarket(bare),
+            Entry(25, "error",
+                  "a relative 'source' must start with './' (relative to the "
+                  "folder holding .claude-plugin/); got \"plugins/a\"",
+                  bare));
+  const std::string up = "{\"name\": \"a\", \"source\": \"./../a\"}";
+  EXPECT_EQ(CheckMarket(up),
+            Entry(25, "error",
+                  "Path contains \"..\": a plugin source must lie within the "
+                  "marketplace",
+                  up));
+  const std::string github =
+      "{\"name\": \"a\", \"source\": {\"source\": \"github\"}}";
+  EXPECT_EQ(
+      CheckMarket(github),
+      Entry(25, "error",
+            "a \"github\" source needs \"repo\" (a non-empty string)", github));
+  const std::string kind =
+      "{\"name\": \"a\", \"source\": {\"source\": \"svn\"}}";
+  EXPECT_EQ(CheckMarket(kind),
+            Entry(36, "error",
+                  "an object 'source' needs \"source\": one of archive, "
+                  "command, git-subdir, github, npm or url; got the string "
+                  "\"svn\"",
+                  kind));
+  const std::string missing = "{\"name\": \"a\"}";
+  EXPECT_EQ(CheckMarket(missing),
+            Entry(1, "error",
+                  "a plugin entry has no 'source' (\"./path\" or an object)",
+                  missing));
+}
+
+TEST_F(MarketplaceCheckTest, StrictEntries) {
+  fs_.Add("m/a/agents/x.md", kAgent);
+  const std::string strict = "{\"name\": \"a\", \"source\": \"./a\"}";
+  EXPECT_EQ(CheckMarket(strict),
+            Entry(25, "warning",
+                  "a strict entry (the default) whose plugin has no "
+                  ".claude-plugin/plugin.json: Claude Code loads it with the "
+                  "entry as its manifest, but claude.ai refuses it; set "
+                  "\"strict\": false or add a plugin.json",
+                  strict));
+  EXPECT_EQ(status_, 0);
+  const std::string loose =
+      "{\"name\": \"a\", \"source\": \"./a\", \"strict\": false}";
+  EXPECT_EQ(CheckMarket(loose), "");
+  fs_.Add("m/a/.claude-plugin/plugin.json",
+          "{\"name\": \"a\", \"agents\": [\"./agents/x.md\"]}");
+  EXPECT_EQ(CheckMarket(loose),
+            Entry(42, "error",
+                  "\"strict\": false makes this entry the whole plugin "
+                  "definition, but m/a/.claude-plugin/plugin.json declares "
+                  "components too: Claude Code refuses the conflict; remove "
+                  "them there or drop \"strict\": false",
+                  loose));
+  EXPECT_EQ(CheckMarket(strict), "");
+}
+
+TEST_F(MarketplaceCheckTest, VersionsAndPluginErrorsInTheirFiles) {
+  fs_.Add("m/a/.claude-plugin/plugin.json",
+          "{\"name\": \"a\", \"version\": \"2.0.0\", \"author\": \"me\"}");
+  const std::string entry =
+      "{\"name\": \"a\", \"source\": \"./a\", \"version\": \"1.0.0\"}";
+  EXPECT_EQ(CheckMarket(entry),
+            At("m/a/.claude-plugin/plugin.json", 1, 35, "error",
+               "'author' must be an object with a \"name\" (and optionally "
+               "\"email\" and \"url\"); got the string \"me\"",
+               "{\"name\": \"a\", \"version\": \"2.0.0\", \"author\": "
+               "\"me\"}") +
+                Entry(43, "warning",
+                      "the entry's version \"1.0.0\" differs from "
+                      "plugin.json's \"2.0.0\", which Claude Code uses "
+                      "instead",
+                      entry));
+}
+
+TEST_F(MarketplaceCheckTest, EntryKeys) {
+  fs_.Add("m/a/.claude-plugin/plugin.json", "{\"name\": \"a\"}");
+  const std::string entry =
+      "{\"name\": \"a\", \"source\": \"./a\", \"catgory\": \"x\", "
+      "\"keywords\": \"x\"}";
+  EXPECT_EQ(CheckMarket(entry),
+            Entry(32, "warning",
+                  "unknown key 'catgory' in a marketplace entry: Claude Code "
+                  "ignores it; did you mean 'category'?",
+                  entry) +
+                Entry(48, "error",
+                      "'keywords' must be a list of strings; got the string "
+                      "\"x\"",
+                      entry));
+}
+
+}  // namespace
+}  // namespace agentgen
