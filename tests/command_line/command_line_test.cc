@@ -218,6 +218,23 @@ TEST(CommandLineTest, CheckToolDefaultsToTheTypesTool) {
   EXPECT_EQ(chosen.check.settings.tool, "opencode");
 }
 
+TEST(CommandLineTest, CheckTakesPluginsAndMarketplaces) {
+  for (const char* type : {"plugin", "marketplace"}) {
+    ParsedCommandLine parsed = ParseCommandLine({"check", "p", "--type", type});
+    ASSERT_TRUE(parsed.run) << parsed.err;
+    EXPECT_EQ(parsed.check.settings.type, type);
+    EXPECT_EQ(parsed.check.tool, "claude-code");
+  }
+  EXPECT_EQ(UsageErrorOf({"check", "p", "--type", "plugins"}),
+            std::string("agentgen: error: --type 'plugins' is not one of "
+                        "agent, command, snippet, hook, mcp-server, script, "
+                        "skill, plugin, marketplace\n") +
+                kCheckUsage + "\n");
+  EXPECT_FALSE(
+      ParseCommandLine({"render", "p", "-o", "x", "--type", "plugin"}).run)
+      << "only check reads a whole plugin";
+}
+
 TEST(CommandLineTest, UsageErrorsOfCheckAndMcp) {
   EXPECT_EQ(UsageErrorOf({"check", "a.md", "--format", "xml"}),
             std::string("agentgen: error: --format 'xml' is not one of text, "
