@@ -140,6 +140,42 @@ std::unique_ptr<JsonFile> ReadJsonFile(FileReader& fs, const std::string& path,
   return file;
 }
 
+// A hooks file of the plugin (`relative` to it), `{"hooks": {Event: ...}}`.
+void CheckHooksFile(FileReader& fs, const Folder& plugin,
+                    const std::string& relative, DiagnosticSink& sink) {
+  std::string path = JoinNormal(plugin.path, relative);
+  if (fs.Stat(path) != FileReader::Kind::kFile) return;
+  std::unique_ptr<JsonFile> file = ReadJsonFile(
+      fs, path, Inside(plugin.display, relative), "plugin.hooks", sink);
+  if (!file) return;
+  const YamlNode& hooks = MappingValue(file->tree.root(), "hooks");
+  if (!hooks.IsDefined()) {
+    sink.Error(file->place.locate(0),
+               "a hooks file must hold {\"hooks\": {Event: [...]}}: there "
+               "is no 'hooks' key",
+               "plugin.hooks");
+    return;
+  }
+  HookPlace place{file->bytes, file->place.locate, "plugin",
+                  HookOwner::kSettings, true};
+  ValidateHooks(hooks, place, sink);
+}
+
+// An MCP file of the plugin (`relative` to it): both the documented
+// {"mcpServers": {...}} and a bare {name: server}.
+void CheckMcpFile(FileReader& fs, const Folder& plugin,
+                  const std::string& relative, DiagnosticSink& sink) {
+  std::string path = JoinNormal(plugin.path, relative);
+  if (fs.Stat(path) != FileReader::Kind::kFile) return;
+  std::unique_ptr<JsonFile> file = ReadJsonFile(
+      fs, path, Inside(plugin.display, relative), "plugin.mcpServers", sink);
+  if (!file) return;
+  const YamlNode& wrapped = MappingValue(file->tree.root(), "mcpServers");
+  McpServersPlace place{file->bytes, file->place.locate, "plugin"};
+  ValidateMcpServerMap(wrapped.IsDefined() ? wrapped : file->tree.root(), place,
+                       sink);
+}
+
 // The keys of plugin.json, checked in plugin.json itself and in a
 // marketplace entry (which may hold any of them).
 class ManifestChecker {
@@ -313,17 +349,16 @@ class ManifestChecker {
       for (const YamlNode* item : value.items()) {
         if (KindOf(*item) == ValueKind::kString) {
           OnePath(name, *item);
-        } else if (!(config && KindOf(*item) == ValueKind::kMapping)) {
+        } else if (config && KindOf(*item) == ValueKind::kMapping) {
+          Inline(name, *item);
+        } else {
           Error(At(*item),
                 "each entry of '" + name + "' must be a path" + Got(*item),
                 name);
         }
       }
     } else if (config && kind == ValueKind::kMapping) {
-      if (name == "mcpServers") {
-        McpServersPlace place{place_.text, place_.locate, prefix_};
-        ValidateMcpServerMap(value, place, sink_);
-      }
+      Inline(name, value);
     } else {
       Error(At(key),
             "'" + name +
@@ -332,6 +367,21 @@ class ManifestChecker {
                 (config ? ", or the configuration as an object" : "") +
                 Got(value),
             name);
+    }
+  }
+
+  // A configuration written in the manifest: servers and hooks are checked
+  // as in their files; LSP servers are not checked (yet).
+  void Inline(const std::string& name, const YamlNode& value) {
+    if (name == "mcpServers") {
+      McpServersPlace place{place_.text, place_.locate, prefix_};
+      ValidateMcpServerMap(value, place, sink_);
+    } else if (name == "hooks") {
+      // As a hooks file holds them, or the events themselves.
+      const YamlNode& wrapped = MappingValue(value, "hooks");
+      HookPlace place{place_.text, place_.locate, prefix_, HookOwner::kSettings,
+                      true};
+      ValidateHooks(wrapped.IsDefined() ? wrapped : value, place, sink_);
     }
   }
 
@@ -385,6 +435,10 @@ class ManifestChecker {
                 "(\"./agents/reviewer.md\"): list the files, or leave "
                 "'agents' out to load agents/*.md",
             name);
+    } else if (name == "hooks" && kind == FileReader::Kind::kFile) {
+      CheckHooksFile(fs_, *plugin_, normal, sink_);
+    } else if (name == "mcpServers" && kind == FileReader::Kind::kFile) {
+      CheckMcpFile(fs_, *plugin_, normal, sink_);
     } else if (name == "skills" && kind == FileReader::Kind::kFile) {
       Error(At(node),
             "'skills' path \"" + path +
@@ -494,40 +548,6 @@ void CheckComponents(FileReader& fs, const Folder& plugin,
   }
 }
 
-void CheckHooksFile(FileReader& fs, const Folder& plugin,
-                    DiagnosticSink& sink) {
-  std::string path = JoinNormal(plugin.path, "hooks/hooks.json");
-  if (fs.Stat(path) != FileReader::Kind::kFile) return;
-  std::unique_ptr<JsonFile> file =
-      ReadJsonFile(fs, path, Inside(plugin.display, "hooks/hooks.json"),
-                   "plugin.hooks", sink);
-  if (!file) return;
-  const YamlNode& hooks = MappingValue(file->tree.root(), "hooks");
-  if (!hooks.IsDefined()) {
-    sink.Error(file->place.locate(0),
-               "hooks/hooks.json must hold {\"hooks\": {Event: [...]}}: "
-               "there is no 'hooks' key",
-               "plugin.hooks");
-    return;
-  }
-  HookPlace place{file->bytes, file->place.locate, "plugin",
-                  HookOwner::kSettings, true};
-  ValidateHooks(hooks, place, sink);
-}
-
-void CheckMcpFile(FileReader& fs, const Folder& plugin, DiagnosticSink& sink) {
-  std::string path = JoinNormal(plugin.path, ".mcp.json");
-  if (fs.Stat(path) != FileReader::Kind::kFile) return;
-  std::unique_ptr<JsonFile> file = ReadJsonFile(
-      fs, path, Inside(plugin.display, ".mcp.json"), "plugin.mcpServers", sink);
-  if (!file) return;
-  // Both the documented {"mcpServers": {...}} and a bare {name: server}.
-  const YamlNode& wrapped = MappingValue(file->tree.root(), "mcpServers");
-  McpServersPlace place{file->bytes, file->place.locate, "plugin"};
-  ValidateMcpServerMap(wrapped.IsDefined() ? wrapped : file->tree.root(), place,
-                       sink);
-}
-
 // Symlinks whose target lies outside the plugin: only the plugin folder is
 // installed, so they break.
 void CheckSymlinks(FileReader& fs, const Folder& plugin,
@@ -609,8 +629,8 @@ PluginSummary CheckPlugin(FileReader& fs, const Folder& plugin,
                  "skill or an agent",
                  "plugin.claude-md");
   }
-  CheckHooksFile(fs, plugin, sink);
-  CheckMcpFile(fs, plugin, sink);
+  CheckHooksFile(fs, plugin, "hooks/hooks.json", sink);
+  CheckMcpFile(fs, plugin, ".mcp.json", sink);
   CheckComponents(fs, plugin, sink);
   if (std::optional<std::string> real = fs.RealPath(plugin.path))
     CheckSymlinks(fs, plugin, *real, plugin.path, sink);

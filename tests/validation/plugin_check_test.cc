@@ -62,7 +62,7 @@ TEST_F(PluginCheckTest, PluginWithoutManifestTakesItsFolderName) {
 }
 
 TEST_F(PluginCheckTest, ValidManifest) {
-  fs_.Add("p/more-hooks.json", "{}");
+  fs_.Add("p/more-hooks.json", "{\"hooks\": {}}");
   EXPECT_EQ(CheckPlugin(R"({
   "$schema": "https://json.schemastore.org/claude-code-plugin-manifest.json",
   "name": "code-review",
@@ -223,12 +223,26 @@ TEST_F(PluginCheckTest, HooksFile) {
   fs_.Add("p/hooks/hooks.json", "{\"PreToolUse\": []}");
   EXPECT_EQ(CheckPlugin(""),
             At("p/hooks/hooks.json", 1, 1, "error",
-               "hooks/hooks.json must hold {\"hooks\": {Event: [...]}}: there "
-               "is no 'hooks' key",
+               "a hooks file must hold {\"hooks\": {Event: [...]}}: there is "
+               "no 'hooks' key",
                "{\"PreToolUse\": []}"));
   fs_.Add("p/hooks/hooks.json", "{\"hooks\": ");
   EXPECT_EQ(CheckPlugin("").substr(0, 52),
             "p/hooks/hooks.json:1:11: error: Invalid JSON syntax:");
+}
+
+TEST_F(PluginCheckTest, HooksAndServersTheManifestNames) {
+  fs_.Add("p/extra/hooks.json", "{\"hooks\": {\"Stopp\": []}}");
+  fs_.Add("p/extra/mcp.json", "{\"gh\": {\"command\": \"\"}}");
+  std::string printed = CheckKey(
+      "\"hooks\": [\"./extra/hooks.json\", {\"PreToolUze\": []}], "
+      "\"mcpServers\": \"./extra/mcp.json\"");
+  for (const char* expected :
+       {"p/.claude-plugin/plugin.json:2:34: error: ",
+        "did you mean 'PreToolUse'?", "p/extra/hooks.json:1:12: error: ",
+        "did you mean 'Stop'?", "p/extra/mcp.json:1:9: error: "})
+    EXPECT_NE(printed.find(expected), std::string::npos) << expected << "\n"
+                                                         << printed;
 }
 
 TEST_F(PluginCheckTest, McpFileWrappedAndFlat) {
