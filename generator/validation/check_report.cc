@@ -215,8 +215,12 @@ ReportRoot FindReportRoot(FileReader& fs, const CheckOptions& options) {
   if (options.settings.root) {
     root.path = AbsoluteNormal(root.directory, *options.settings.root);
   } else if (!options.sources.empty()) {
-    root.path =
-        DefaultRoot(fs, AbsoluteNormal(root.directory, options.sources[0]));
+    std::string source = AbsoluteNormal(root.directory, options.sources[0]);
+    // A plugin or marketplace folder is searched from inside, as a file's
+    // folder is.
+    if (fs.Stat(source) == FileReader::Kind::kDirectory)
+      source = JoinNormal(source, ".claude-plugin");
+    root.path = DefaultRoot(fs, source);
   } else {
     root.path = root.directory;
   }

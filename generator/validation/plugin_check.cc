@@ -83,6 +83,9 @@ Location WholeFile(const std::string& display) {
 struct Folder {
   std::string path;
   std::string display;
+  /// The marketplace's folder, symlinks resolved, when checked as one of
+  /// its plugins: a marketplace install copies in what links there reach.
+  std::string marketplace;
 };
 
 // A JSON file read into our tree, located in its text. Not movable: the
@@ -571,6 +574,16 @@ void CheckSymlinks(FileReader& fs, const Folder& plugin,
       sink.Error(WholeFile(display),
                  "symlink to \"" + link.value_or("?") + "\" points at nothing",
                  "plugin.symlink");
+    } else if (!plugin.marketplace.empty() &&
+               IsWithin(*target, plugin.marketplace) &&
+               !IsWithin(*target, real_root)) {
+      sink.Warning(WholeFile(display),
+                   "symlink to \"" + link.value_or(*target) +
+                       "\" leaves the plugin folder: a marketplace install "
+                       "copies its target in, but --plugin-dir, a local "
+                       "install and Windows checkouts lose it (copy the file "
+                       "in instead)",
+                   "plugin.symlink");
     } else if (!IsWithin(*target, real_root)) {
       sink.Error(WholeFile(display),
                  "symlink to \"" + link.value_or(*target) +
@@ -668,6 +681,7 @@ struct Marketplace {
   std::string root;          // the folder holding .claude-plugin/
   std::string root_display;  // as diagnostics name it
   std::string plugin_root;   // metadata.pluginRoot, "" when unset
+  std::string real_root;     // `root` with symlinks resolved
 };
 
 // The plugin folder of a relative `source`, or nullopt after an error.
@@ -696,7 +710,7 @@ std::optional<Folder> LocalSource(const Marketplace& market,
     return std::nullopt;
   }
   return Folder{JoinNormal(market.root, path),
-                Inside(market.root_display, Normal(path))};
+                Inside(market.root_display, Normal(path)), market.real_root};
 }
 
 void CheckEntry(FileReader& fs, const Marketplace& market,
@@ -844,7 +858,7 @@ void CheckMarketplaceFile(FileReader& fs, Marketplace market,
 
 PluginSummary CheckPluginFolder(FileReader& fs, const std::string& folder,
                                 DiagnosticSink& sink) {
-  Folder plugin{AbsoluteNormal(fs.CurrentDirectory(), folder), folder};
+  Folder plugin{AbsoluteNormal(fs.CurrentDirectory(), folder), folder, ""};
   return CheckPlugin(fs, plugin, sink);
 }
 
@@ -872,6 +886,7 @@ void CheckMarketplace(FileReader& fs, const std::string& path,
                "marketplace.json");
     return;
   }
+  market.real_root = fs.RealPath(market.root).value_or(market.root);
   CheckMarketplaceFile(fs, market, file, display, sink);
 }
 

@@ -433,6 +433,22 @@ TEST_F(MarketplaceCheckTest, StrictEntries) {
   EXPECT_EQ(CheckMarket(strict), "");
 }
 
+TEST_F(MarketplaceCheckTest, SymlinksWithinTheMarketplace) {
+  fs_.Add("m/a/.claude-plugin/plugin.json", "{\"name\": \"a\"}");
+  fs_.Add("m/shared/style.md", "x");
+  fs_.AddSymlink("m/a/style.md", "../shared/style.md");
+  EXPECT_EQ(CheckMarket("{\"name\": \"a\", \"source\": \"./a\"}"),
+            "m/a/style.md: warning: symlink to \"../shared/style.md\" leaves "
+            "the plugin folder: a marketplace install copies its target in, "
+            "but --plugin-dir, a local install and Windows checkouts lose it "
+            "(copy the file in instead)\n");
+  EXPECT_EQ(Check("plugin", "m/a"),
+            "m/a/style.md: error: symlink to \"../shared/style.md\" leaves "
+            "the plugin folder: only the plugin is installed, so it breaks "
+            "after install (copy the file in instead)\n")
+      << "checked alone, the plugin is installed alone";
+}
+
 TEST_F(MarketplaceCheckTest, VersionsAndPluginErrorsInTheirFiles) {
   fs_.Add("m/a/.claude-plugin/plugin.json",
           "{\"name\": \"a\", \"version\": \"2.0.0\", \"author\": \"me\"}");
