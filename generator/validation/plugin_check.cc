@@ -737,14 +737,15 @@ void CheckEntry(FileReader& fs, const Marketplace& market,
                           sink);
   checker.Keys(entry, true);
   const YamlNode& strict = MappingValue(entry, "strict");
-  if (strict.IsDefined() && KindOf(strict) != ValueKind::kBoolean) {
+  bool strict_known =
+      !strict.IsDefined() || KindOf(strict) == ValueKind::kBoolean;
+  if (!strict_known)
     sink.Error(place.locate(strict.offset()),
                "'strict' must be true or false; got " + Shown(strict, true),
                "marketplace.strict");
-    return;
-  }
   if (!plugin) return;
   PluginSummary summary = CheckPlugin(fs, *plugin, sink);
+  if (!strict_known) return;
   bool is_strict = !strict.IsDefined() || strict.scalar() == "true";
   if (is_strict && !summary.has_manifest &&
       fs.Stat(plugin->path) == FileReader::Kind::kDirectory) {
@@ -792,6 +793,12 @@ void CheckMarketplaceFile(FileReader& fs, Marketplace market,
                      "\" is reserved for Anthropic's own marketplaces: Claude "
                      "Code refuses it from any other source",
                  "marketplace.name");
+  if (!MappingValue(root, "description").IsDefined() &&
+      !MappingValue(MappingValue(root, "metadata"), "description").IsDefined())
+    sink.Warning(place.locate(root.offset()),
+                 "No marketplace description provided: add a 'description' "
+                 "for the marketplace's listing",
+                 "marketplace.description");
   const YamlNode& owner = MappingValue(root, "owner");
   if (!owner.IsDefined())
     sink.Error(place.locate(root.offset()),

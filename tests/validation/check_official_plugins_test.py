@@ -32,7 +32,7 @@ def main():
     failures = []
     with tempfile.TemporaryDirectory() as checkout:
         write(checkout, ".claude-plugin/marketplace.json", json.dumps({
-            "name": "acme", "owner": {"name": "Acme"},
+            "name": "acme", "owner": {"name": "Acme"}, "description": "Tools",
             "plugins": [
                 {"name": "review", "source": "./plugins/review"},
                 {"name": "remote", "source": {"source": "github",

@@ -307,7 +307,8 @@ class MarketplaceCheckTest : public PluginCheckTest {
                           const std::string& name = "acme-tools") {
     fs_.Add("m/.claude-plugin/marketplace.json",
             "{\"name\": \"" + name +
-                "\", \"owner\": {\"name\": \"Acme\"},\n\"plugins\": [\n" +
+                "\", \"owner\": {\"name\": \"Acme\"}, \"description\": "
+                "\"Tools\",\n\"plugins\": [\n" +
                 plugins + "\n]}\n");
     return Check("marketplace", "m");
   }
@@ -340,15 +341,19 @@ TEST_F(MarketplaceCheckTest, ValidMarketplace) {
 }
 
 TEST_F(MarketplaceCheckTest, TopLevel) {
-  fs_.Add(kMarket, "{\"name\": \"acme\", \"plugins\": []}");
-  EXPECT_EQ(
-      Check("marketplace", "m"),
-      At(kMarket, 1, 1, "error",
-         "marketplace.json has no 'owner' (an object with a \"name\" "
-         "string)",
-         "{\"name\": \"acme\", \"plugins\": []}") +
-          At(kMarket, 1, 29, "warning", "Marketplace has no plugins defined",
-             "{\"name\": \"acme\", \"plugins\": []}"));
+  const std::string bare = "{\"name\": \"acme\", \"plugins\": []}";
+  fs_.Add(kMarket, bare);
+  EXPECT_EQ(Check("marketplace", "m"),
+            At(kMarket, 1, 1, "warning",
+               "No marketplace description provided: add a 'description' for "
+               "the marketplace's listing",
+               bare) +
+                At(kMarket, 1, 1, "error",
+                   "marketplace.json has no 'owner' (an object with a "
+                   "\"name\" string)",
+                   bare) +
+                At(kMarket, 1, 29, "warning",
+                   "Marketplace has no plugins defined", bare));
   EXPECT_EQ(CheckMarket("", "agent-skills").substr(0, 150),
             At(kMarket, 1, 10, "warning",
                "\"agent-skills\" is reserved for Anthropic's own "
@@ -431,6 +436,17 @@ TEST_F(MarketplaceCheckTest, StrictEntries) {
                   "them there or drop \"strict\": false",
                   loose));
   EXPECT_EQ(CheckMarket(strict), "");
+  const std::string text =
+      "{\"name\": \"a\", \"source\": \"./a\", \"strict\": \"no\"}";
+  fs_.Add("m/a/CLAUDE.md", "x");
+  EXPECT_EQ(CheckMarket(text),
+            Entry(42, "error",
+                  "'strict' must be true or false; got the "
+                  "string \"no\"",
+                  text) +
+                "m/a/CLAUDE.md: warning: a plugin's CLAUDE.md is not loaded: "
+                "put instructions in a skill or an agent\n")
+      << "the plugin is checked all the same";
 }
 
 TEST_F(MarketplaceCheckTest, SymlinksWithinTheMarketplace) {
