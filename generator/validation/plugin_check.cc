@@ -661,7 +661,7 @@ void CheckSourceObject(const TreePlace& place, const YamlNode& source,
   if (KindOf(kind) != ValueKind::kString || found == required.end()) {
     sink.Error(place.locate(kind.IsDefined() ? kind.offset() : source.offset()),
                "an object 'source' needs \"source\": one of " + OneOf(kinds) +
-                   "; got " + Shown(kind, true),
+                   (kind.IsDefined() ? "; got " + Shown(kind, true) : ""),
                "marketplace.source");
     return;
   }
@@ -829,8 +829,9 @@ void CheckMarketplaceFile(FileReader& fs, Marketplace market,
   const YamlNode& plugins = MappingValue(root, "plugins");
   if (KindOf(plugins) != ValueKind::kList) {
     sink.Error(place.locate(plugins.IsDefined() ? plugins.offset() : 0),
-               "'plugins' must be a list of plugin entries; got " +
-                   Shown(plugins, true),
+               "'plugins' must be a list of plugin entries" +
+                   (plugins.IsDefined() ? "; got " + Shown(plugins, true)
+                                        : " (there is none)"),
                "marketplace.plugins");
     return;
   }
