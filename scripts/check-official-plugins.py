@@ -5,7 +5,8 @@
 Usage: check-official-plugins.py <agentgen> <checkout>
 
 Checks the marketplace file (which checks every plugin it holds locally) and
-then each local plugin folder on its own with `--type plugin`, and prints
+then each local plugin folder on its own with `--type plugin` (also the
+folders beside them that the marketplace does not list), and prints
 the number of errors and warnings by rule. Exits 1 when any error was
 reported: Claude Code loads every plugin of that marketplace, so an error
 there is a rule of ours that is wrong.
@@ -38,12 +39,29 @@ def local_plugins(checkout):
             if isinstance(entry.get("source"), str)]
 
 
+def unlisted_plugins(checkout, sources):
+    """Folders beside the local sources that the marketplace does not list
+    (an example plugin), so that every plugin in the checkout is checked."""
+    listed = {os.path.normpath(source) for source in sources}
+    parents = {os.path.dirname(source) for source in listed}
+    found = []
+    for parent in sorted(parents):
+        for name in sorted(os.listdir(os.path.join(checkout, parent))):
+            path = os.path.join(parent, name)
+            if path not in listed and os.path.isdir(
+                    os.path.join(checkout, path)):
+                found.append(path)
+    return found
+
+
 def main():
     if len(sys.argv) != 3:
         sys.exit(__doc__)
     agentgen = os.path.abspath(sys.argv[1])
     checkout = sys.argv[2]
-    plugins = local_plugins(checkout)
+    listed = local_plugins(checkout)
+    unlisted = unlisted_plugins(checkout, listed)
+    plugins = listed + unlisted
     runs = [("marketplace", ".")] + [("plugin", source) for source in plugins]
     counts = {"error": collections.Counter(), "warning": collections.Counter()}
     seen = set()
@@ -61,7 +79,8 @@ def main():
                 print("error: %s:%s: %s" % (
                     diagnostic.get("file", ""), diagnostic.get("line", ""),
                     diagnostic["message"]))
-    print("checked the marketplace and %d local plugins" % len(plugins))
+    print("checked the marketplace, its %d local plugins and %d plugins "
+          "beside them it does not list" % (len(listed), len(unlisted)))
     for severity in ("error", "warning"):
         total = sum(counts[severity].values())
         print("%ss: %d" % (severity, total))

@@ -42,9 +42,12 @@ def main():
               json.dumps({"name": "review", "version": "1.0.0"}))
         write(checkout, "plugins/review/agents/reviewer.md",
               "---\nname: reviewer\ndescription: Reviews\ncolour: red\n---\n")
+        write(checkout, "plugins/example/CLAUDE.md", "Not listed\n")
         status, output = run(agentgen, script, checkout)
-        expected = ("checked the marketplace and 1 local plugins\nerrors: 0\n"
-                    "warnings: 1\n  claude-code-agent.unknown-key    1\n")
+        expected = ("checked the marketplace, its 1 local plugins and 1 "
+                    "plugins beside them it does not list\nerrors: 0\n"
+                    "warnings: 2\n  claude-code-agent.unknown-key    1\n"
+                    "  plugin.claude-md                 1\n")
         if status != 0 or output != expected:
             failures.append("clean: exit %d, output:\n%s" % (status, output))
 
