@@ -656,6 +656,7 @@ void CheckSourceObject(const TreePlace& place, const YamlNode& source,
   const auto& required = Formats().source_required;
   const YamlNode& kind = MappingValue(source, "source");
   std::vector<std::string> kinds;
+  kinds.reserve(required.size());
   for (const auto& known : required) kinds.push_back(known.first);
   auto found = required.find(kind.scalar());
   if (KindOf(kind) != ValueKind::kString || found == required.end()) {
