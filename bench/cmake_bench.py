@@ -152,9 +152,10 @@ def render_arguments(step, agentgen):
     raise SystemExit("no agentgen render in: " + step)
 
 
-def outputs_of(arguments):
-    """The files a render writes: its output, manifest and depfile."""
-    return [arguments[arguments.index(flag) + 1]
+def outputs_of(arguments, build_dir):
+    """The files a render writes: its output, manifest and depfile (the steps
+    run in the build folder)."""
+    return [os.path.join(build_dir, arguments[arguments.index(flag) + 1])
             for flag in ("-o", "--manifest", "--depfile") if flag in arguments]
 
 
@@ -171,9 +172,9 @@ def per_step_cost(steps, agentgen, build_dir, count):
     whole, render = [], []
     for step in steps[:count]:
         arguments = render_arguments(step, agentgen)
-        remove(outputs_of(arguments))
+        remove(outputs_of(arguments, build_dir))
         whole.append(timed(["sh", "-c", step], cwd=build_dir)[1])
-        remove(outputs_of(arguments))
+        remove(outputs_of(arguments, build_dir))
         render.append(timed([agentgen] + arguments, cwd=build_dir)[1])
     return 1000 * statistics.median(whole), 1000 * statistics.median(render)
 
@@ -250,13 +251,14 @@ def main():
                     raise SystemExit("%d render steps for %d agents" % (len(steps), len(names)))
                 renders = [render_arguments(step, agentgen) for step in steps]
                 for arguments in renders:
-                    remove(outputs_of(arguments))
+                    remove(outputs_of(arguments, build_dir))
                 lines = build_dir / "render-arguments.txt"
                 lines.write_text("".join(" ".join(shlex.quote(a) for a in arguments) + "\n"
                                          for arguments in renders))
                 times["floor"].append(timed(
                     ["xargs", "-P2", "-L1", "-a", lines, agentgen], cwd=build_dir))
-                missing = [path for arguments in renders for path in outputs_of(arguments)
+                missing = [path for arguments in renders
+                           for path in outputs_of(arguments, build_dir)
                            if not os.path.exists(path)]
                 if missing:
                     raise SystemExit("the floor did not write %s" % missing[0])
