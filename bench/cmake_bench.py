@@ -126,7 +126,7 @@ def timed(command, cwd=None):
     return wall, usage.ru_utime + usage.ru_stime
 
 
-def build_steps(generator, build_dir, agentgen):
+def build_steps(generator, build_dir):
     """The shell command of every agent's build step, as the generator wrote it."""
     if generator == "Ninja":
         listing = subprocess.run(["ninja", "-C", str(build_dir), "-t", "commands"],
@@ -143,7 +143,7 @@ def build_steps(generator, build_dir, agentgen):
     return steps
 
 
-def render_arguments(step, agentgen):
+def render_arguments(step):
     """The arguments after `agentgen` of a step's render command."""
     for part in step.split(" && "):
         words = shlex.split(part)
@@ -171,7 +171,7 @@ def per_step_cost(steps, agentgen, build_dir, count):
     """CPU ms per agent of the first `count` steps run whole and of their render alone."""
     whole, render = [], []
     for step in steps[:count]:
-        arguments = render_arguments(step, agentgen)
+        arguments = render_arguments(step)
         remove(outputs_of(arguments, build_dir))
         whole.append(timed(["sh", "-c", step], cwd=build_dir)[1])
         remove(outputs_of(arguments, build_dir))
@@ -187,6 +187,60 @@ def medians(values):
 def median_ratios(values, floor):
     return {"wall": statistics.median(v[0] / f[0] for v, f in zip(values, floor)),
             "cpu": statistics.median(v[1] / f[1] for v, f in zip(values, floor))}
+
+
+def time_batch(agentgen, names, source, out, rounds):
+    """One `agentgen render --out-dir` of every agent, for reference."""
+    batch = [agentgen, "render"] + ["agents/%s.md" % name for name in names] + [
+        "--out-dir", out, "--root", source]
+    times = []
+    for _ in range(rounds):
+        shutil.rmtree(out, ignore_errors=True)
+        times.append(timed(batch, cwd=source))
+    return medians(times)
+
+
+def time_floor(steps, agentgen, build_dir):
+    """The steps' renders alone, one process each through `xargs -P2`, cold."""
+    renders = [render_arguments(step) for step in steps]
+    for arguments in renders:
+        remove(outputs_of(arguments, build_dir))
+    lines = build_dir / "render-arguments.txt"
+    lines.write_text("".join(" ".join(shlex.quote(a) for a in arguments) + "\n"
+                             for arguments in renders))
+    times = timed(["xargs", "-P2", "-L1", "-a", lines, agentgen], cwd=build_dir)
+    missing = [path for arguments in renders for path in outputs_of(arguments, build_dir)
+               if not os.path.exists(path)]
+    if missing:
+        raise SystemExit("the floor did not write %s" % missing[0])
+    return times
+
+
+def time_generator(generator, cmake, agentgen, source, build_dir, agents, args):
+    """Rounds of configure, cold build, no-op build and floor with one generator."""
+    times = {"floor": [], "configure": [], "cold": [], "noop": []}
+    per_step = None
+    for _ in range(args.rounds):
+        shutil.rmtree(build_dir, ignore_errors=True)
+        times["configure"].append(timed([cmake, "-S", source, "-B", build_dir, "-G", generator]))
+        times["cold"].append(timed([cmake, "--build", build_dir, "-j2"]))
+        rendered = len(list((build_dir / "agents").glob("*.md")))
+        if rendered != agents:
+            raise SystemExit("the cold build rendered %d of %d agents" % (rendered, agents))
+        times["noop"].append(timed([cmake, "--build", build_dir, "-j2"]))
+
+        steps = build_steps(generator, build_dir)
+        if len(steps) != agents:
+            raise SystemExit("%d render steps for %d agents" % (len(steps), agents))
+        times["floor"].append(time_floor(steps, agentgen, build_dir))
+        if per_step is None:
+            per_step = per_step_cost(steps, agentgen, build_dir, args.steps)
+    return {
+        "median": {key: medians(values) for key, values in times.items()},
+        "ratio": {key: median_ratios(values, times["floor"]) for key, values in times.items()},
+        "step_cpu_ms": per_step[0], "render_cpu_ms": per_step[1],
+        "example_step": steps[0],
+    }
 
 
 def main():
@@ -206,7 +260,11 @@ def main():
     module = os.path.abspath(args.module)
     if not os.path.isfile(os.path.join(module, "AddAgent.cmake")):
         raise SystemExit("%s has no AddAgent.cmake" % module)
-    generators = [GENERATORS[name.strip()] for name in args.generators.split(",")]
+    chosen = [name.strip() for name in args.generators.split(",")]
+    unknown = [name for name in chosen if name not in GENERATORS]
+    if unknown:
+        parser.error("--generators: unknown %s (use ninja, make)" % ", ".join(unknown))
+    generators = [GENERATORS[name] for name in chosen]
     cmake = shutil.which("cmake")
     version = subprocess.run([cmake, "--version"], capture_output=True,
                              text=True).stdout.split("\n")[0]
@@ -222,57 +280,11 @@ def main():
                    "module": module, "agentgen": agentgen,
                    "cores": os.cpu_count(), "generators": {}}
 
-        batch_out = work / "batch"
-        batch = [agentgen, "render"] + ["agents/%s.md" % n for n in names] + [
-            "--out-dir", batch_out, "--root", source]
-        batch_times = []
-        for _ in range(args.rounds):
-            shutil.rmtree(batch_out, ignore_errors=True)
-            batch_times.append(timed(batch, cwd=source))
-        results["batch"] = medians(batch_times)
-
+        results["batch"] = time_batch(agentgen, names, source, work / "batch", args.rounds)
         for generator in generators:
             build_dir = work / ("build-" + generator.split()[0].lower())
-            times = {"floor": [], "configure": [], "cold": [], "noop": []}
-            per_step = None
-            for _ in range(args.rounds):
-                shutil.rmtree(build_dir, ignore_errors=True)
-                times["configure"].append(timed(
-                    [cmake, "-S", source, "-B", build_dir, "-G", generator]))
-                times["cold"].append(timed([cmake, "--build", build_dir, "-j2"]))
-                rendered = len(list((build_dir / "agents").glob("*.md")))
-                if rendered != len(names):
-                    raise SystemExit("the cold build rendered %d of %d agents"
-                                     % (rendered, len(names)))
-                times["noop"].append(timed([cmake, "--build", build_dir, "-j2"]))
-
-                steps = build_steps(generator, build_dir, agentgen)
-                if len(steps) != len(names):
-                    raise SystemExit("%d render steps for %d agents" % (len(steps), len(names)))
-                renders = [render_arguments(step, agentgen) for step in steps]
-                for arguments in renders:
-                    remove(outputs_of(arguments, build_dir))
-                lines = build_dir / "render-arguments.txt"
-                lines.write_text("".join(" ".join(shlex.quote(a) for a in arguments) + "\n"
-                                         for arguments in renders))
-                times["floor"].append(timed(
-                    ["xargs", "-P2", "-L1", "-a", lines, agentgen], cwd=build_dir))
-                missing = [path for arguments in renders
-                           for path in outputs_of(arguments, build_dir)
-                           if not os.path.exists(path)]
-                if missing:
-                    raise SystemExit("the floor did not write %s" % missing[0])
-                if per_step is None:
-                    per_step = per_step_cost(steps, agentgen, build_dir, args.steps)
-                    example = steps[0]
-
-            results["generators"][generator] = {
-                "median": {key: medians(values) for key, values in times.items()},
-                "ratio": {key: median_ratios(values, times["floor"])
-                          for key, values in times.items()},
-                "step_cpu_ms": per_step[0], "render_cpu_ms": per_step[1],
-                "example_step": example,
-            }
+            results["generators"][generator] = time_generator(
+                generator, cmake, agentgen, source, build_dir, len(names), args)
         results["load"] = {"before": load_before, "after": os.getloadavg()}
     finally:
         if not args.keep:
