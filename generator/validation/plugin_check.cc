@@ -5,7 +5,6 @@
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
-#include <regex>
 #include <vector>
 
 #include "base/nearest_name.h"
@@ -55,16 +54,57 @@ bool Contains(const std::vector<std::string>& list, const std::string& name) {
   return std::find(list.begin(), list.end(), name) != list.end();
 }
 
-bool IsKebabCase(const std::string& name) {
-  static const std::regex kebab("[a-z0-9]+(-[a-z0-9]+)*");
-  return std::regex_match(name, kebab);
+bool IsLowerAlnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
 }
 
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// [a-z0-9]+(-[a-z0-9]+)*: no leading, trailing or doubled '-'. Written out
+// rather than as a std::regex, which GCC 12's sanitizer build rejects
+// (-Wmaybe-uninitialized inside <regex>) and which costs more to build.
+bool IsKebabCase(const std::string& name) {
+  if (name.empty() || name.front() == '-' || name.back() == '-') return false;
+  for (size_t i = 0; i < name.size(); ++i) {
+    if (name[i] == '-') {
+      if (name[i - 1] == '-') return false;
+    } else if (!IsLowerAlnum(name[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// A numeric identifier of semver: digits, no leading zero but for "0".
+// Advances `at` past it.
+bool SemverNumber(const std::string& text, size_t* at) {
+  size_t start = *at;
+  while (*at < text.size() && IsDigit(text[*at])) ++*at;
+  size_t length = *at - start;
+  return length > 0 && (length == 1 || text[start] != '0');
+}
+
+// MAJOR.MINOR.PATCH, then optionally -PRERELEASE and +BUILD, each made of
+// [0-9A-Za-z.-].
 bool IsSemver(const std::string& version) {
-  static const std::regex semver(
-      "(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)"
-      "(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
-  return std::regex_match(version, semver);
+  size_t at = 0;
+  for (int part = 0; part < 3; ++part) {
+    if (part > 0) {
+      if (at >= version.size() || version[at] != '.') return false;
+      ++at;
+    }
+    if (!SemverNumber(version, &at)) return false;
+  }
+  auto suffix = [&](char mark) {
+    if (at >= version.size() || version[at] != mark) return true;
+    size_t start = ++at;
+    while (at < version.size() && (IsLowerAlnum(version[at]) ||
+                                   (version[at] >= 'A' && version[at] <= 'Z') ||
+                                   version[at] == '.' || version[at] == '-'))
+      ++at;
+    return at > start;
+  };
+  return suffix('-') && suffix('+') && at == version.size();
 }
 
 // A path inside a folder as the user named the folder.

@@ -101,6 +101,33 @@ TEST_F(PluginCheckTest, ManifestName) {
   EXPECT_EQ(status_, 1) << "--werror fails on the warning";
 }
 
+// The two matchers behind the name and version rules, over their edges.
+TEST_F(PluginCheckTest, KebabCaseNamesAndSemanticVersions) {
+  for (const char* name : {"a", "code-review", "x2-y3", "0"}) {
+    EXPECT_EQ(CheckPlugin(std::string("{\"name\": \"") + name + "\"}"), "")
+        << name;
+  }
+  for (const char* name : {"-a", "a-", "a--b", "A", "a_b", "a.b"}) {
+    EXPECT_NE(CheckPlugin(std::string("{\"name\": \"") + name + "\"}")
+                  .find("is not kebab-case"),
+              std::string::npos)
+        << name;
+  }
+  for (const char* version :
+       {"0.0.0", "1.2.3", "10.20.30", "1.2.3-rc.1", "1.2.3+build.5",
+        "1.2.3-beta-2+exp.sha.5114f85"}) {
+    EXPECT_EQ(CheckKey(std::string("\"version\": \"") + version + "\""), "")
+        << version;
+  }
+  for (const char* version : {"1.2", "1.2.3.4", "01.2.3", "1.02.3", "v1.2.3",
+                              "1.2.3-", "1.2.3+", "1.2.3 ", "1.2.3-a_b", ""}) {
+    EXPECT_NE(CheckKey(std::string("\"version\": \"") + version + "\"")
+                  .find("is not a semantic version"),
+              std::string::npos)
+        << version;
+  }
+}
+
 TEST_F(PluginCheckTest, WrongTypes) {
   EXPECT_EQ(
       CheckKey("\"author\": \"A <a@example.com>\""),
