@@ -34,7 +34,8 @@ const char kMcpUsage[] =
 const char kSyncUsage[] =
     "usage: agentgen sync [MANIFEST] [--to DIR] [--root DIR] [-D "
     "name=value]... [--var name=VALUE]... [--allow-outside-root] [--check | "
-    "--list[=jsonl|tsv]] [--force] [--stamp FILE [--depfile FILE]]\n"
+    "--list[=jsonl|tsv]] [--force] [--stamp FILE [--depfile FILE]] "
+    "[--layout agpm|plugin]\n"
     "       agentgen sync --from DIR --to DIR [--root DIR] [--project-file "
     "FILE] [--tool TOOL] (same options)";
 
@@ -380,7 +381,8 @@ CLI::App* AddMcpCommand(CLI::App& app, McpOptions* mcp,
 }
 
 CLI::App* AddSyncCommand(CLI::App& app, SyncOptions* sync,
-                         SharedArguments* shared, std::string* list) {
+                         SharedArguments* shared, std::string* list,
+                         std::string* layout) {
   CLI::App* command = app.add_subcommand(
       "sync",
       "Build a project's whole tree from an AGPM manifest (or a folder) and "
@@ -410,6 +412,11 @@ CLI::App* AddSyncCommand(CLI::App& app, SyncOptions* sync,
                       "Print the outputs: jsonl (default) or tsv");
   command->add_flag("--force", sync->force,
                     "Overwrite files edited by hand or not written by sync");
+  command
+      ->add_option("--layout", *layout,
+                   "agpm: the tree agpm install writes (default); plugin: "
+                   "Claude Code plugins, see docs/plugins.md")
+      ->check(CLI::IsMember({"agpm", "plugin"}));
   command->add_option("--stamp", sync->stamp,
                       "Write this file on every successful sync");
   command->add_option("--depfile", sync->depfile,
@@ -429,6 +436,9 @@ std::optional<std::string> CheckSync(const SyncOptions& sync,
     return std::string(
         "--project-file and --tool belong to mapping mode (--from); a "
         "manifest is its own project file and names each entry's tool");
+  if (request.plugin_layout && !shared.tool.empty())
+    return std::string(
+        "--tool does not go with --layout plugin: a plugin is Claude Code's");
   const bool list = sync.list != SyncListFormat::kNone;
   if (sync.check && (list || sync.force))
     return std::string("--check takes neither --list nor --force");
@@ -455,6 +465,7 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
   SharedArguments sync_shared;
   std::string format = "text";
   std::string list;
+  std::string layout;
 
   CLI::App app{
       "agentgen renders AGPM-format agent files (Markdown with YAML "
@@ -477,7 +488,8 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
   if (!named || first == "mcp") AddMcpCommand(app, &mcp, &mcp_shared);
   CLI::App* sync_command = nullptr;
   if (!named || first == "sync")
-    sync_command = AddSyncCommand(app, &parsed.sync, &sync_shared, &list);
+    sync_command =
+        AddSyncCommand(app, &parsed.sync, &sync_shared, &list, &layout);
 
   // CLI11 would only say that a subcommand is required.
   if (!first.empty() && first[0] != '-' && !named) {
@@ -542,6 +554,7 @@ ParsedCommandLine ParseCommandLine(const std::vector<std::string>& arguments) {
   } else if (sync_command != nullptr && sync_command->parsed()) {
     parsed.command = Command::kSync;
     SyncOptions& sync = parsed.sync;
+    sync.request.plugin_layout = layout == "plugin";
     if (list == "jsonl") {
       sync.list = SyncListFormat::kJsonLines;
     } else if (list == "tsv") {

@@ -28,20 +28,13 @@ constexpr Section kSections[] = {
 
 // Every top-level key AGPM 0.4.14 reads; any other it ignores.
 const std::vector<std::string>& TopLevelKeys() {
-  static const std::vector<std::string> keys = {"agents",
-                                                "commands",
-                                                "default-tools",
-                                                "gitignore",
-                                                "hooks",
-                                                "mcp-servers",
-                                                "patch",
-                                                "project",
-                                                "scripts",
-                                                "skills",
-                                                "snippets",
-                                                "sources",
-                                                "token_warning_threshold",
-                                                "tools"};
+  static const std::vector<std::string> keys = {
+      "agents",      "commands", "default-tools",
+      "gitignore",   "hooks",    "marketplace",
+      "mcp-servers", "patch",    "plugins",
+      "project",     "scripts",  "skills",
+      "snippets",    "sources",  "token_warning_threshold",
+      "tools"};
   return keys;
 }
 

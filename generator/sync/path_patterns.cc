@@ -260,10 +260,17 @@ std::optional<std::string> TypeOfFolder(std::string_view name) {
   return std::nullopt;
 }
 
+// What a plugin walk leaves out: git's folder and sync's own files.
+bool IsSyncOwn(std::string_view name) {
+  return name == ".git" || name == ".agentgen-sync.json" ||
+         name == ".agentgen-sync.local.json" || name == ".agentgen-sync.lock";
+}
+
 // Mapping mode's walk below one folder (see WalkSourceFolder).
 struct SourceWalk {
   Walk walk;
   std::vector<MappedSource>* sources;
+  bool plugin = false;  // a plugin source folder (see WalkSourceFolder)
 
   void Below(const std::string& folder, const std::string& relative,
              const std::string& type, bool top) {
@@ -280,12 +287,18 @@ struct SourceWalk {
         folder.compare(folder.size() - 7, 7, "/skills") == 0 &&
         !relative.empty();
     for (const DirectoryEntry& entry : entries) {
-      if (entry.name[0] == '.') continue;  // a hidden path
+      if (plugin ? IsSyncOwn(entry.name) : entry.name[0] == '.') continue;
       std::string path = Joined(folder, entry.name);
       std::string name = Joined(relative, entry.name);
-      if (entry.kind == EntryKind::kFile && entry.name.size() > 3 &&
-          entry.name.compare(entry.name.size() - 3, 3, ".md") == 0) {
-        sources->push_back({name, type, false});
+      const bool markdown =
+          entry.name.size() > 3 &&
+          entry.name.compare(entry.name.size() - 3, 3, ".md") == 0;
+      if (entry.kind == EntryKind::kFile && (markdown || plugin)) {
+        // In a plugin, only agents and commands are rendered; every other
+        // file is the plugin's as it is.
+        bool copied =
+            plugin && !(markdown && (type == "agent" || type == "command"));
+        sources->push_back({name, copied ? "" : type, false});
       }
       if (entry.kind != EntryKind::kDirectory || entry.name == "snippets")
         continue;
@@ -377,10 +390,10 @@ std::optional<WalkResult> ExpandPattern(
 std::optional<WalkResult> WalkSourceFolder(FileReader& fs,
                                            const std::string& from,
                                            std::vector<MappedSource>* sources,
-                                           std::string* error) {
-  SourceWalk source_walk{Walk{fs, NoExclusions(), {}, error}, sources};
+                                           std::string* error, bool plugin) {
+  SourceWalk source_walk{Walk{fs, NoExclusions(), {}, error}, sources, plugin};
   // Only folders below `from` say a type: the outputs' paths start there.
-  source_walk.Below(from, "", "agent", true);
+  source_walk.Below(from, "", plugin ? "" : "agent", true);
   std::sort(sources->begin(), sources->end(),
             [](const MappedSource& a, const MappedSource& b) {
               return a.relative < b.relative;

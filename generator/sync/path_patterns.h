@@ -58,7 +58,8 @@ std::optional<WalkResult> ExpandPattern(
 struct MappedSource {
   std::string relative;  ///< below `--from`, `/`-separated
   /// `agent`, `command` or `skill`: from the nearest enclosing folder named
-  /// `agents`/`agent`, `commands`/`command` or `skills`; else `agent`.
+  /// `agents`/`agent`, `commands`/`command` or `skills`; else `agent`. In a
+  /// plugin walk, empty for a file copied as it is.
   std::string type;
   bool is_skill_folder = false;  ///< `skills/<name>` holding `SKILL.md`
 };
@@ -68,10 +69,17 @@ struct MappedSource {
 /// `snippets`, and each skill folder `skills/<name>/` (whose files are not
 /// listed one by one), sorted by `relative` in byte order. `matches` of
 /// the result is unused; `folders` as for ExpandPattern.
+///
+/// With `plugin` (a plugin source folder, docs/plugins.md): every regular
+/// file, hidden ones too, except below `.git` and sync's own state and
+/// lock files; `type` is `agent` or `command` only for a `.md` file below
+/// such a folder, `skill` for a skill folder, and empty for a file that is
+/// copied as it is. A top-level file has no type.
 std::optional<WalkResult> WalkSourceFolder(FileReader& fs,
                                            const std::string& from,
                                            std::vector<MappedSource>* sources,
-                                           std::string* error);
+                                           std::string* error,
+                                           bool plugin = false);
 
 /// The regular files below the skill folder `folder` (absolute), relative
 /// to it, in byte order; symlinks are skipped, hidden files are not.

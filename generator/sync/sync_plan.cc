@@ -9,6 +9,7 @@
 #include <thread>
 #include <utility>
 
+#include "base/nearest_name.h"
 #include "base/paths.h"
 #include "base/sha256.h"
 #include "inputs/input_reader.h"
@@ -18,6 +19,7 @@
 #include "render/render_session.h"
 #include "sync/agpm_manifest.h"
 #include "sync/path_patterns.h"
+#include "sync/plugin_layout.h"
 #include "sync/sync_state.h"
 #include "validation/mcp_server.h"
 
@@ -78,6 +80,9 @@ struct Resource {
   std::string source;   // absolute
   std::string display;  // as messages name the source
   std::string output;   // relative to the destination; empty: none
+  // In the plugin layout, where the `.claude/` tree would have it (for
+  // script paths that name it); else empty.
+  std::string agpm_path;
   bool install = true;
   const Variables* variables = nullptr;
 };
@@ -94,8 +99,23 @@ class Planner {
 
   std::optional<SyncPlan> PlanManifest();
   std::optional<SyncPlan> PlanMapping();
+  std::optional<SyncPlan> PlanPlugins();
 
  private:
+  bool LoadManifest();
+  void PlanEntries(const std::vector<const ManifestEntry*>& entries);
+  // The plugin layout (docs/plugins.md).
+  std::optional<std::string> PluginOutput(const Resource& resource,
+                                          const std::string& layout_path,
+                                          const Location& at);
+  bool RequireClaudeCode(const Resource& resource, const Location& at);
+  std::optional<std::vector<const ManifestEntry*>> SelectEntries(
+      const PluginTable& plugin, std::set<const ManifestEntry*>* listed);
+  void BuildSourceFolder(const std::string& from);
+  void AddGenerated(const std::string& path, std::string bytes,
+                    const std::string& from);
+  void FinishPlugin(const std::string& prefix);
+  void PlanMappedPlugin(const std::string& from);
   std::string Display(const std::string& path) const;
   void Prerequisite(const std::string& path);
   RenderSession& SessionFor(const Variables& variables);
@@ -171,6 +191,18 @@ class Planner {
   // claude-code agents by their rendered `name:`: output and place.
   std::map<std::string, std::vector<std::pair<std::string, Location>>> names_;
   SyncPlan plan_;
+
+  // The plugin layout: the tables, the plugin being planned, and what its
+  // generated files hold.
+  std::optional<PluginTables> plugin_tables_;
+  const PluginTable* plugin_ = nullptr;
+  std::vector<WantedHook> plugin_hooks_;
+  std::vector<WantedServer> plugin_servers_;
+  // A script's paths in the project (its source, its place in `.claude/`)
+  // -> its path in the plugin.
+  std::map<std::string, std::string> plugin_scripts_;
+  size_t plugin_files_begin_ = 0;
+  size_t plugin_rows_begin_ = 0;
 };
 
 std::string Planner::Display(const std::string& path) const {
@@ -229,6 +261,8 @@ std::string Planner::Identity(const Resource& resource) const {
 }
 
 std::string Planner::InstallPathOf(const std::string& output) const {
+  // A plugin's paths are the plugin's: it is installed as a whole, anywhere.
+  if (request_.plugin_layout) return output;
   return RelativeTo(JoinNormal(plan_.destination, output),
                     plan_.project_directory);
 }
@@ -310,6 +344,12 @@ void Planner::AddFile(const Resource& resource, const std::string& output,
                   "sync.clash");
       return;
     }
+  }
+  if (request_.plugin_layout && resource.type == "script") {
+    plugin_scripts_[RelativeTo(resource.source, plan_.project_directory)] =
+        output;
+    if (!resource.agpm_path.empty())
+      plugin_scripts_[resource.agpm_path] = output;
   }
   outputs_[output] = {resource.name, transitive, plan_.files.size(),
                       plan_.rows.size()};
@@ -457,8 +497,33 @@ void Planner::BuildFile(const Resource& resource) {
         if (std::optional<std::string> name = FrontmatterName(rendered->text))
           names_[*name].push_back({resource.output, resource.at});
       }
-      AddFile(resource, resource.output, rendered->text, std::nullopt, "render",
-              RenderArguments(resource));
+      std::string text = rendered->text;
+      if (request_.plugin_layout) {
+        std::vector<std::string> removed;
+        text = WithoutPluginKeys(rendered->text, resource.type == "agent",
+                                 &removed);
+        removed.erase(std::remove_if(removed.begin(), removed.end(),
+                                     [](const std::string& key) {
+                                       return !IsIgnoredPluginAgentKey(key);
+                                     }),
+                      removed.end());
+        if (!removed.empty()) {
+          std::string names;
+          for (const std::string& key : removed)
+            names += (names.empty() ? "'" : ", '") + key + "'";
+          // Located where the first key is in the rendered text, which is
+          // the source's line when the frontmatter is not templated.
+          size_t key_at = rendered->text.find("\n" + removed[0] + ":");
+          sink_.Warning(
+              LocateOffset(resource.display, rendered->text,
+                           key_at == std::string::npos ? 0 : key_at + 1),
+              "Claude Code ignores " + names +
+                  " in a plugin's agent; left out of '" + resource.output + "'",
+              "plugin.agent-field");
+        }
+      }
+      AddFile(resource, resource.output, std::move(text), std::nullopt,
+              "render", RenderArguments(resource));
     }
     if (!rendered->files.empty())
       FollowDependencies(*rendered->files[0], resource);
@@ -535,6 +600,16 @@ void Planner::BuildHook(const Resource& resource, const json& value,
   std::optional<HookDefinition> hook =
       ReadHookDefinition(value, text, resource.display, sink_);
   if (!hook) return;
+  if (request_.plugin_layout) {
+    if (!RequireClaudeCode(resource, resource.at)) return;
+    plugin_hooks_.push_back({std::move(*hook), resource.display});
+    ListRow row = RowOf(resource);
+    row.output = "hooks/hooks.json";
+    row.action = "merge";
+    row.install_path = *row.output;
+    plan_.rows.push_back(std::move(row));
+    return;
+  }
   WarnOtherMergeTarget(resource, kLocalSettingsPath);
   PlannedMerge& merge = merges_[kLocalSettingsPath];
   merge.target = kLocalSettingsPath;
@@ -561,6 +636,27 @@ void Planner::BuildServer(const Resource& resource, const json& value,
   server.declared_at = resource.at;
   std::optional<json> config = ValidateMcpServer(server, sink_);
   if (!config) return;
+  if (request_.plugin_layout) {
+    if (!RequireClaudeCode(resource, resource.at)) return;
+    for (const WantedServer& wanted : plugin_servers_) {
+      if (wanted.key == key && wanted.source != resource.display) {
+        sink_.Error(resource.at,
+                    "the MCP server '" + key + "' of '" + resource.display +
+                        "' is in '" + wanted.source +
+                        "' too; give one of them another name",
+                    "plugin.mcp-server");
+        return;
+      }
+      if (wanted.key == key) return;  // one file reached twice
+    }
+    plugin_servers_.push_back({key, std::move(*config), resource.display});
+    ListRow row = RowOf(resource);
+    row.output = ".mcp.json";
+    row.action = "merge";
+    row.install_path = *row.output;
+    plan_.rows.push_back(std::move(row));
+    return;
+  }
   std::string target;
   MergeKind kind = MergeKind::kMcpServers;
   const InstallLayout& layout = manifest_->layout;
@@ -624,6 +720,9 @@ std::optional<Resource> Planner::EntryResource(const ManifestEntry& entry,
   resource.display = Display(resource.source);
   resource.install = entry.install;
   resource.variables = &VariablesOf(entry.template_vars);
+  if (request_.plugin_layout && entry.type == "snippet") return resource;
+  if (request_.plugin_layout && !RequireClaudeCode(resource, entry.tool_at))
+    return std::nullopt;
   const InstallLayout& layout = manifest_->layout;
   const LayoutCell* cell = layout.Cell(entry.tool, entry.section);
   if (cell && cell->folder) {
@@ -646,6 +745,15 @@ std::optional<Resource> Planner::EntryResource(const ManifestEntry& entry,
       return std::nullopt;
     }
     resource.output = output;
+    if (request_.plugin_layout) {
+      Location at = entry.target     ? entry.target_at
+                    : entry.filename ? entry.filename_at
+                                     : entry.path_at;
+      std::optional<std::string> in_plugin = PluginOutput(resource, output, at);
+      if (!in_plugin) return std::nullopt;
+      resource.agpm_path = output;
+      resource.output = *in_plugin;
+    }
   }
   return resource;
 }
@@ -732,12 +840,22 @@ void Planner::BuildDependency(const Resource& parent_made,
     return;
   }
   if (!resource.install) return;
+  if (request_.plugin_layout &&
+      (category == "snippets" || !RequireClaudeCode(resource, resource.at)))
+    return;
   const InstallLayout& layout = manifest_->layout;
   const LayoutCell* cell = layout.Cell(resource.tool, category);
   if (!cell || !cell->folder) return;
   resource.output = layout.ResourcePath(
       resource.tool, category,
       RelativeTo(resource.source, plan_.project_directory), std::nullopt, "");
+  if (request_.plugin_layout) {
+    std::optional<std::string> in_plugin =
+        PluginOutput(resource, resource.output, resource.at);
+    if (!in_plugin) return;
+    resource.agpm_path = resource.output;
+    resource.output = *in_plugin;
+  }
   if (file.kind == FileKind::kMarkdown) {
     std::optional<RenderedSource> rendered = Render(resource);
     if (rendered)
@@ -784,7 +902,7 @@ SyncPlan Planner::Finish() {
   return std::move(plan_);
 }
 
-std::optional<SyncPlan> Planner::PlanManifest() {
+bool Planner::LoadManifest() {
   const std::string given =
       request_.manifest.empty() ? "agpm.toml" : request_.manifest;
   relative_display_ = given[0] != '/';
@@ -795,7 +913,7 @@ std::optional<SyncPlan> Planner::PlanManifest() {
       !fs_.ReadFile(manifest_path_, &text, &error)) {
     sink_.Error({}, "cannot read the manifest '" + given + "'" +
                         (error.empty() ? ": no such file" : ": " + error));
-    return std::nullopt;
+    return false;
   }
   const std::string display = Display(manifest_path_);
   plan_.project_directory = ParentOf(manifest_path_);
@@ -810,7 +928,9 @@ std::optional<SyncPlan> Planner::PlanManifest() {
         "sync.private-manifest");
   }
   manifest_ = ReadAgpmManifest(text, display, sink_);
-  if (!manifest_) return std::nullopt;
+  if (request_.plugin_layout)
+    plugin_tables_ = ReadPluginTables(text, display, sink_);
+  if (!manifest_ || (request_.plugin_layout && !plugin_tables_)) return false;
   std::string lockfile = JoinNormal(plan_.project_directory, "agpm.lock");
   if (fs_.Stat(lockfile) == FileReader::Kind::kFile) {
     plan_.lockfile = lockfile;
@@ -832,10 +952,6 @@ std::optional<SyncPlan> Planner::PlanManifest() {
   workspace_.preloaded_project = std::make_shared<PreloadedProject>(
       PreloadedProject{manifest_path_, Sha256Hex(text),
                        ProjectFile{manifest_->project, manifest_->layout}});
-
-  std::vector<std::string> excluded;
-  for (const std::string& folder : manifest_->layout.ToolFolders())
-    excluded.push_back(JoinNormal(plan_.destination, folder));
   for (const SkippedEntry& skipped : manifest_->skipped) {
     ListRow row;
     row.action = "skip";
@@ -843,6 +959,27 @@ std::optional<SyncPlan> Planner::PlanManifest() {
     row.reason = skipped.reason;
     plan_.rows.push_back(std::move(row));
   }
+  return true;
+}
+
+std::optional<SyncPlan> Planner::PlanManifest() {
+  if (!LoadManifest()) return std::nullopt;
+  std::vector<const ManifestEntry*> entries;
+  for (const ManifestEntry& entry : manifest_->entries)
+    entries.push_back(&entry);
+  PlanEntries(entries);
+  WarnSameNames();
+  if (sink_.has_errors()) return std::nullopt;
+  return Finish();
+}
+
+void Planner::PlanEntries(const std::vector<const ManifestEntry*>& entries) {
+  std::string error;
+  std::vector<std::string> excluded;
+  for (const std::string& folder : manifest_->layout.ToolFolders())
+    excluded.push_back(JoinNormal(plan_.destination, folder));
+  // A plugin's outputs are never its sources.
+  if (request_.plugin_layout) excluded.push_back(plan_.destination);
   // Every entry with its pattern's matches, in the order of the manifest.
   struct Expanded {
     const ManifestEntry* entry;
@@ -850,7 +987,8 @@ std::optional<SyncPlan> Planner::PlanManifest() {
     std::string path;
   };
   std::vector<Expanded> expanded;
-  for (const ManifestEntry& entry : manifest_->entries) {
+  for (const ManifestEntry* listed : entries) {
+    const ManifestEntry& entry = *listed;
     if (!entry.is_pattern) {
       expanded.push_back({&entry, entry.key, entry.path});
       continue;
@@ -889,9 +1027,6 @@ std::optional<SyncPlan> Planner::PlanManifest() {
   Prefetch(resources);
   for (const Expanded& item : expanded)
     BuildEntry(*item.entry, item.name, item.path);
-  WarnSameNames();
-  if (sink_.has_errors()) return std::nullopt;
-  return Finish();
 }
 
 std::optional<SyncPlan> Planner::PlanMapping() {
@@ -920,6 +1055,12 @@ std::optional<SyncPlan> Planner::PlanMapping() {
   plan_.project_directory =
       project_file_.empty() ? root_ : ParentOf(project_file_);
 
+  if (!project_file_.empty()) Prerequisite(project_file_);
+  if (request_.plugin_layout) {
+    PlanMappedPlugin(from);
+    if (sink_.has_errors()) return std::nullopt;
+    return Finish();
+  }
   std::vector<MappedSource> sources;
   std::string error;
   std::optional<WalkResult> walk =
@@ -929,7 +1070,6 @@ std::optional<SyncPlan> Planner::PlanMapping() {
     return std::nullopt;
   }
   for (const std::string& folder : walk->folders) Prerequisite(folder);
-  if (!project_file_.empty()) Prerequisite(project_file_);
   const Variables& variables = VariablesOf(json());
   const InstallLayout& layout = InstallLayout::BuiltIn();
   for (const MappedSource& source : sources) {
@@ -955,6 +1095,331 @@ std::optional<SyncPlan> Planner::PlanMapping() {
   }
   if (sink_.has_errors()) return std::nullopt;
   return Finish();
+}
+
+// The plugin layout (docs/plugins.md) -----------------------------------
+
+// Where a file the `.claude/` tree would hold at `layout_path` goes in a
+// plugin: the type's default folder instead of the tool's cell.
+std::optional<std::string> Planner::PluginOutput(const Resource& resource,
+                                                 const std::string& layout_path,
+                                                 const Location& at) {
+  const std::string category = CategoryOfType(resource.type);
+  const InstallLayout& layout = manifest_->layout;
+  const LayoutTool* tool = layout.Tool(resource.tool);
+  const LayoutCell* cell = layout.Cell(resource.tool, category);
+  const std::string folder = tool && cell && cell->folder
+                                 ? Normal(tool->folder + "/" + *cell->folder)
+                                 : "";
+  if (folder.empty() || layout_path.rfind(folder + "/", 0) != 0) {
+    sink_.Error(at,
+                "'" + resource.name + "' would be written to '" + layout_path +
+                    "', outside the plugin's " + category + " folder",
+                "sync.output");
+    return std::nullopt;
+  }
+  return category + layout_path.substr(folder.size());
+}
+
+bool Planner::RequireClaudeCode(const Resource& resource, const Location& at) {
+  if (resource.tool == "claude-code") return true;
+  sink_.Error(at,
+              "'" + resource.name + "' has the tool '" + resource.tool +
+                  "'; a plugin is Claude Code's, so every " + resource.type +
+                  " in it must have the tool 'claude-code'",
+              "plugin.tool");
+  return false;
+}
+
+// The manifest entries a plugin's `entries` names, in the manifest's order.
+std::optional<std::vector<const ManifestEntry*>> Planner::SelectEntries(
+    const PluginTable& plugin, std::set<const ManifestEntry*>* listed) {
+  static const std::vector<std::string> sections = {
+      "agents", "snippets",    "commands", "scripts",
+      "hooks",  "mcp-servers", "skills"};
+  std::set<const ManifestEntry*> chosen;
+  bool ok = true;
+  for (const auto& [item, at] : plugin.entries) {
+    size_t dot = item.find('.');
+    std::string section = item.substr(0, dot);
+    std::string key = dot == std::string::npos ? "" : item.substr(dot + 1);
+    if (item != "*" &&
+        (dot == std::string::npos || std::find(sections.begin(), sections.end(),
+                                               section) == sections.end())) {
+      sink_.Error(at,
+                  "'" + item +
+                      "' names no manifest entry: write \"<section>.<key>\", "
+                      "\"<section>.*\" or \"*\" (sections: agents, snippets, "
+                      "commands, scripts, hooks, mcp-servers, skills)",
+                  "plugin.entries");
+      ok = false;
+      continue;
+    }
+    bool found = false;
+    std::vector<std::string> names;
+    for (const ManifestEntry& entry : manifest_->entries) {
+      names.push_back(entry.section + "." + entry.key);
+      if (item == "*" ||
+          (entry.section == section && (key == "*" || entry.key == key))) {
+        chosen.insert(&entry);
+        found = true;
+      }
+    }
+    if (!found && key != "*" && item != "*") {
+      std::optional<std::string> near = NearestName(item, names);
+      sink_.Error(at,
+                  "the manifest has no entry '" + item + "'" +
+                      (near ? "; did you mean '" + *near + "'?" : ""),
+                  "plugin.entries");
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+  std::vector<const ManifestEntry*> entries;
+  for (const ManifestEntry& entry : manifest_->entries) {
+    if (chosen.count(&entry)) {
+      entries.push_back(&entry);
+      listed->insert(&entry);
+    }
+  }
+  return entries;
+}
+
+// A plugin source folder: agents and commands rendered, skills copied
+// whole, every other file copied as it is, each to the same path.
+void Planner::BuildSourceFolder(const std::string& from) {
+  std::vector<MappedSource> sources;
+  std::string error;
+  std::optional<WalkResult> walk =
+      WalkSourceFolder(fs_, from, &sources, &error, true);
+  if (!walk) {
+    sink_.Error({}, "cannot walk '" + Display(from) + "': " + error,
+                "sync.walk");
+    return;
+  }
+  for (const std::string& folder : walk->folders) Prerequisite(folder);
+  const Variables& variables = VariablesOf(json::object());
+  for (const MappedSource& source : sources) {
+    Resource resource;
+    resource.name = source.relative;
+    resource.entry = source.relative;
+    resource.type = source.type.empty() ? "file" : source.type;
+    resource.tool = "claude-code";
+    resource.source = JoinNormal(from, source.relative);
+    resource.display = Display(resource.source);
+    resource.output = source.relative;
+    resource.variables = &variables;
+    if (source.is_skill_folder) {
+      BuildSkill(resource);
+    } else if (!source.type.empty()) {
+      BuildFile(resource);
+    } else {
+      InputToRead input{InputRole::kSource, resource.source, resource.display,
+                        "", resource.at};
+      InputBytes read = OpenInput(fs_, input, root_area_, sink_);
+      if (!read.ok) continue;
+      Prerequisite(resource.source);
+      AddFile(resource, resource.output, std::move(read.bytes),
+              fs_.Permissions(resource.source), "copy", {});
+    }
+  }
+}
+
+// A file the layout writes from the tables, the hooks or the servers.
+void Planner::AddGenerated(const std::string& path, std::string bytes,
+                           const std::string& from) {
+  auto known = outputs_.find(path);
+  if (known != outputs_.end()) {
+    sink_.Error(plugin_ ? plugin_->at : Location{},
+                "'" + path + "' is generated from " + from + ", and '" +
+                    known->second.owner +
+                    "' writes it too; leave one of them out",
+                "plugin.generated");
+    return;
+  }
+  outputs_[path] = {from, false, plan_.files.size(), plan_.rows.size()};
+  plan_.files.push_back({path, std::move(bytes), std::nullopt, from});
+  ListRow row;
+  row.output = path;
+  row.action = "generate";
+  row.install_path = path;
+  plan_.rows.push_back(std::move(row));
+}
+
+// Generates the plugin's JSON files and moves its outputs below `prefix`.
+void Planner::FinishPlugin(const std::string& prefix) {
+  auto is_project_file = [&](const std::string& path) {
+    std::string absolute = JoinNormal(plan_.project_directory, path);
+    return IsWithin(absolute, plan_.project_directory) &&
+           fs_.Stat(absolute) == FileReader::Kind::kFile;
+  };
+  auto rewrite = [&](const std::string& text, bool shell,
+                     const std::string& source) {
+    std::vector<std::string> project_paths;
+    std::string rewritten = RewriteScriptPaths(text, shell, plugin_scripts_,
+                                               is_project_file, &project_paths);
+    for (const std::string& path : project_paths) {
+      sink_.Warning(Location{source, 0, 0, ""},
+                    "'" + path +
+                        "' is a file of the project that the plugin does not "
+                        "hold: it will not exist where the plugin is "
+                        "installed (add it as a script entry)",
+                    "plugin.project-path");
+    }
+    return rewritten;
+  };
+  for (WantedHook& wanted : plugin_hooks_) {
+    json& hook = wanted.definition.hook;
+    if (hook.contains("command") && hook["command"].is_string())
+      hook["command"] = rewrite(hook["command"], true, wanted.source);
+  }
+  for (WantedServer& server : plugin_servers_) {
+    json& config = server.config;
+    if (config.contains("command") && config["command"].is_string())
+      config["command"] = rewrite(config["command"], false, server.source);
+    if (config.contains("args") && config["args"].is_array()) {
+      for (json& arg : config["args"])
+        if (arg.is_string()) arg = rewrite(arg, false, server.source);
+    }
+  }
+  const std::string tables = plugin_ && !plugin_->name.empty()
+                                 ? "[plugins." + plugin_->name + "]"
+                                 : "";
+  if (!tables.empty())
+    AddGenerated(".claude-plugin/plugin.json", PluginJsonText(*plugin_),
+                 tables);
+  if (!plugin_hooks_.empty())
+    AddGenerated("hooks/hooks.json", HooksJsonText(plugin_hooks_),
+                 "the plugin's hooks");
+  if (!plugin_servers_.empty())
+    AddGenerated(".mcp.json", McpJsonText(plugin_servers_),
+                 "the plugin's MCP servers");
+  WarnSameNames();
+  for (size_t i = plugin_files_begin_; i < plan_.files.size(); ++i)
+    plan_.files[i].path = prefix + plan_.files[i].path;
+  for (size_t i = plugin_rows_begin_; i < plan_.rows.size(); ++i) {
+    if (plan_.rows[i].output)
+      plan_.rows[i].output = prefix + *plan_.rows[i].output;
+  }
+  plugin_files_begin_ = plan_.files.size();
+  plugin_rows_begin_ = plan_.rows.size();
+  outputs_.clear();
+  followed_.clear();
+  manifest_identities_.clear();
+  names_.clear();
+  plugin_hooks_.clear();
+  plugin_servers_.clear();
+  plugin_scripts_.clear();
+}
+
+std::optional<SyncPlan> Planner::PlanPlugins() {
+  if (!LoadManifest()) return std::nullopt;
+  const std::string manifest_display = Display(manifest_path_);
+  const PluginTables& tables = *plugin_tables_;
+  if (tables.plugins.empty()) {
+    sink_.Error(Location{manifest_display, 0, 0, ""},
+                "--layout plugin: the manifest has no plugin table "
+                "([plugins.<name>], docs/plugins.md)",
+                "plugin.table");
+    return std::nullopt;
+  }
+  if (!tables.marketplace && tables.plugins.size() > 1) {
+    sink_.Error(tables.plugins[1].at,
+                "several plugins need a [marketplace]: without one the "
+                "destination is the one plugin's folder",
+                "plugin.table");
+    return std::nullopt;
+  }
+  plugin_files_begin_ = plan_.files.size();
+  plugin_rows_begin_ = plan_.rows.size();
+  std::set<const ManifestEntry*> listed;
+  for (const PluginTable& plugin : tables.plugins) {
+    plugin_ = &plugin;
+    std::optional<std::vector<const ManifestEntry*>> entries =
+        SelectEntries(plugin, &listed);
+    if (!entries) continue;
+    PlanEntries(*entries);
+    if (plugin.from) {
+      std::string from = AbsoluteNormal(plan_.project_directory, *plugin.from);
+      if (fs_.Stat(from) != FileReader::Kind::kDirectory) {
+        sink_.Error(plugin.from_at, "'" + *plugin.from + "' is not a folder",
+                    "plugin.from");
+      } else if (IsWithin(plan_.destination, from)) {
+        sink_.Error(plugin.from_at,
+                    "the destination '" + plan_.destination_display +
+                        "' is inside the plugin's sources '" + *plugin.from +
+                        "'",
+                    "plugin.from");
+      } else {
+        BuildSourceFolder(from);
+      }
+    }
+    FinishPlugin(tables.marketplace ? "plugins/" + plugin.name + "/" : "");
+  }
+  plugin_ = nullptr;
+  for (const ManifestEntry& entry : manifest_->entries) {
+    if (listed.count(&entry) || entry.type == "snippet") continue;
+    sink_.Warning(entry.key_at,
+                  "'" + entry.section + "." + entry.key +
+                      "' is in no plugin's 'entries', so --layout plugin "
+                      "does not write it",
+                  "plugin.unlisted");
+  }
+  if (tables.marketplace) {
+    AddGenerated(".claude-plugin/marketplace.json",
+                 MarketplaceJsonText(*tables.marketplace, tables.plugins),
+                 "[marketplace]");
+  }
+  if (sink_.has_errors()) return std::nullopt;
+  return Finish();
+}
+
+// Mapping mode's plugin: `--from` with the project file's one plugin
+// table, if any.
+void Planner::PlanMappedPlugin(const std::string& from) {
+  static const PluginTable kNoTable;
+  plugin_ = &kNoTable;
+  std::string text;
+  std::string error;
+  if (!project_file_.empty() && fs_.ReadFile(project_file_, &text, &error)) {
+    plugin_tables_ = ReadPluginTables(text, Display(project_file_), sink_);
+    if (!plugin_tables_) return;
+    const std::vector<PluginTable>& plugins = plugin_tables_->plugins;
+    if (plugins.size() > 1) {
+      sink_.Error(plugins[1].at,
+                  "mapping mode builds one plugin, and the project file has " +
+                      std::to_string(plugins.size()) +
+                      " plugin tables; use manifest mode for several",
+                  "plugin.table");
+      return;
+    }
+    if (plugins.size() == 1) {
+      plugin_ = &plugins[0];
+      if (plugin_->from) {
+        sink_.Error(plugin_->from_at,
+                    "'from' is manifest mode's: mapping mode's sources are "
+                    "--from",
+                    "plugin.from");
+      }
+      if (plugin_->has_entries) {
+        sink_.Error(plugin_->at,
+                    "'entries' is manifest mode's: mapping mode has no "
+                    "manifest entries",
+                    "plugin.entries");
+      }
+    }
+    if (plugin_tables_->marketplace) {
+      sink_.Warning(plugin_tables_->marketplace->at,
+                    "mapping mode writes one plugin and no marketplace; "
+                    "[marketplace] is ignored",
+                    "plugin.table");
+    }
+  }
+  plugin_files_begin_ = plan_.files.size();
+  plugin_rows_begin_ = plan_.rows.size();
+  BuildSourceFolder(from);
+  FinishPlugin("");
+  plugin_ = nullptr;
 }
 
 std::string TomlString(const std::string& text) {
@@ -1000,7 +1465,8 @@ std::string TomlSpelling(const json& value) {
 std::optional<SyncPlan> PlanSync(FileReader& fs, const SyncRequest& request,
                                  DiagnosticSink& sink, unsigned jobs) {
   Planner planner(fs, request, sink, jobs);
-  return request.from.empty() ? planner.PlanManifest() : planner.PlanMapping();
+  if (!request.from.empty()) return planner.PlanMapping();
+  return request.plugin_layout ? planner.PlanPlugins() : planner.PlanManifest();
 }
 
 }  // namespace agentgen

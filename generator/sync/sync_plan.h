@@ -33,6 +33,9 @@ struct SyncRequest {
   WorkspaceOptions workspace;
   /// Mapping mode's `--tool`.
   std::optional<std::string> tool;
+  /// `--layout plugin`: Claude Code plugins (docs/plugins.md) instead of
+  /// the tree `agpm install` writes.
+  bool plugin_layout = false;
 };
 
 /// The members sync wants in one merged file.

@@ -328,6 +328,18 @@ TEST(CommandLineTest, ParsesSyncInManifestMode) {
   EXPECT_EQ(sync.list, SyncListFormat::kNone);
 }
 
+TEST(CommandLineTest, ParsesSyncLayouts) {
+  ParsedCommandLine parsed = ParseCommandLine({"sync", "--layout", "plugin"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_TRUE(parsed.sync.request.plugin_layout);
+  parsed = ParseCommandLine({"sync", "--layout", "agpm"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_FALSE(parsed.sync.request.plugin_layout);
+  parsed = ParseCommandLine({"sync"});
+  ASSERT_TRUE(parsed.run) << parsed.err;
+  EXPECT_FALSE(parsed.sync.request.plugin_layout);
+}
+
 TEST(CommandLineTest, ParsesSyncMappingModeAndListForms) {
   ParsedCommandLine parsed = ParseCommandLine(
       {"sync", "--from", ".claude-src", "--to", ".claude", "--tool", "opencode",
@@ -382,6 +394,12 @@ TEST(CommandLineTest, SyncUsageErrors) {
             std::string::npos);
   EXPECT_NE(UsageErrorOf({"sync", "--tool", "opencode"})
                 .find("belong to mapping mode"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"sync", "--from", "a", "--to", "b", "--tool",
+                          "claude-code", "--layout", "plugin"})
+                .find("--tool does not go with --layout plugin"),
+            std::string::npos);
+  EXPECT_NE(UsageErrorOf({"sync", "--layout", "plugins"}).find("--layout"),
             std::string::npos);
   EXPECT_NE(UsageErrorOf({"sync", "--var", "a=not toml"})
                 .find("is not one TOML value"),

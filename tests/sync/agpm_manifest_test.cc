@@ -87,8 +87,9 @@ TEST(AgpmManifestTest, AnUnknownTopLevelKeyIsAWarning) {
                 At("agpm.toml", 1, 2, "warning",
                    "'target' is not a key of an AGPM manifest, so AGPM and "
                    "sync ignore it; remove it (keys: agents, commands, "
-                   "default-tools, gitignore, hooks, mcp-servers, patch, "
-                   "project, scripts, skills, snippets, sources, "
+                   "default-tools, gitignore, hooks, marketplace, "
+                   "mcp-servers, patch, plugins, project, scripts, skills, "
+                   "snippets, sources, "
                    "token_warning_threshold, tools)",
                    "[target]"));
   // The did-you-mean is an edit of the name.

@@ -392,6 +392,160 @@ TEST_F(SyncPlanTest, AServerFileWithARepeatedKeyIsRefused) {
   EXPECT_NE(Messages().find("mcp/fs.json:1:"), std::string::npos) << Messages();
 }
 
+// ---- The plugin layout (docs/plugins.md) ----------------------------------
+
+class PluginPlanTest : public SyncPlanTest {
+ protected:
+  std::optional<SyncPlan> PlanPlugins(const std::string& manifest,
+                                      const std::string& to = "out") {
+    fs_.Add("/w/agpm.toml", manifest);
+    SyncRequest request;
+    request.manifest = "agpm.toml";
+    request.to = to;
+    request.plugin_layout = true;
+    return PlanSync(fs_, request, sink_);
+  }
+};
+
+TEST_F(PluginPlanTest, EntriesAndASourceFolderMakeOnePlugin) {
+  fs_.Add("/w/agents/rev.md",
+          "---\nname: rev\ndescription: R\npermissionMode: plan\n"
+          "dependencies:\n  snippets:\n    - name: rules\n"
+          "      path: ../snippets/rules.md\n---\nBody.\n");
+  fs_.Add("/w/snippets/rules.md", "Rules.\n");
+  fs_.Add("/w/tools/fmt.sh", "#!/bin/sh\n");
+  fs_.Add("/w/hooks/fmt.json",
+          "{\"events\": [\"Stop\"], \"type\": \"command\", "
+          "\"command\": \"tools/fmt.sh\"}");
+  fs_.Add("/w/src/commands/go.md", "---\ndescription: Go\n---\nGo.\n");
+  fs_.Add("/w/src/README.md", "# Read me\n");
+  fs_.Add("/w/src/skills/pdf/SKILL.md", "---\nname: pdf\n---\nPDF.\n");
+  std::optional<SyncPlan> plan = PlanPlugins(
+      "[agents]\nrev = \"agents/rev.md\"\n"
+      "[scripts]\nfmt = \"tools/fmt.sh\"\n"
+      "[hooks]\nfmt = \"hooks/fmt.json\"\n"
+      "[plugins.review]\ndescription = \"Review\"\nfrom = \"src\"\n"
+      "entries = [\"*\"]\n");
+  ASSERT_TRUE(plan) << Messages();
+  EXPECT_EQ(Paths(*plan),
+            (std::vector<std::string>{
+                ".claude-plugin/plugin.json", "README.md", "agents/rev.md",
+                "commands/go.md", "hooks/hooks.json", "scripts/tools/fmt.sh",
+                "skills/pdf/SKILL.md"}));
+  EXPECT_TRUE(plan->merges.empty());
+  // The snippet is embedded, not written; the ignored key is dropped.
+  EXPECT_EQ(File(*plan, "agents/rev.md")->bytes.find("permissionMode"),
+            std::string::npos);
+  EXPECT_NE(File(*plan, "agents/rev.md")->bytes.find("Body."),
+            std::string::npos);
+  EXPECT_NE(Messages().find("agents/rev.md:4:1: warning: Claude Code ignores "
+                            "'permissionMode' in a plugin's agent"),
+            std::string::npos)
+      << Messages();
+  EXPECT_EQ(json::parse(File(*plan, "hooks/hooks.json")
+                            ->bytes)["hooks"]["Stop"][0]["hooks"][0]["command"],
+            "\"${CLAUDE_PLUGIN_ROOT}/scripts/tools/fmt.sh\"");
+  EXPECT_EQ(File(*plan, "README.md")->bytes, "# Read me\n");
+  EXPECT_EQ(json::parse(File(*plan, ".claude-plugin/plugin.json")->bytes),
+            json::parse(R"({"name": "review", "description": "Review"})"));
+}
+
+TEST_F(PluginPlanTest, AMarketplacePutsEachPluginInPlugins) {
+  fs_.Add("/w/agents/a.md", kAgent);
+  fs_.Add("/w/agents/b.md", "---\nname: b\ndescription: B\n---\nB.\n");
+  std::optional<SyncPlan> plan = PlanPlugins(
+      "[agents]\na = \"agents/a.md\"\nb = \"agents/b.md\"\n"
+      "[marketplace]\nname = \"acme\"\nowner = { name = \"Acme\" }\n"
+      "[plugins.one]\nentries = [\"agents.a\"]\n"
+      "[plugins.two]\nentries = [\"agents.b\"]\n");
+  ASSERT_TRUE(plan) << Messages();
+  EXPECT_EQ(Paths(*plan),
+            (std::vector<std::string>{".claude-plugin/marketplace.json",
+                                      "plugins/one/.claude-plugin/plugin.json",
+                                      "plugins/one/agents/a.md",
+                                      "plugins/two/.claude-plugin/plugin.json",
+                                      "plugins/two/agents/b.md"}));
+  json listing =
+      json::parse(File(*plan, ".claude-plugin/marketplace.json")->bytes);
+  EXPECT_EQ(listing["plugins"][1]["source"], "./plugins/two");
+}
+
+TEST_F(PluginPlanTest, LayoutMistakesAreLocatedErrors) {
+  fs_.Add("/w/agents/a.md", kAgent);
+  EXPECT_FALSE(PlanPlugins("[agents]\na = \"agents/a.md\"\n"));
+  EXPECT_NE(Messages().find("the manifest has no plugin table"),
+            std::string::npos);
+
+  sink_ = DiagnosticSink();
+  EXPECT_FALSE(PlanPlugins(
+      "[agents]\na = \"agents/a.md\"\n[plugins.one]\n[plugins.two]\n"));
+  EXPECT_NE(Messages().find("agpm.toml:4:10: error: several plugins need a "
+                            "[marketplace]"),
+            std::string::npos)
+      << Messages();
+
+  sink_ = DiagnosticSink();
+  EXPECT_FALSE(
+      PlanPlugins("[agents]\na = \"agents/a.md\"\n[plugins.one]\n"
+                  "entries = [\"agents.b\"]\n"));
+  EXPECT_NE(Messages().find("agpm.toml:4:12: error: the manifest has no entry "
+                            "'agents.b'; did you mean 'agents.a'?"),
+            std::string::npos)
+      << Messages();
+
+  sink_ = DiagnosticSink();
+  EXPECT_FALSE(PlanPlugins(
+      "[agents]\na = { path = \"agents/a.md\", tool = \"opencode\" }\n"
+      "[plugins.one]\nentries = [\"*\"]\n"));
+  EXPECT_NE(Messages().find("error: 'a' has the tool 'opencode'; a plugin is "
+                            "Claude Code's"),
+            std::string::npos)
+      << Messages();
+
+  sink_ = DiagnosticSink();
+  fs_.Add("/w/src/.claude-plugin/plugin.json", "{\"name\": \"one\"}\n");
+  EXPECT_FALSE(PlanPlugins("[plugins.one]\nfrom = \"src\"\n"));
+  EXPECT_NE(Messages().find("'.claude-plugin/plugin.json' is generated from "
+                            "[plugins.one], and '.claude-plugin/plugin.json' "
+                            "writes it too"),
+            std::string::npos)
+      << Messages();
+}
+
+TEST_F(PluginPlanTest, AnEntryInNoPluginIsAWarning) {
+  fs_.Add("/w/agents/a.md", kAgent);
+  fs_.Add("/w/agents/b.md", "---\nname: b\ndescription: B\n---\nB.\n");
+  std::optional<SyncPlan> plan = PlanPlugins(
+      "[agents]\na = \"agents/a.md\"\nb = \"agents/b.md\"\n"
+      "[plugins.one]\nentries = [\"agents.a\"]\n");
+  ASSERT_TRUE(plan) << Messages();
+  EXPECT_EQ(Paths(*plan), (std::vector<std::string>{
+                              ".claude-plugin/plugin.json", "agents/a.md"}));
+  EXPECT_NE(Messages().find("agpm.toml:3:1: warning: 'agents.b' is in no "
+                            "plugin's 'entries'"),
+            std::string::npos)
+      << Messages();
+}
+
+TEST_F(PluginPlanTest, MappingModeTakesTheProjectFilesOneTable) {
+  fs_.Add("/w/agpm.toml", "[plugins.solo]\nversion = \"0.1.0\"\n");
+  fs_.Add("/w/src/agents/a.md", kAgent);
+  fs_.Add("/w/src/.mcp.json", "{\"mcpServers\": {}}\n");
+  fs_.Add("/w/src/notes/todo.md", "not rendered {{ x }}\n");
+  SyncRequest request;
+  request.from = "src";
+  request.to = "out";
+  request.plugin_layout = true;
+  std::optional<SyncPlan> plan = PlanSync(fs_, request, sink_);
+  ASSERT_TRUE(plan) << Messages();
+  EXPECT_EQ(Paths(*plan),
+            (std::vector<std::string>{".claude-plugin/plugin.json", ".mcp.json",
+                                      "agents/a.md", "notes/todo.md"}));
+  EXPECT_EQ(File(*plan, "notes/todo.md")->bytes, "not rendered {{ x }}\n");
+  EXPECT_EQ(json::parse(File(*plan, ".claude-plugin/plugin.json")->bytes),
+            json::parse(R"({"name": "solo", "version": "0.1.0"})"));
+}
+
 TEST(TomlSpellingTest, ReadsBackAsTheSameValue) {
   EXPECT_EQ(TomlSpelling(json("a\"b")), "\"a\\\"b\"");
   EXPECT_EQ(TomlSpelling(json(3)), "3");
