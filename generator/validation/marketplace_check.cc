@@ -71,7 +71,8 @@ struct Marketplace {
 };
 
 // The plugin folder of a relative `source`, or nullopt after an error.
-std::optional<PluginFolder> LocalSource(const Marketplace& market,
+std::optional<PluginFolder> LocalSource(FileReader& fs,
+                                        const Marketplace& market,
                                         const TreePlace& place,
                                         const YamlNode& source,
                                         DiagnosticSink& sink) {
@@ -95,9 +96,22 @@ std::optional<PluginFolder> LocalSource(const Marketplace& market,
                "marketplace.source");
     return std::nullopt;
   }
-  return PluginFolder{JoinNormal(market.root, path),
+  PluginFolder plugin{JoinNormal(market.root, path),
                       Inside(market.root_display, Normal(path)),
                       market.real_root};
+  // A symlink on the way leads out as ".." does: installing a marketplace
+  // fetches its own repository, and a link out of it points at nothing.
+  std::optional<std::string> real = fs.RealPath(plugin.path);
+  if (real && !IsWithin(*real, market.real_root)) {
+    sink.Error(place.locate(source.offset()),
+               "the source \"" + source.scalar() +
+                   "\" leads out of the marketplace through a symlink: an "
+                   "install fetches the marketplace only, so the plugin is "
+                   "missing after install (move the plugin in)",
+               "marketplace.source");
+    return std::nullopt;
+  }
+  return plugin;
 }
 
 void CheckEntry(FileReader& fs, const Marketplace& market,
@@ -111,7 +125,7 @@ void CheckEntry(FileReader& fs, const Marketplace& market,
                "a plugin entry has no 'source' (\"./path\" or an object)",
                "marketplace.source");
   } else if (KindOf(source) == ValueKind::kString) {
-    plugin = LocalSource(market, place, source, sink);
+    plugin = LocalSource(fs, market, place, source, sink);
   } else if (KindOf(source) == ValueKind::kMapping) {
     CheckSourceObject(place, source, sink);
   } else {

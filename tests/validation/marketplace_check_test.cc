@@ -144,6 +144,23 @@ TEST_F(MarketplaceCheckTest, Sources) {
                   missing));
 }
 
+TEST_F(MarketplaceCheckTest, SourceLeavingThroughASymlink) {
+  fs_.Add("vendor/a/.claude-plugin/plugin.json", "{\"name\": \"a\"}");
+  fs_.AddSymlink("m/plugins/a", "../../vendor/a");
+  const std::string entry = "{\"name\": \"a\", \"source\": \"./plugins/a\"}";
+  EXPECT_EQ(CheckMarket(entry),
+            Entry(25, "error",
+                  "the source \"./plugins/a\" leads out of the marketplace "
+                  "through a symlink: an install fetches the marketplace "
+                  "only, so the plugin is missing after install (move the "
+                  "plugin in)",
+                  entry));
+  fs_.Add("m/vendor/b/.claude-plugin/plugin.json", "{\"name\": \"b\"}");
+  fs_.AddSymlink("m/plugins/b", "../vendor/b");
+  EXPECT_EQ(CheckMarket("{\"name\": \"b\", \"source\": \"./plugins/b\"}"), "")
+      << "a link within the marketplace is followed";
+}
+
 TEST_F(MarketplaceCheckTest, StrictEntries) {
   fs_.Add("m/a/agents/x.md", kAgent);
   const std::string strict = "{\"name\": \"a\", \"source\": \"./a\"}";
