@@ -12,6 +12,7 @@
 #include "outputs/line_diff.h"
 #include "validation/claude_code_yaml.h"
 #include "validation/hook_schema.h"
+#include "validation/marketplace_check.h"
 #include "validation/mcp_server.h"
 #include "validation/plugin_check.h"
 #include "validation/schema.h"

@@ -1,21 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "validation/plugin_check.h"
 
-#include <algorithm>
-#include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "base/nearest_name.h"
 #include "base/paths.h"
-#include "inputs/json_positions.h"
-#include "inputs/json_tree.h"
 #include "validation/check.h"
 #include "validation/formats_data.h"
 #include "validation/hook_schema.h"
 #include "validation/mcp_server.h"
-#include "validation/node_values.h"
+#include "validation/plugin_json.h"
 #include "validation/schema.h"
 
 namespace agentgen {
@@ -24,8 +19,7 @@ namespace {
 struct PluginFormats {
   std::vector<std::string> string_keys, path_keys, config_keys, other_keys,
       marketplace_only_keys, experimental_keys, component_folders,
-      agent_keys_ignored, marketplace_keys, entry_keys, reserved_names;
-  std::map<std::string, std::vector<std::string>> source_required;
+      agent_keys_ignored;
 };
 
 const PluginFormats& Formats() {
@@ -39,152 +33,13 @@ const PluginFormats& Formats() {
     f.experimental_keys = FormatsList("plugin.experimental_keys");
     f.component_folders = FormatsList("plugin.component_folders");
     f.agent_keys_ignored = FormatsList("plugin.agent_keys_ignored");
-    f.marketplace_keys = FormatsList("marketplace.keys");
-    f.entry_keys = FormatsList("marketplace.entry_keys");
-    f.reserved_names = FormatsList("marketplace.reserved_names");
-    for (const std::string& kind : FormatsKeys("marketplace.source_required"))
-      f.source_required[kind] =
-          FormatsList("marketplace.source_required." + kind);
     return f;
   }();
   return formats;
 }
 
-bool Contains(const std::vector<std::string>& list, const std::string& name) {
-  return std::find(list.begin(), list.end(), name) != list.end();
-}
-
-bool IsLowerAlnum(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-}
-
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// [a-z0-9]+(-[a-z0-9]+)*: no leading, trailing or doubled '-'. Written out
-// rather than as a std::regex, which GCC 12's sanitizer build rejects
-// (-Wmaybe-uninitialized inside <regex>) and which costs more to build.
-bool IsKebabCase(const std::string& name) {
-  if (name.empty() || name.front() == '-' || name.back() == '-') return false;
-  for (size_t i = 0; i < name.size(); ++i) {
-    if (name[i] == '-') {
-      if (name[i - 1] == '-') return false;
-    } else if (!IsLowerAlnum(name[i])) {
-      return false;
-    }
-  }
-  return true;
-}
-
-// A numeric identifier of semver: digits, no leading zero but for "0".
-// Advances `at` past it.
-bool SemverNumber(const std::string& text, size_t* at) {
-  size_t start = *at;
-  while (*at < text.size() && IsDigit(text[*at])) ++*at;
-  size_t length = *at - start;
-  return length > 0 && (length == 1 || text[start] != '0');
-}
-
-// MAJOR.MINOR.PATCH, then optionally -PRERELEASE and +BUILD, each made of
-// [0-9A-Za-z.-].
-bool IsSemver(const std::string& version) {
-  size_t at = 0;
-  for (int part = 0; part < 3; ++part) {
-    if (part > 0) {
-      if (at >= version.size() || version[at] != '.') return false;
-      ++at;
-    }
-    if (!SemverNumber(version, &at)) return false;
-  }
-  auto suffix = [&](char mark) {
-    if (at >= version.size() || version[at] != mark) return true;
-    size_t start = ++at;
-    while (at < version.size() && (IsLowerAlnum(version[at]) ||
-                                   (version[at] >= 'A' && version[at] <= 'Z') ||
-                                   version[at] == '.' || version[at] == '-'))
-      ++at;
-    return at > start;
-  };
-  return suffix('-') && suffix('+') && at == version.size();
-}
-
-// A path inside a folder as the user named the folder.
-std::string Inside(const std::string& display, const std::string& relative) {
-  std::string folder = Normal(display);
-  return folder == "." ? relative : folder + "/" + relative;
-}
-
-Location WholeFile(const std::string& display) {
-  Location where;
-  where.file = display;
-  return where;
-}
-
-// A plugin folder: absolute, and as diagnostics name it.
-struct Folder {
-  std::string path;
-  std::string display;
-  /// The marketplace's folder, symlinks resolved, when checked as one of
-  /// its plugins: a marketplace install copies in what links there reach.
-  std::string marketplace;
-};
-
-// A JSON file read into our tree, located in its text. Not movable: the
-// place's text and locator point into it.
-struct JsonFile {
-  std::string display;
-  std::string bytes;
-  YamlDocument tree;
-  TreePlace place;
-  JsonFile() = default;
-  JsonFile(const JsonFile&) = delete;
-  JsonFile& operator=(const JsonFile&) = delete;
-};
-
-std::unique_ptr<JsonFile> ReadJsonFile(FileReader& fs, const std::string& path,
-                                       const std::string& display,
-                                       const std::string& rule,
-                                       DiagnosticSink& sink) {
-  auto file = std::make_unique<JsonFile>();
-  file->display = display;
-  std::string error;
-  if (!fs.ReadFile(path, &file->bytes, &error)) {
-    sink.Error(WholeFile(display), "cannot read it: " + error, rule);
-    return nullptr;
-  }
-  const JsonFile* self = file.get();
-  file->place =
-      TreePlace{file->bytes,
-                [self](size_t offset) {
-                  return LocateOffset(self->display, self->bytes, offset);
-                },
-                true};
-  nlohmann::json value;
-  size_t error_offset = 0;
-  if (std::optional<std::string> problem =
-          ParseJsonStrictly(file->bytes, &value, &error_offset)) {
-    sink.Error(file->place.locate(error_offset),
-               "Invalid JSON syntax: " + *problem, rule);
-    return nullptr;
-  }
-  std::optional<YamlDocument> tree = ReadJsonTree(file->bytes);
-  if (!tree) {
-    sink.Error(file->place.locate(0), "JSON nested deeper than 100 levels",
-               rule);
-    return nullptr;
-  }
-  file->tree = std::move(*tree);
-  if (!file->tree.root().IsMap()) {
-    sink.Error(file->place.locate(file->tree.root().offset()),
-               "the file must hold a JSON object; got " +
-                   Shown(file->tree.root(), true),
-               rule);
-    return nullptr;
-  }
-  return file;
-}
-
 // A hooks file of the plugin (`relative` to it), `{"hooks": {Event: ...}}`.
-void CheckHooksFile(FileReader& fs, const Folder& plugin,
+void CheckHooksFile(FileReader& fs, const PluginFolder& plugin,
                     const std::string& relative, DiagnosticSink& sink) {
   std::string path = JoinNormal(plugin.path, relative);
   if (fs.Stat(path) != FileReader::Kind::kFile) return;
@@ -206,7 +61,7 @@ void CheckHooksFile(FileReader& fs, const Folder& plugin,
 
 // An MCP file of the plugin (`relative` to it): both the documented
 // {"mcpServers": {...}} and a bare {name: server}.
-void CheckMcpFile(FileReader& fs, const Folder& plugin,
+void CheckMcpFile(FileReader& fs, const PluginFolder& plugin,
                   const std::string& relative, DiagnosticSink& sink) {
   std::string path = JoinNormal(plugin.path, relative);
   if (fs.Stat(path) != FileReader::Kind::kFile) return;
@@ -225,7 +80,7 @@ class ManifestChecker {
  public:
   // `plugin` is the folder paths resolve in; null for a remote plugin.
   ManifestChecker(FileReader& fs, const TreePlace& place, std::string prefix,
-                  const Folder* plugin, DiagnosticSink& sink)
+                  const PluginFolder* plugin, DiagnosticSink& sink)
       : fs_(fs),
         place_(place),
         prefix_(std::move(prefix)),
@@ -234,15 +89,16 @@ class ManifestChecker {
         formats_(Formats()) {}
 
   // Checks every key of `object` but `name`, which the callers check, and
-  // (for an entry) the entry's own keys.
-  void Keys(const YamlNode& object, bool entry) {
+  // (when `object` is a marketplace entry) but the entry's own keys.
+  void Keys(const YamlNode& object,
+            const std::vector<std::string>* entry_keys) {
+    bool entry = entry_keys != nullptr;
     std::vector<std::string> known = formats_.string_keys;
     for (const auto* list :
          {&formats_.path_keys, &formats_.config_keys, &formats_.other_keys})
       known.insert(known.end(), list->begin(), list->end());
     if (entry)
-      known.insert(known.end(), formats_.entry_keys.begin(),
-                   formats_.entry_keys.end());
+      known.insert(known.end(), entry_keys->begin(), entry_keys->end());
     for (const YamlNode::Entry& item : object.entries()) {
       const std::string& key = item.key->scalar();
       const YamlNode& value = *item.value;
@@ -256,7 +112,7 @@ class ManifestChecker {
         Experimental(*item.key, value);
       } else if (Contains(formats_.other_keys, key)) {
         Other(*item.key, value);
-      } else if (entry && Contains(formats_.entry_keys, key)) {
+      } else if (entry && Contains(*entry_keys, key)) {
         // The entry's own keys are the marketplace checker's.
       } else if (Contains(formats_.marketplace_only_keys, key)) {
         Error(At(*item.key),
@@ -281,17 +137,6 @@ class ManifestChecker {
                    prefix_ + ".unknown-key", sink_);
       }
     }
-  }
-
-  // Whether `object` sets a key that declares components.
-  bool DeclaresComponents(const YamlNode& object) const {
-    for (const YamlNode::Entry& item : object.entries()) {
-      const std::string& key = item.key->scalar();
-      if (Contains(formats_.path_keys, key) ||
-          Contains(formats_.config_keys, key) || key == "experimental")
-        return true;
-    }
-    return false;
   }
 
  private:
@@ -494,32 +339,10 @@ class ManifestChecker {
   FileReader& fs_;
   const TreePlace& place_;
   std::string prefix_;
-  const Folder* plugin_;
+  const PluginFolder* plugin_;
   DiagnosticSink& sink_;
   const PluginFormats& formats_;
 };
-
-// `name` of plugin.json or a marketplace entry: a kebab-case string.
-void CheckName(const TreePlace& place, const YamlNode& object,
-               const std::string& what, const std::string& rule,
-               DiagnosticSink& sink) {
-  const YamlNode& name = MappingValue(object, "name");
-  if (!name.IsDefined()) {
-    sink.Error(place.locate(object.offset()),
-               what + " has no 'name' (a kebab-case string)", rule);
-  } else if (KindOf(name) != ValueKind::kString || name.scalar().empty()) {
-    sink.Error(place.locate(name.offset()),
-               "'name' must be a non-empty string; got " + Shown(name, true),
-               rule);
-  } else if (!IsKebabCase(name.scalar())) {
-    sink.Warning(place.locate(name.offset()),
-                 "name \"" + name.scalar() +
-                     "\" is not kebab-case (lowercase letters, digits and "
-                     "'-'): Claude Code loads it, but claude.ai and Claude "
-                     "Desktop may not",
-                 rule);
-  }
-}
 
 // A plugin agent's frontmatter keys that Claude Code ignores in a plugin.
 void WarnIgnoredAgentKeys(const std::string& text, const std::string& display,
@@ -571,7 +394,7 @@ void CheckMarkdown(FileReader& fs, const std::string& type,
   if (type == "agent") WarnIgnoredAgentKeys(text, display, sink);
 }
 
-void CheckComponents(FileReader& fs, const Folder& plugin,
+void CheckComponents(FileReader& fs, const PluginFolder& plugin,
                      DiagnosticSink& sink) {
   for (const char* type : {"agent", "command"}) {
     std::string folder = std::string(type) + "s";
@@ -593,7 +416,7 @@ void CheckComponents(FileReader& fs, const Folder& plugin,
 
 // Symlinks whose target lies outside the plugin: only the plugin folder is
 // installed, so they break.
-void CheckSymlinks(FileReader& fs, const Folder& plugin,
+void CheckSymlinks(FileReader& fs, const PluginFolder& plugin,
                    const std::string& real_root, const std::string& folder,
                    DiagnosticSink& sink) {
   std::string error;
@@ -635,7 +458,9 @@ void CheckSymlinks(FileReader& fs, const Folder& plugin,
   }
 }
 
-PluginSummary CheckPlugin(FileReader& fs, const Folder& plugin,
+}  // namespace
+
+PluginSummary CheckPlugin(FileReader& fs, const PluginFolder& plugin,
                           DiagnosticSink& sink) {
   PluginSummary summary;
   if (fs.Stat(plugin.path) != FileReader::Kind::kDirectory) {
@@ -667,9 +492,9 @@ PluginSummary CheckPlugin(FileReader& fs, const Folder& plugin,
     if (file) {
       const YamlNode& root = file->tree.root();
       CheckName(file->place, root, "plugin.json", "plugin.name", sink);
-      ManifestChecker checker(fs, file->place, "plugin", &plugin, sink);
-      checker.Keys(root, false);
-      summary.declares_components = checker.DeclaresComponents(root);
+      ManifestChecker(fs, file->place, "plugin", &plugin, sink)
+          .Keys(root, nullptr);
+      summary.declares_components = DeclaresComponents(root);
       const YamlNode& version = MappingValue(root, "version");
       if (KindOf(version) == ValueKind::kString)
         summary.version = version.scalar();
@@ -690,253 +515,30 @@ PluginSummary CheckPlugin(FileReader& fs, const Folder& plugin,
   return summary;
 }
 
-// One object `source`: a kind and the keys it requires.
-void CheckSourceObject(const TreePlace& place, const YamlNode& source,
-                       DiagnosticSink& sink) {
-  const auto& required = Formats().source_required;
-  const YamlNode& kind = MappingValue(source, "source");
-  std::vector<std::string> kinds;
-  kinds.reserve(required.size());
-  for (const auto& known : required) kinds.push_back(known.first);
-  auto found = required.find(kind.scalar());
-  if (KindOf(kind) != ValueKind::kString || found == required.end()) {
-    sink.Error(place.locate(kind.IsDefined() ? kind.offset() : source.offset()),
-               "an object 'source' needs \"source\": one of " + OneOf(kinds) +
-                   (kind.IsDefined() ? "; got " + Shown(kind, true) : ""),
-               "marketplace.source");
-    return;
-  }
-  for (const std::string& key : found->second) {
-    const YamlNode& value = MappingValue(source, key);
-    if (KindOf(value) != ValueKind::kString || value.scalar().empty())
-      sink.Error(
-          place.locate(value.IsDefined() ? value.offset() : source.offset()),
-          "a \"" + found->first + "\" source needs \"" + key +
-              "\" (a non-empty string)" +
-              (value.IsDefined() ? "; got " + Shown(value, true) : ""),
-          "marketplace.source");
-  }
-}
-
-struct Marketplace {
-  std::string root;          // the folder holding .claude-plugin/
-  std::string root_display;  // as diagnostics name it
-  std::string plugin_root;   // metadata.pluginRoot, "" when unset
-  std::string real_root;     // `root` with symlinks resolved
-};
-
-// The plugin folder of a relative `source`, or nullopt after an error.
-std::optional<Folder> LocalSource(const Marketplace& market,
-                                  const TreePlace& place,
-                                  const YamlNode& source,
-                                  DiagnosticSink& sink) {
-  std::string path = source.scalar();
-  bool dotted = path == "." || path.rfind("./", 0) == 0;
-  if (!dotted && !market.plugin_root.empty())
-    path = market.plugin_root + "/" + path;
-  else if (!dotted) {
-    sink.Error(place.locate(source.offset()),
-               "a relative 'source' must start with './' (relative to the "
-               "folder holding .claude-plugin/); got \"" +
-                   path + "\"",
-               "marketplace.source");
-    return std::nullopt;
-  }
-  std::string segments = "/" + path + "/";
-  if (segments.find("/../") != std::string::npos) {
-    sink.Error(place.locate(source.offset()),
-               "Path contains \"..\": a plugin source must lie within the "
-               "marketplace",
-               "marketplace.source");
-    return std::nullopt;
-  }
-  return Folder{JoinNormal(market.root, path),
-                Inside(market.root_display, Normal(path)), market.real_root};
-}
-
-void CheckEntry(FileReader& fs, const Marketplace& market,
-                const TreePlace& place, const YamlNode& entry,
-                DiagnosticSink& sink) {
-  CheckName(place, entry, "a plugin entry", "marketplace.plugins", sink);
-  const YamlNode& source = MappingValue(entry, "source");
-  std::optional<Folder> plugin;
-  if (!source.IsDefined()) {
-    sink.Error(place.locate(entry.offset()),
-               "a plugin entry has no 'source' (\"./path\" or an object)",
-               "marketplace.source");
-  } else if (KindOf(source) == ValueKind::kString) {
-    plugin = LocalSource(market, place, source, sink);
-  } else if (KindOf(source) == ValueKind::kMapping) {
-    CheckSourceObject(place, source, sink);
-  } else {
-    sink.Error(place.locate(source.offset()),
-               "'source' must be a path starting with './' or an object; got " +
-                   Shown(source, true),
-               "marketplace.source");
-  }
-  ManifestChecker checker(fs, place, "marketplace", plugin ? &*plugin : nullptr,
-                          sink);
-  checker.Keys(entry, true);
-  const YamlNode& strict = MappingValue(entry, "strict");
-  bool strict_known =
-      !strict.IsDefined() || KindOf(strict) == ValueKind::kBoolean;
-  if (!strict_known)
-    sink.Error(place.locate(strict.offset()),
-               "'strict' must be true or false; got " + Shown(strict, true),
-               "marketplace.strict");
-  if (!plugin) return;
-  PluginSummary summary = CheckPlugin(fs, *plugin, sink);
-  if (!strict_known) return;
-  bool is_strict = !strict.IsDefined() || strict.scalar() == "true";
-  if (is_strict && !summary.has_manifest &&
-      fs.Stat(plugin->path) == FileReader::Kind::kDirectory) {
-    sink.Warning(place.locate(source.offset()),
-                 "a strict entry (the default) whose plugin has no "
-                 ".claude-plugin/plugin.json: Claude Code loads it with the "
-                 "entry as its manifest, but claude.ai refuses it; set "
-                 "\"strict\": false or add a plugin.json",
-                 "marketplace.strict");
-  }
-  if (!is_strict && summary.declares_components) {
-    sink.Error(place.locate(strict.offset()),
-               "\"strict\": false makes this entry the whole plugin "
-               "definition, but " +
-                   Inside(plugin->display, ".claude-plugin/plugin.json") +
-                   " declares components too: Claude Code refuses the "
-                   "conflict; remove them there or drop \"strict\": false",
-               "marketplace.strict");
-  }
-  const YamlNode& version = MappingValue(entry, "version");
-  if (summary.version && KindOf(version) == ValueKind::kString &&
-      version.scalar() != *summary.version) {
-    sink.Warning(place.locate(version.offset()),
-                 "the entry's version \"" + version.scalar() +
-                     "\" differs from plugin.json's \"" + *summary.version +
-                     "\", which Claude Code uses instead",
-                 "marketplace.version");
-  }
-}
-
-void CheckMarketplaceFile(FileReader& fs, Marketplace market,
-                          const std::string& path, const std::string& display,
-                          DiagnosticSink& sink) {
-  std::unique_ptr<JsonFile> file =
-      ReadJsonFile(fs, path, display, "marketplace.json", sink);
-  if (!file) return;
-  const TreePlace& place = file->place;
-  const YamlNode& root = file->tree.root();
-  const PluginFormats& formats = Formats();
-  CheckName(place, root, "marketplace.json", "marketplace.name", sink);
-  const YamlNode& name = MappingValue(root, "name");
-  if (Contains(formats.reserved_names, name.scalar()))
-    sink.Warning(place.locate(name.offset()),
-                 "\"" + name.scalar() +
-                     "\" is reserved for Anthropic's own marketplaces: Claude "
-                     "Code refuses it from any other source",
-                 "marketplace.name");
-  if (!MappingValue(root, "description").IsDefined() &&
-      !MappingValue(MappingValue(root, "metadata"), "description").IsDefined())
-    sink.Warning(place.locate(root.offset()),
-                 "No marketplace description provided: add a 'description' "
-                 "for the marketplace's listing",
-                 "marketplace.description");
-  const YamlNode& owner = MappingValue(root, "owner");
-  if (!owner.IsDefined())
-    sink.Error(place.locate(root.offset()),
-               "marketplace.json has no 'owner' (an object with a \"name\" "
-               "string)",
-               "marketplace.owner");
-  else if (KindOf(owner) != ValueKind::kMapping ||
-           KindOf(MappingValue(owner, "name")) != ValueKind::kString)
-    sink.Error(place.locate(owner.offset()),
-               "'owner' must be an object with a \"name\" string; got " +
-                   Shown(owner, true),
-               "marketplace.owner");
-  const YamlNode& plugin_root =
-      MappingValue(MappingValue(root, "metadata"), "pluginRoot");
-  if (KindOf(plugin_root) == ValueKind::kString)
-    market.plugin_root = plugin_root.scalar();
-  for (const YamlNode::Entry& item : root.entries()) {
-    const std::string& key = item.key->scalar();
-    if (Contains(formats.marketplace_keys, key)) continue;
-    std::optional<std::string> near =
-        NearestName(key, formats.marketplace_keys);
-    std::string message =
-        "unknown key '" + key + "' in marketplace.json: Claude Code ignores it";
-    if (near) message += "; did you mean '" + *near + "'?";
-    ReportName(place, *item.key, Severity::kWarning, message, near,
-               "marketplace.unknown-key", sink);
-  }
-  const YamlNode& plugins = MappingValue(root, "plugins");
-  if (KindOf(plugins) != ValueKind::kList) {
-    sink.Error(place.locate(plugins.IsDefined() ? plugins.offset() : 0),
-               "'plugins' must be a list of plugin entries" +
-                   (plugins.IsDefined() ? "; got " + Shown(plugins, true)
-                                        : " (there is none)"),
-               "marketplace.plugins");
-    return;
-  }
-  if (plugins.items().empty())
-    sink.Warning(place.locate(plugins.offset()),
-                 "Marketplace has no plugins defined", "marketplace.plugins");
-  std::map<std::string, const YamlNode*> seen;
-  for (const YamlNode* entry : plugins.items()) {
-    if (!entry->IsMap()) {
-      sink.Error(place.locate(entry->offset()),
-                 "a plugin entry must be an object; got " + Shown(*entry, true),
-                 "marketplace.plugins");
-      continue;
-    }
-    const YamlNode& entry_name = MappingValue(*entry, "name");
-    if (KindOf(entry_name) == ValueKind::kString &&
-        !seen.emplace(entry_name.scalar(), &entry_name).second) {
-      sink.Error(
-          place.locate(entry_name.offset()),
-          "Duplicate plugin name \"" + entry_name.scalar() +
-              "\" found in marketplace (first on line " +
-              std::to_string(
-                  place.locate(seen[entry_name.scalar()]->offset()).line) +
-              ")",
-          "marketplace.plugins");
-    }
-    CheckEntry(fs, market, place, *entry, sink);
-  }
-}
-
-}  // namespace
-
 PluginSummary CheckPluginFolder(FileReader& fs, const std::string& folder,
                                 DiagnosticSink& sink) {
-  Folder plugin{AbsoluteNormal(fs.CurrentDirectory(), folder), folder, ""};
+  PluginFolder plugin{AbsoluteNormal(fs.CurrentDirectory(), folder), folder,
+                      ""};
   return CheckPlugin(fs, plugin, sink);
 }
 
-void CheckMarketplace(FileReader& fs, const std::string& path,
-                      DiagnosticSink& sink) {
-  std::string absolute = AbsoluteNormal(fs.CurrentDirectory(), path);
-  Marketplace market;
-  std::string file = absolute;
-  std::string display = Normal(path);
-  if (fs.Stat(absolute) == FileReader::Kind::kDirectory) {
-    market.root = absolute;
-    market.root_display = display;
-    file = JoinNormal(absolute, ".claude-plugin/marketplace.json");
-    display = Inside(display, ".claude-plugin/marketplace.json");
-  } else {
-    market.root = ParentOf(absolute);
-    market.root_display = ParentOf(display);
-    if (market.root.substr(market.root.rfind('/') + 1) == ".claude-plugin") {
-      market.root = ParentOf(market.root);
-      market.root_display = ParentOf(market.root_display);
-    }
+void CheckManifestKeys(FileReader& fs, const TreePlace& place,
+                       const std::string& prefix, const PluginFolder* plugin,
+                       const YamlNode& object,
+                       const std::vector<std::string>* entry_keys,
+                       DiagnosticSink& sink) {
+  ManifestChecker(fs, place, prefix, plugin, sink).Keys(object, entry_keys);
+}
+
+bool DeclaresComponents(const YamlNode& object) {
+  const PluginFormats& formats = Formats();
+  for (const YamlNode::Entry& item : object.entries()) {
+    const std::string& key = item.key->scalar();
+    if (Contains(formats.path_keys, key) ||
+        Contains(formats.config_keys, key) || key == "experimental")
+      return true;
   }
-  if (fs.Stat(file) != FileReader::Kind::kFile) {
-    sink.Error(WholeFile(display), "no marketplace file here",
-               "marketplace.json");
-    return;
-  }
-  market.real_root = fs.RealPath(market.root).value_or(market.root);
-  CheckMarketplaceFile(fs, market, file, display, sink);
+  return false;
 }
 
 }  // namespace agentgen

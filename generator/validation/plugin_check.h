@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: MIT
-// `agentgen check --type plugin|marketplace` (docs/validation.md, "Plugins
-// and marketplaces"): a Claude Code plugin folder, or a marketplace file and
-// every plugin it holds locally, checked as Claude Code loads them. The keys
-// and names are the data of formats.toml ([plugin], [marketplace]).
+// `agentgen check --type plugin` (docs/validation.md, "Plugins and
+// marketplaces"): a Claude Code plugin folder checked as Claude Code loads
+// it. The marketplace check (marketplace_check.h) checks each of its local
+// plugins here, and the keys of its entries, which are plugin.json's, too.
+// The keys and folders are the data of formats.toml ([plugin]).
 #ifndef AGENTGEN_VALIDATION_PLUGIN_CHECK_H_
 #define AGENTGEN_VALIDATION_PLUGIN_CHECK_H_
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "base/diagnostic.h"
 #include "base/file_system.h"
+#include "inputs/yaml_node.h"
+#include "validation/node_values.h"
 
 namespace agentgen {
 
@@ -21,6 +25,15 @@ struct PluginSummary {
   std::optional<std::string> version;  ///< its `version`, when a string
 };
 
+/// A plugin folder: absolute, and as diagnostics name it.
+struct PluginFolder {
+  std::string path;
+  std::string display;
+  /// The marketplace's folder, symlinks resolved, when checked as one of
+  /// its plugins: a marketplace install copies in what links there reach.
+  std::string marketplace;
+};
+
 /// Checks the plugin folder `folder` (as the user named it, relative to the
 /// working directory): its optional `plugin.json`, the place of its
 /// component folders, `hooks/hooks.json`, `.mcp.json`, the frontmatter of
@@ -29,12 +42,22 @@ struct PluginSummary {
 PluginSummary CheckPluginFolder(FileReader& fs, const std::string& folder,
                                 DiagnosticSink& sink);
 
-/// Checks a marketplace: `path` names `.claude-plugin/marketplace.json` or
-/// the folder holding `.claude-plugin/`. Each entry is checked, and each
-/// plugin with a relative source as CheckPluginFolder does. Rules
-/// `marketplace.<field>`.
-void CheckMarketplace(FileReader& fs, const std::string& path,
-                      DiagnosticSink& sink);
+/// CheckPluginFolder for a folder already resolved (a marketplace's plugin).
+PluginSummary CheckPlugin(FileReader& fs, const PluginFolder& plugin,
+                          DiagnosticSink& sink);
+
+/// Checks every key of the manifest `object` but `name` (which the callers
+/// check): of plugin.json when `entry_keys` is null, else of a marketplace
+/// entry, whose own `entry_keys` the caller checks. Paths resolve in
+/// `plugin`, which is null for a remote plugin. Rules `<prefix>.<key>`.
+void CheckManifestKeys(FileReader& fs, const TreePlace& place,
+                       const std::string& prefix, const PluginFolder* plugin,
+                       const YamlNode& object,
+                       const std::vector<std::string>* entry_keys,
+                       DiagnosticSink& sink);
+
+/// Whether the manifest `object` sets a key that declares components.
+bool DeclaresComponents(const YamlNode& object);
 
 }  // namespace agentgen
 
