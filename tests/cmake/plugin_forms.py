@@ -11,9 +11,11 @@ snippet. A second build runs no sync; a snippet edit rewrites exactly the
 agents that embed it. `ctest` runs both tests and passes; it fails after a hand
 edit in the plugin folder, without a build, and after a version that is not
 semver (the check test's WERROR). `cmake --install` copies the plugin with its
-permission bits. Last, a [marketplace] table makes the folder a marketplace:
-the plugin moves to plugins/review-kit/, and the check test checks the
-marketplace.
+permission bits. Then the page's [marketplace] table makes the folder a
+marketplace: the plugin moves to plugins/review-kit/, and the check test
+checks the marketplace. Last, the page's committed marketplace (its
+add_agent_plugin() call with DESTINATION .) builds into the source folder, and
+ctest fails on a stale source there without a build.
 
 usage: plugin_forms.py --generator G --cmake C --ctest T --prefix P
                        --sample DIR --doc FILE --work DIR
@@ -49,15 +51,24 @@ def doc_quotes_sample(args):
         if not mark:
             continue
         path = mark.group(1)
-        check(path.startswith("samples/plugin-project/"),
-              "the page marks %s, which is not a file of the sample" % path)
+        check(path.startswith("samples/"), "the page marks %s, not a sample's file" % path)
         actual = (repository / path).read_text(encoding="utf-8")
         check(fence.group(2) == actual, "the page's %s differs from the file" % path)
         quoted.append(path)
     for needed in ("CMakeLists.txt", "agpm.toml", "hooks/format-check.json"):
         check("samples/plugin-project/" + needed in quoted,
               "the page does not quote the sample's %s: %s" % (needed, quoted))
-    print("ok   the page quotes the sample's %s exactly" % ", ".join(quoted))
+    print("ok   the page quotes %s exactly" % ", ".join(quoted))
+
+
+def doc_block(args, language, first_line):
+    """The text of the page's one block of `language` starting with `first_line`."""
+    doc = pathlib.Path(args.doc).read_text(encoding="utf-8")
+    found = [fence.group(2) for fence in FENCE.finditer(doc)
+             if fence.group(1) == language and fence.group(2).startswith(first_line)]
+    check(len(found) == 1, "the page has %d %s blocks starting %r"
+          % (len(found), language, first_line))
+    return found[0]
 
 
 def plugin_files(folder):
@@ -141,6 +152,7 @@ class Protocol:
         self.version_warning()
         self.install()
         self.marketplace()
+        self.committed_marketplace()
 
     def plugin_content(self):
         plugin = self.plugin
@@ -209,9 +221,7 @@ class Protocol:
 
     def marketplace(self):
         with open(self.src / "agpm.toml", "a") as manifest:
-            manifest.write('\n[marketplace]\nname = "platform-tools"\n'
-                           'description = "The platform team\'s plugins"\n'
-                           'owner = { name = "Platform team" }\n')
+            manifest.write("\n" + doc_block(self.args, "toml", "[marketplace]\n"))
         self.step("add [marketplace]: the folder becomes a marketplace", None)
         check(plugin_files(self.plugin) == [".claude-plugin/marketplace.json"]
               + ["plugins/review-kit/" + name for name in PLUGIN_FILES],
@@ -225,6 +235,34 @@ class Protocol:
               "the check test did not check the marketplace:\n" + output)
         print("ok   [marketplace]: plugins/review-kit/ and marketplace.json, checked as a "
               "marketplace with no re-run of CMake")
+
+
+    def committed_marketplace(self):
+        """The page's committed marketplace: its add_agent_plugin() call in
+        place of the sample's, in a fresh copy whose manifest has [marketplace]."""
+        call = doc_block(self.args, "cmake", "add_agent_plugin(platform-tools DESTINATION .)")
+        src = support.fresh_copy(self.args.sample, self.work / "committed")
+        text = (src / "CMakeLists.txt").read_text()
+        start = text.index("\nadd_agent_plugin(") + 1
+        (src / "CMakeLists.txt").write_text(text[:start] + call)
+        with open(src / "agpm.toml", "a") as manifest:
+            manifest.write("\n" + doc_block(self.args, "toml", "[marketplace]\n"))
+        build_dir = self.work / "committed-build"
+        support.run([self.args.cmake, "-S", src, "-B", build_dir, "-G", self.args.generator,
+                     "-DCMAKE_PREFIX_PATH=" + str(self.args.prefix)])
+        support.run([self.args.cmake, "--build", build_dir])
+        check((src / ".claude-plugin/marketplace.json").is_file()
+              and (src / "plugins/review-kit/agents/reviewer.md").is_file()
+              and (src / ".agentgen-sync.json").is_file(),
+              "the committed marketplace is not in the source folder: %s" % plugin_files(src))
+        ctest = [self.args.ctest, "--test-dir", build_dir, "--output-on-failure"]
+        support.run(ctest)
+        edit(src / "agents/planner.md", "small, reviewable steps", "small steps")
+        status, output = support.run(ctest, expect_success=False)
+        check(status != 0 and "stale: plugins/review-kit/agents/planner.md" in output,
+              "ctest passed on a stale committed plugin, not built:\n" + output)
+        print("ok   the page's committed marketplace (DESTINATION .) builds into the source "
+              "folder; ctest fails on a stale commit without a build")
 
 
 def main():
