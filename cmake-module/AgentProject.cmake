@@ -20,6 +20,8 @@
 #   Renders a folder of sources into another, file for file (sync's mapping
 #   mode, `--from .claude-src --to .claude`).
 #
+# add_agent_plugin() (AgentPlugin.cmake) builds on the helpers of this file.
+#
 # Relative paths are relative to CMAKE_CURRENT_SOURCE_DIR, outputs included:
 # these forms keep a tree that is committed beside its sources. The defaults
 # are sync's own but for ROOT, which is ${PROJECT_SOURCE_DIR} as for add_agent().
