@@ -563,5 +563,7 @@ endfunction()
 
 cmake_policy(POP)
 
-# The project forms (add_agent_project(), add_agent_tree()).
+# The project forms (add_agent_project(), add_agent_tree()) and the plugin
+# form (add_agent_plugin()).
 include("${CMAKE_CURRENT_LIST_DIR}/AgentProject.cmake")
+include("${CMAKE_CURRENT_LIST_DIR}/AgentPlugin.cmake")

@@ -20,6 +20,8 @@
 #   Renders a folder of sources into another, file for file (sync's mapping
 #   mode, `--from .claude-src --to .claude`).
 #
+# add_agent_plugin() (AgentPlugin.cmake) builds on the helpers of this file.
+#
 # Relative paths are relative to CMAKE_CURRENT_SOURCE_DIR, outputs included:
 # these forms keep a tree that is committed beside its sources. The defaults
 # are sync's own but for ROOT, which is ${PROJECT_SOURCE_DIR} as for add_agent().
@@ -178,9 +180,11 @@ function(_agentgen_check_synced agentgen sync_args stamp werror caller)
   endif()
 endfunction()
 
-# install(CODE) of INSTALL_DESTINATION: every rendered or copied file and the
-# shared merge targets, below <destination> at their path relative to the
-# synced tree. Per-user settings.local.json and the state file stay out.
+# install(CODE) of INSTALL_DESTINATION: every rendered or copied file, the
+# shared merge targets and the plugin layout's generated files, below
+# <destination> at their path relative to the synced tree, with their
+# permission bits (a hook's script must stay executable). Per-user
+# settings.local.json and the state file stay out.
 function(_agentgen_install_synced agentgen sync_args tree destination)
   string(ASCII 30 record_separator)
   _agentgen_sync_rows("${agentgen}" "${sync_args}" rows)
@@ -190,7 +194,7 @@ function(_agentgen_install_synced agentgen sync_args tree destination)
     _agentgen_tsv_fields("${row}" fields)
     list(GET fields 0 output)
     list(GET fields 1 action)
-    if(NOT action MATCHES "^(render|copy|merge)$"
+    if(NOT action MATCHES "^(render|copy|merge|generate)$"
        OR output STREQUAL ".claude/settings.local.json" OR output IN_LIST installed)
       continue()
     endif()
@@ -200,7 +204,8 @@ function(_agentgen_install_synced agentgen sync_args tree destination)
                           "project before installing it")
     endif()
     cmake_path(GET output PARENT_PATH folder)
-    file(INSTALL "${tree}/${output}" DESTINATION "${destination}/${folder}")
+    file(INSTALL "${tree}/${output}" DESTINATION "${destination}/${folder}"
+         USE_SOURCE_PERMISSIONS)
   endforeach()
 endfunction()
 
@@ -261,7 +266,8 @@ function(add_agent_project name)
   endif()
   _agentgen_common_sync_args("${caller}" sync_args)
 
-  _agentgen_add_sync(project "${name}" "${caller}" "${sync_args}" "${manifest}" "${tree}")
+  _agentgen_add_sync(project "${name}" "${caller}" "${sync_args}" "${manifest}" "${tree}"
+                     agentgen.sync.${name})
   _agentgen_return_variables()
 endfunction()
 
@@ -300,7 +306,8 @@ function(add_agent_tree name)
   endif()
   _agentgen_common_sync_args("${caller}" sync_args)
 
-  _agentgen_add_sync(tree "${name}" "${caller}" "${sync_args}" "${from}" "${tree}")
+  _agentgen_add_sync(tree "${name}" "${caller}" "${sync_args}" "${from}" "${tree}"
+                     agentgen.sync.${name})
   _agentgen_return_variables()
 endfunction()
 
@@ -321,7 +328,9 @@ macro(_agentgen_sync_check caller name one_value)
   endforeach()
   _agentgen_check_values("${caller}" "${_agentgen_keywords}" ${arg_VARS})
   _agentgen_check_depends("${caller}" "${_agentgen_keywords}" ${arg_DEPENDS})
-  if(arg_WERROR AND NOT arg_CHECK)
+  # The project forms' WERROR is the CHECK step's; add_agent_plugin() has no
+  # CHECK, and its WERROR is its check test's.
+  if(arg_WERROR AND NOT arg_CHECK AND "CHECK" IN_LIST _agentgen_keywords)
     message(FATAL_ERROR "${caller}: WERROR applies to the CHECK step; add CHECK")
   endif()
 endmacro()
@@ -370,11 +379,13 @@ macro(_agentgen_return_variables)
 endmacro()
 
 # The custom command, target, test and install rule of one project form.
-# <kind> is project or tree; <input> the manifest or the FROM folder, a
-# dependency of the first build (the depfile covers the later ones). Sets
-# _agentgen_target and _agentgen_stamp in the caller. A function, not a macro:
-# a macro's arguments are evaluated again, and sync_args holds the user's VARS.
-function(_agentgen_add_sync kind name caller sync_args input tree)
+# <kind> is project, tree or plugin; <input> the manifest or the FROM folder, a
+# dependency of the first build (the depfile covers the later ones); <test>
+# the name of the `sync --check` test. Sets _agentgen_target, _agentgen_stamp
+# and _agentgen_command (what COMMAND names to run agentgen) in the caller. A
+# function, not a macro: a macro's arguments are evaluated again, and
+# sync_args holds the user's VARS.
+function(_agentgen_add_sync kind name caller sync_args input tree test)
   _agentgen_tool("${caller}" _agentgen_command _agentgen_tool_dependency)
   if(_agentgen_command STREQUAL "agentgen::agentgen")
     set(_agentgen_path "$<TARGET_FILE:agentgen::agentgen>")
@@ -387,25 +398,25 @@ function(_agentgen_add_sync kind name caller sync_args input tree)
     message(FATAL_ERROR "${caller}: a target named ${_agentgen_target} exists already")
   endif()
   # One state file per destination: a second sync of it would take the first
-  # one's files for orphans and delete them. One name per test, too.
+  # one's files for orphans and delete them. One call per test name, too.
   get_property(_agentgen_synced GLOBAL PROPERTY AGENTGEN_SYNC_DESTINATIONS)
   foreach(_agentgen_entry IN LISTS _agentgen_synced)
     string(REPLACE "|" ";" _agentgen_entry "${_agentgen_entry}")
     list(GET _agentgen_entry 0 _agentgen_other_tree)
     list(GET _agentgen_entry 1 _agentgen_other_target)
-    list(GET _agentgen_entry 2 _agentgen_other_name)
+    list(GET _agentgen_entry 2 _agentgen_other_test)
     if(_agentgen_other_tree STREQUAL "${tree}")
       message(FATAL_ERROR "${caller}: ${tree} is synced by ${_agentgen_other_target} "
                           "already; one destination takes one call (its state file "
                           "records one sync's files)")
     endif()
-    if(_agentgen_other_name STREQUAL "${name}")
+    if(_agentgen_other_test STREQUAL "${test}")
       message(FATAL_ERROR "${caller}: the name is taken by ${_agentgen_other_target} "
-                          "(both would register the test agentgen.sync.${name})")
+                          "(both would register the test ${test})")
     endif()
   endforeach()
   set_property(GLOBAL APPEND PROPERTY AGENTGEN_SYNC_DESTINATIONS
-               "${tree}|${_agentgen_target}|${name}")
+               "${tree}|${_agentgen_target}|${test}")
   # A folder of their own: add_agent()'s records are agentgen/<name>.*, and
   # add_agent(tree-x) would otherwise share add_agent_tree(x)'s depfile.
   set(_agentgen_record "${CMAKE_CURRENT_BINARY_DIR}/agentgen/sync/${kind}-${name}")
@@ -493,8 +504,7 @@ set(CALLER [==[${caller}]==])
   if(NOT arg_NO_CHECK)
     # add_agent()'s helper: the same command line in every configuration when
     # agentgen's path is known, so a multi-config build's plain ctest runs it.
-    _agentgen_add_test(agentgen.sync.${name} "${_agentgen_command}"
-                       sync ${sync_args} --check)
+    _agentgen_add_test(${test} "${_agentgen_command}" sync ${sync_args} --check)
   endif()
 
   if(DEFINED arg_INSTALL_DESTINATION)
@@ -509,8 +519,9 @@ set(CALLER [==[${caller}]==])
       _agentgen_install_synced(\"\${AGENTGEN}\" \"\${SYNC_ARGS}\" \"\${TREE}\"
                                \"\${_agentgen_destination}\")")
   endif()
-set(_agentgen_target "${_agentgen_target}" PARENT_SCOPE)
+  set(_agentgen_target "${_agentgen_target}" PARENT_SCOPE)
   set(_agentgen_stamp "${_agentgen_stamp}" PARENT_SCOPE)
+  set(_agentgen_command "${_agentgen_command}" PARENT_SCOPE)
 endfunction()
 
 cmake_policy(POP)

@@ -14,7 +14,8 @@ foreach(file IN ITEMS bin/agentgen
                       lib/cmake/agentgen/agentgen-targets.cmake
                       lib/cmake/agentgen/AddAgent.cmake
                       lib/cmake/agentgen/AgentgenTool.cmake
-                      lib/cmake/agentgen/AgentProject.cmake)
+                      lib/cmake/agentgen/AgentProject.cmake
+                      lib/cmake/agentgen/AgentPlugin.cmake)
   if(NOT EXISTS "${PREFIX}/${file}")
     message(FATAL_ERROR "the package lacks ${file}")
   endif()

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""add_agent_project()'s and add_agent_tree()'s arguments: every misuse is a
-FATAL_ERROR naming the call (with a did-you-mean for a misspelt keyword), and
-every keyword does what the doc block says: DESTINATION (in the build tree,
-where clean keeps the tree too), VARS, ROOT and ALLOW_OUTSIDE_ROOT,
-PROJECT_FILE, TOOL, DEPENDS, EXCLUDE_FROM_ALL, NO_CHECK, INSTALL_DESTINATION,
-TARGET_VARIABLE and STAMP_VARIABLE with a step ordered after the sync.
+"""add_agent_project()'s, add_agent_tree()'s and add_agent_plugin()'s
+arguments: every misuse is a FATAL_ERROR naming the call (with a did-you-mean
+for a misspelt keyword), and every keyword does what the doc block says:
+DESTINATION (in the build tree, where clean keeps the tree too), VARS, ROOT
+and ALLOW_OUTSIDE_ROOT, PROJECT_FILE, TOOL, DEPENDS, EXCLUDE_FROM_ALL,
+NO_CHECK, INSTALL_DESTINATION, TARGET_VARIABLE and STAMP_VARIABLE with a step
+ordered after the sync; add_agent_plugin(FROM) into the build tree.
 
 usage: project_arguments.py --generator G --cmake C --ctest T --agentgen EXE
                             --module AddAgent.cmake --work DIR
@@ -69,6 +70,24 @@ MISUSES = [
     ("a foreign `agents` target", "add_custom_target(agents)\nadd_agent_project(p)",
      "add_agent_project(p): a target named 'agents' exists and agentgen did not create it"),
     ("no agentgen", None, "add_agent_project(p): there is no target agentgen::agentgen"),
+    ("a misspelt plugin keyword", "add_agent_plugin(k DESTINATON out)",
+     "add_agent_plugin(k): unknown argument 'DESTINATON'; did you mean DESTINATION?"),
+    ("CHECK for a plugin", "add_agent_plugin(k CHECK)",
+     "add_agent_plugin(k): unknown argument 'CHECK'"),
+    ("a plugin from a manifest and a folder", "add_agent_plugin(k MANIFEST agpm.toml FROM src)",
+     "add_agent_plugin(k): MANIFEST and FROM exclude each other"),
+    ("a plugin's PROJECT_FILE without FROM", "add_agent_plugin(k PROJECT_FILE agpm.toml)",
+     "add_agent_plugin(k): PROJECT_FILE goes with FROM"),
+    ("a plugin's WERROR with NO_CHECK", "add_agent_plugin(k NO_CHECK WERROR)",
+     "add_agent_plugin(k): WERROR applies to the check test, which NO_CHECK leaves out"),
+    ("a plugin from a missing folder", "add_agent_plugin(k FROM nonesuch)",
+     "add_agent_plugin(k): FROM %(dir)s/nonesuch is not a folder"),
+    ("a plugin's DESTINATION inside FROM", "add_agent_plugin(k FROM src DESTINATION src/k)",
+     "add_agent_plugin(k): FROM %(dir)s/src and DESTINATION %(dir)s/src/k must not lie one "
+     "inside the other"),
+    ("a plugin into a synced destination",
+     "add_agent_project(p DESTINATION out)\nadd_agent_plugin(k DESTINATION out)",
+     "add_agent_plugin(k): %(dir)s/out is synced by agent_project_p already"),
 ]
 
 MANIFEST = """[project]
@@ -276,6 +295,38 @@ endif()""")
     print("ok   CHECK shows warnings; WERROR makes them fail the build")
 
 
+def plugin_from_folder(args, work):
+    """add_agent_plugin(FROM): one plugin from a folder of plugin sources, its
+    plugin.json from the project file, in the build tree by default; VARS and
+    the two tests."""
+    folder = project(work / "plugin", args, """
+add_agent_plugin(scout FROM plugin-src PROJECT_FILE plugin.toml VARS audience=scouts
+                 TARGET_VARIABLE scout_target)
+message(STATUS "scout_target=${scout_target}")""")
+    (folder / "plugin-src/agents").mkdir(parents=True)
+    (folder / "plugin-src/agents/scout.md").write_text(
+        "---\nname: scout\ndescription: Scouts\nagpm:\n  templating: true\n---\n"
+        "Scouts for {{ agpm.project.audience }}.\n")
+    (folder / "plugin-src/README.md").write_text("# scout\n")
+    (folder / "plugin.toml").write_text(
+        '[plugins.scout]\ndescription = "Scouts ahead"\nversion = "0.1.0"\n')
+    build_dir = folder / "build"
+    _, output = support.run([args.cmake, "-S", folder, "-B", build_dir, "-G", args.generator])
+    check("scout_target=agent_plugin_scout" in output, "TARGET_VARIABLE:\n" + output)
+    support.run([args.cmake, "--build", build_dir])
+    plugin = build_dir / "plugins/scout"
+    check("Scouts for scouts." in (plugin / "agents/scout.md").read_text(), "VARS got lost")
+    check((plugin / "README.md").read_text() == "# scout\n", "README.md was not copied")
+    check('"description": "Scouts ahead"' in (plugin / ".claude-plugin/plugin.json")
+          .read_text(), "plugin.json does not hold the project file's table")
+    _, output = support.run([args.ctest, "--test-dir", build_dir, "--output-on-failure", "-V"])
+    check("agentgen.plugin.scout" in output and "agentgen.plugin-check.scout" in output
+          and "agentgen check --type plugin %s" % plugin in output,
+          "the plugin's two tests did not run:\n" + output)
+    print("ok   add_agent_plugin(FROM): the folder and the project file's table into the "
+          "build tree, and its two tests pass")
+
+
 def hash_in_path(args, work):
     """Ninja before CMake 4.4 cannot track '#' in a path: say so at configure."""
     folder = project(work / "hash", args, "add_agent_tree(t FROM \"h#sh\" TO out)")
@@ -305,6 +356,7 @@ def main():
         keywords(args, work)
         module_in_subdirectory(args, work)
         check_werror(args, work)
+        plugin_from_folder(args, work)
         hash_in_path(args, work)
     except support.Failure as failure:
         print("FAIL %s" % failure, file=sys.stderr)

@@ -6,10 +6,12 @@ drifts: the "## The recipe" section of docs/meson.md must show it in full;
 samples/meson must use its top-level block (adding lines is allowed, changing
 them is not, but for the values of the settings agentgen_check and
 agentgen_unchecked) and its per-directory block (only the list of agent names
-differs), and the page must show samples/meson/commands/meson.build in full; each sample of samples/meson-project must use the block of its project
-form and the build step (adding lines is allowed), and docs/meson.md must show
-that sample's meson.build in full; and the wrap file and subproject entry must
-provide what the recipe finds.
+differs), and the page must show samples/meson/commands/meson.build in full;
+each sample of samples/meson-project must use the block of its project form
+and the build step (adding lines is allowed), and docs/meson.md must show that
+sample's meson.build in full; samples/meson-plugin must use the plugin block,
+and docs/publish-a-plugin.md must show its meson.build in full; and the wrap
+file and subproject entry must provide what the recipe finds.
 
 Usage: recipe_test.py <agentgen source tree>
 """
@@ -31,6 +33,7 @@ def check(condition, message):
 SECTIONS = [("## A whole project: an AGPM manifest", "manifest"),
             ("## A whole project: a folder of sources", "folder"),
             ("## A whole project: the build step and the check", "sync"),
+            ("## A plugin", "plugin"),
             ("## Top level", "top"),
             ("## Every directory", "per_dir")]
 
@@ -110,6 +113,17 @@ def main():
         check(any(f == text for f in re.findall(r"```meson\n(.*?)```", page, re.S)),
               "docs/meson.md does not show samples/meson-project/%s/meson.build in full"
               % form)
+
+    # The plugin block: samples/meson-plugin uses it (adding lines is
+    # allowed), and docs/publish-a-plugin.md shows that meson.build in full.
+    plugin_build = root / "samples" / "meson-plugin" / "meson.build"
+    text = plugin_build.read_text() if plugin_build.is_file() else ""
+    check(text, "no %s" % plugin_build)
+    check(is_subsequence(code_lines(sections["plugin"]), text.splitlines()),
+          "samples/meson-plugin/meson.build changes a line of the recipe's plugin block")
+    publish = (root / "docs" / "publish-a-plugin.md").read_text()
+    check(text in re.findall(r"```meson\n(.*?)```", publish, re.S),
+          "docs/publish-a-plugin.md does not show samples/meson-plugin/meson.build in full")
 
     # The wrap provides the program the recipe finds, from the folder that
     # holds the subproject entry, which overrides that program.
