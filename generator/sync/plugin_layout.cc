@@ -8,6 +8,7 @@
 #include "base/nearest_name.h"
 #include "base/toml.h"
 #include "inputs/project.h"
+#include "validation/plugin_json.h"
 
 namespace agentgen {
 
@@ -389,18 +390,6 @@ std::string_view TopLevelKey(std::string_view line) {
 
 }  // namespace
 
-bool IsKebabCase(std::string_view name) {
-  if (name.empty() || name.front() == '-' || name.back() == '-') return false;
-  char previous = 0;
-  for (char c : name) {
-    bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-              (c == '-' && previous != '-');
-    if (!ok) return false;
-    previous = c;
-  }
-  return true;
-}
-
 std::optional<PluginTables> ReadPluginTables(std::string_view text,
                                              std::string_view display,
                                              DiagnosticSink& sink) {
@@ -433,29 +422,40 @@ std::string MarketplaceJsonText(const MarketplaceTable& marketplace,
 }
 
 std::string HooksJsonText(const std::vector<WantedHook>& hooks) {
-  json events = json::object();
+  // Written in the order Claude Code's documentation writes a hook: a
+  // group's `matcher` before its `hooks`, a hook's `type` and `command`
+  // first.
+  ordered_json events = ordered_json::object();
   for (const WantedHook& wanted : hooks) {
     const HookDefinition& hook = wanted.definition;
+    ordered_json object = ordered_json::object();
+    for (const char* key : {"type", "command"})
+      if (hook.hook.contains(key)) object[key] = hook.hook[key];
+    for (const auto& [key, value] : hook.hook.items())
+      if (!object.contains(key)) object[key] = value;
     for (const std::string& event : hook.events) {
-      json& groups = events[event];
-      if (groups.is_null()) groups = json::array();
-      json* group = nullptr;
-      for (json& existing : groups) {
+      ordered_json& groups = events[event];
+      if (groups.is_null()) groups = ordered_json::array();
+      ordered_json* group = nullptr;
+      for (ordered_json& existing : groups) {
         bool same = hook.matcher ? existing.contains("matcher") &&
                                        existing["matcher"] == *hook.matcher
                                  : !existing.contains("matcher");
         if (same) group = &existing;
       }
       if (!group) {
-        json made = {{"hooks", json::array()}};
+        ordered_json made = ordered_json::object();
         if (hook.matcher) made["matcher"] = *hook.matcher;
+        made["hooks"] = ordered_json::array();
         groups.push_back(std::move(made));
         group = &groups.back();
       }
-      (*group)["hooks"].push_back(hook.hook);
+      (*group)["hooks"].push_back(object);
     }
   }
-  return json({{"hooks", events}}).dump(2) + "\n";
+  ordered_json out = ordered_json::object();
+  out["hooks"] = std::move(events);
+  return OrderedJsonFile(out);
 }
 
 std::string McpJsonText(const std::vector<WantedServer>& servers) {

@@ -56,10 +56,6 @@ std::optional<PluginTables> ReadPluginTables(std::string_view text,
                                              std::string_view display,
                                              DiagnosticSink& sink);
 
-/// Whether `name` is kebab-case: lower-case ASCII letters and digits in
-/// words joined by single `-`.
-bool IsKebabCase(std::string_view name);
-
 /// `.claude-plugin/plugin.json`: `name`, then the table's fields.
 std::string PluginJsonText(const PluginTable& plugin);
 

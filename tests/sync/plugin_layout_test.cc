@@ -141,17 +141,6 @@ TEST_F(PluginTablesTest, ATextWithoutTablesHasNoPlugins) {
   EXPECT_FALSE(tables->marketplace);
 }
 
-TEST(KebabCaseTest, LowerCaseWordsJoinedBySingleHyphens) {
-  EXPECT_TRUE(IsKebabCase("code-review"));
-  EXPECT_TRUE(IsKebabCase("x2"));
-  EXPECT_FALSE(IsKebabCase(""));
-  EXPECT_FALSE(IsKebabCase("-a"));
-  EXPECT_FALSE(IsKebabCase("a-"));
-  EXPECT_FALSE(IsKebabCase("a--b"));
-  EXPECT_FALSE(IsKebabCase("a_b"));
-  EXPECT_FALSE(IsKebabCase("Ab"));
-}
-
 TEST(PluginFilesTest, HooksAreGroupedByEventAndMatcherInOrder) {
   HookDefinition edit{{"PostToolUse", "PreToolUse"},
                       "Edit",
@@ -169,6 +158,25 @@ TEST(PluginFilesTest, HooksAreGroupedByEventAndMatcherInOrder) {
       {"hooks": [{"type": "command", "command": "c"}]}],
     "PreToolUse": [
       {"matcher": "Edit", "hooks": [{"type": "command", "command": "a"}]}]}})"));
+  // Matcher before hooks, type and command first: as Claude Code's docs
+  // write them.
+  EXPECT_EQ(HooksJsonText({{any, "h/any.json"}}),
+            "{\n"
+            "  \"hooks\": {\n"
+            "    \"PostToolUse\": [\n"
+            "      {\n"
+            "        \"hooks\": [\n"
+            "          {\n"
+            "            \"type\": \"command\",\n"
+            "            \"command\": \"c\"\n"
+            "          }\n"
+            "        ]\n"
+            "      }\n"
+            "    ]\n"
+            "  }\n"
+            "}\n");
+  EXPECT_LT(HooksJsonText({{edit, "h/edit.json"}}).find("\"matcher\""),
+            HooksJsonText({{edit, "h/edit.json"}}).find("\"hooks\": ["));
 }
 
 TEST(PluginFilesTest, ServersAreWrappedInMcpServers) {
