@@ -26,7 +26,21 @@ constexpr Section kSections[] = {
     {"hooks", "hook"},       {"mcp-servers", "mcp-server"},
     {"skills", "skill"}};
 
-// Every top-level key AGPM 0.4.14 reads; any other it ignores.
+}  // namespace
+
+const std::vector<std::string>& ManifestSections() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> list;
+    for (const Section& section : kSections) list.push_back(section.name);
+    return list;
+  }();
+  return names;
+}
+
+namespace {
+
+// Every top-level key AGPM 0.4.14 reads (any other it ignores), and the
+// plugin layout's `plugins` and `marketplace` (docs/plugins.md).
 const std::vector<std::string>& TopLevelKeys() {
   static const std::vector<std::string> keys = {
       "agents",      "commands", "default-tools",

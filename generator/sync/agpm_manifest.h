@@ -65,6 +65,10 @@ struct AgpmManifest {
   std::vector<SkippedEntry> skipped;  ///< in the same order
 };
 
+/// AGPM's resource tables (`agents`, `snippets`, ...), in the order sync
+/// reads them.
+const std::vector<std::string>& ManifestSections();
+
 /// Reads the manifest `text`, named `display` in diagnostics. Reports every
 /// problem it finds at its key or value: errors (a TOML syntax error, a
 /// wrong type, an unknown field with a did-you-mean, a bad tool, a patch of

@@ -125,8 +125,10 @@ class TableReader {
     toml::table document;
     try {
       document = toml::parse(text_, display_);
-    } catch (const toml::parse_error&) {
-      return std::nullopt;  // the file's own reader says why
+    } catch (const toml::parse_error& error) {
+      sink_.Error(LocateLineColumn(display_, text_, error.source().begin),
+                  std::string(error.description()), "plugin.toml");
+      return std::nullopt;
     }
     const int errors = sink_.error_count();
     PluginTables tables;
@@ -274,6 +276,7 @@ class TableReader {
         continue;
       }
       if (name == "entries") {
+        plugin.entries_at = At(*field_key);
         ReadEntries(*field_value, what, &plugin);
         continue;
       }

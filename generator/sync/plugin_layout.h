@@ -28,6 +28,7 @@ struct PluginTable {
   std::optional<std::string> from;  ///< as written
   Location from_at;
   bool has_entries = false;
+  Location entries_at;  ///< the `entries` key
   /// `entries` as written: `section.key`, `section.*` or `*`.
   std::vector<std::pair<std::string, Location>> entries;
   /// The `plugin.json` fields in the order the table writes them.
@@ -49,9 +50,8 @@ struct PluginTables {
 
 /// Reads the plugin tables of the TOML `text` (a manifest or a project
 /// file, named `display`). Reports every problem at its key or value and
-/// returns nullopt after an error. A text without the tables gives empty
-/// tables; a TOML syntax error is left to the file's own reader (nullopt,
-/// nothing reported).
+/// returns nullopt after an error (a TOML syntax error too). A text without
+/// the tables gives empty tables.
 std::optional<PluginTables> ReadPluginTables(std::string_view text,
                                              std::string_view display,
                                              DiagnosticSink& sink);

@@ -345,7 +345,10 @@ void Planner::AddFile(const Resource& resource, const std::string& output,
       return;
     }
   }
-  if (request_.plugin_layout && resource.type == "script") {
+  // A script or a source folder's file may be what a hook or a server
+  // runs: FinishPlugin rewrites its project path.
+  if (request_.plugin_layout &&
+      (resource.type == "script" || resource.type == "file")) {
     plugin_scripts_[RelativeTo(resource.source, plan_.project_directory)] =
         output;
     if (!resource.agpm_path.empty())
@@ -513,7 +516,12 @@ void Planner::BuildFile(const Resource& resource) {
             names += (names.empty() ? "'" : ", '") + key + "'";
           // Located where the first key is in the rendered text, which is
           // the source's line when the frontmatter is not templated.
-          size_t key_at = rendered->text.find("\n" + removed[0] + ":");
+          size_t key_at = std::string::npos;
+          for (const char* quote : {"", "\"", "'"}) {
+            if (key_at == std::string::npos)
+              key_at = rendered->text.find("\n" + std::string(quote) +
+                                           removed[0] + quote + ":");
+          }
           sink_.Warning(
               LocateOffset(resource.display, rendered->text,
                            key_at == std::string::npos ? 0 : key_at + 1),
@@ -602,7 +610,12 @@ void Planner::BuildHook(const Resource& resource, const json& value,
   if (!hook) return;
   if (request_.plugin_layout) {
     if (!RequireClaudeCode(resource, resource.at)) return;
-    plugin_hooks_.push_back({std::move(*hook), resource.display});
+    // One file reached twice (two entries, several agents) is one hook, as
+    // in the merged file.
+    bool known = false;
+    for (const WantedHook& wanted : plugin_hooks_)
+      known = known || wanted.source == resource.display;
+    if (!known) plugin_hooks_.push_back({std::move(*hook), resource.display});
     ListRow row = RowOf(resource);
     row.output = "hooks/hooks.json";
     row.action = "merge";
@@ -928,7 +941,7 @@ bool Planner::LoadManifest() {
         "sync.private-manifest");
   }
   manifest_ = ReadAgpmManifest(text, display, sink_);
-  if (request_.plugin_layout)
+  if (manifest_ && request_.plugin_layout)
     plugin_tables_ = ReadPluginTables(text, display, sink_);
   if (!manifest_ || (request_.plugin_layout && !plugin_tables_)) return false;
   std::string lockfile = JoinNormal(plan_.project_directory, "agpm.lock");
@@ -978,8 +991,12 @@ void Planner::PlanEntries(const std::vector<const ManifestEntry*>& entries) {
   std::vector<std::string> excluded;
   for (const std::string& folder : manifest_->layout.ToolFolders())
     excluded.push_back(JoinNormal(plan_.destination, folder));
-  // A plugin's outputs are never its sources.
-  if (request_.plugin_layout) excluded.push_back(plan_.destination);
+  // A plugin's outputs are never its sources: the destination, and its
+  // plugins/ folder for a marketplace whose root is the manifest's folder.
+  if (request_.plugin_layout) {
+    excluded.push_back(plan_.destination);
+    excluded.push_back(JoinNormal(plan_.destination, "plugins"));
+  }
   // Every entry with its pattern's matches, in the order of the manifest.
   struct Expanded {
     const ManifestEntry* entry;
@@ -1134,9 +1151,10 @@ bool Planner::RequireClaudeCode(const Resource& resource, const Location& at) {
 // The manifest entries a plugin's `entries` names, in the manifest's order.
 std::optional<std::vector<const ManifestEntry*>> Planner::SelectEntries(
     const PluginTable& plugin, std::set<const ManifestEntry*>* listed) {
-  static const std::vector<std::string> sections = {
-      "agents", "snippets",    "commands", "scripts",
-      "hooks",  "mcp-servers", "skills"};
+  const std::vector<std::string>& sections = ManifestSections();
+  std::string section_list;
+  for (const std::string& name : sections)
+    section_list += (section_list.empty() ? "" : ", ") + name;
   std::set<const ManifestEntry*> chosen;
   bool ok = true;
   for (const auto& [item, at] : plugin.entries) {
@@ -1149,8 +1167,8 @@ std::optional<std::vector<const ManifestEntry*>> Planner::SelectEntries(
       sink_.Error(at,
                   "'" + item +
                       "' names no manifest entry: write \"<section>.<key>\", "
-                      "\"<section>.*\" or \"*\" (sections: agents, snippets, "
-                      "commands, scripts, hooks, mcp-servers, skills)",
+                      "\"<section>.*\" or \"*\" (sections: " +
+                      section_list + ")",
                   "plugin.entries");
       ok = false;
       continue;
@@ -1174,7 +1192,6 @@ std::optional<std::vector<const ManifestEntry*>> Planner::SelectEntries(
       ok = false;
     }
   }
-  if (!ok) return std::nullopt;
   std::vector<const ManifestEntry*> entries;
   for (const ManifestEntry& entry : manifest_->entries) {
     if (chosen.count(&entry)) {
@@ -1182,6 +1199,7 @@ std::optional<std::vector<const ManifestEntry*>> Planner::SelectEntries(
       listed->insert(&entry);
     }
   }
+  if (!ok) return std::nullopt;
   return entries;
 }
 
@@ -1207,6 +1225,7 @@ void Planner::BuildSourceFolder(const std::string& from) {
     resource.tool = "claude-code";
     resource.source = JoinNormal(from, source.relative);
     resource.display = Display(resource.source);
+    resource.at = Location{resource.display, 0, 0, ""};
     resource.output = source.relative;
     resource.variables = &variables;
     if (source.is_skill_folder) {
@@ -1232,8 +1251,8 @@ void Planner::AddGenerated(const std::string& path, std::string bytes,
   if (known != outputs_.end()) {
     sink_.Error(plugin_ ? plugin_->at : Location{},
                 "'" + path + "' is generated from " + from + ", and '" +
-                    known->second.owner +
-                    "' writes it too; leave one of them out",
+                    plan_.files[known->second.file].trace +
+                    "' gives it too; leave one of them out",
                 "plugin.generated");
     return;
   }
@@ -1402,7 +1421,7 @@ void Planner::PlanMappedPlugin(const std::string& from) {
                     "plugin.from");
       }
       if (plugin_->has_entries) {
-        sink_.Error(plugin_->at,
+        sink_.Error(plugin_->entries_at,
                     "'entries' is manifest mode's: mapping mode has no "
                     "manifest entries",
                     "plugin.entries");

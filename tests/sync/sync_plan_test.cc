@@ -506,8 +506,8 @@ TEST_F(PluginPlanTest, LayoutMistakesAreLocatedErrors) {
   fs_.Add("/w/src/.claude-plugin/plugin.json", "{\"name\": \"one\"}\n");
   EXPECT_FALSE(PlanPlugins("[plugins.one]\nfrom = \"src\"\n"));
   EXPECT_NE(Messages().find("'.claude-plugin/plugin.json' is generated from "
-                            "[plugins.one], and '.claude-plugin/plugin.json' "
-                            "writes it too"),
+                            "[plugins.one], and "
+                            "'src/.claude-plugin/plugin.json' gives it too"),
             std::string::npos)
       << Messages();
 }
@@ -525,6 +525,51 @@ TEST_F(PluginPlanTest, AnEntryInNoPluginIsAWarning) {
                             "plugin's 'entries'"),
             std::string::npos)
       << Messages();
+}
+
+TEST_F(PluginPlanTest, HooksRunningPluginFilesGoThroughThePluginRoot) {
+  // A hook file reached by two entries is one hook; a script of the source
+  // folder is found by its project path too.
+  fs_.Add("/w/hooks/h.json",
+          "{\"events\": [\"Stop\"], \"type\": \"command\", "
+          "\"command\": \"bash src/run.sh\"}");
+  fs_.Add("/w/src/run.sh", "#!/bin/sh\n");
+  std::optional<SyncPlan> plan = PlanPlugins(
+      "[hooks]\nh = \"hooks/h.json\"\nh2 = \"hooks/h.json\"\n"
+      "[plugins.p]\nfrom = \"src\"\nentries = [\"*\"]\n");
+  ASSERT_TRUE(plan) << Messages();
+  json hooks = json::parse(File(*plan, "hooks/hooks.json")->bytes);
+  ASSERT_EQ(hooks["hooks"]["Stop"][0]["hooks"].size(), 1u);
+  EXPECT_EQ(hooks["hooks"]["Stop"][0]["hooks"][0]["command"],
+            "bash \"${CLAUDE_PLUGIN_ROOT}/run.sh\"");
+  EXPECT_EQ(Messages().find("warning"), std::string::npos) << Messages();
+}
+
+TEST_F(PluginPlanTest, AMarketplaceAtTheManifestsFolderIsNotItsOwnSource) {
+  fs_.Add("/w/agents/a.md", kAgent);
+  // What the first sync wrote, found again by the second one's pattern.
+  fs_.Add("/w/plugins/p/agents/a.md", kAgent);
+  std::optional<SyncPlan> plan = PlanPlugins(
+      "[agents]\nall = \"**/*.md\"\n"
+      "[marketplace]\nname = \"m\"\nowner = { name = \"M\" }\n"
+      "[plugins.p]\nentries = [\"*\"]\n",
+      ".");
+  ASSERT_TRUE(plan) << Messages();
+  EXPECT_EQ(Paths(*plan),
+            (std::vector<std::string>{".claude-plugin/marketplace.json",
+                                      "plugins/p/.claude-plugin/plugin.json",
+                                      "plugins/p/agents/a.md"}));
+}
+
+TEST_F(PluginPlanTest, ABrokenProjectFileIsAnErrorInMappingMode) {
+  fs_.Add("/w/agpm.toml", "[plugins.p]\nversion = \"1\"\n[project\n");
+  fs_.Add("/w/src/agents/a.md", kAgent);
+  SyncRequest request;
+  request.from = "src";
+  request.to = "out";
+  request.plugin_layout = true;
+  EXPECT_FALSE(PlanSync(fs_, request, sink_));
+  EXPECT_NE(Messages().find("agpm.toml:3:"), std::string::npos) << Messages();
 }
 
 TEST_F(PluginPlanTest, MappingModeTakesTheProjectFilesOneTable) {
