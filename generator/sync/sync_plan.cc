@@ -147,6 +147,7 @@ class Planner {
                std::string bytes, std::optional<uint32_t> permissions,
                const std::string& action, std::vector<std::string> args);
   ListRow RowOf(const Resource& resource) const;
+  void AddMergeRow(const Resource& resource, const std::string& target);
   std::vector<std::string> RenderArguments(const Resource& resource) const;
   void WarnOtherMergeTarget(const Resource& resource,
                             const std::string& target);
@@ -303,6 +304,15 @@ ListRow Planner::RowOf(const Resource& resource) const {
   row.required_by = resource.required_by;
   row.vars = resource.variables->template_vars;
   return row;
+}
+
+// `--list`'s row for a hook or a server merged into `target`.
+void Planner::AddMergeRow(const Resource& resource, const std::string& target) {
+  ListRow row = RowOf(resource);
+  row.output = target;
+  row.action = "merge";
+  row.install_path = InstallPathOf(target);
+  plan_.rows.push_back(std::move(row));
 }
 
 void Planner::AddFile(const Resource& resource, const std::string& output,
@@ -616,11 +626,7 @@ void Planner::BuildHook(const Resource& resource, const json& value,
     for (const WantedHook& wanted : plugin_hooks_)
       known = known || wanted.source == resource.display;
     if (!known) plugin_hooks_.push_back({std::move(*hook), resource.display});
-    ListRow row = RowOf(resource);
-    row.output = "hooks/hooks.json";
-    row.action = "merge";
-    row.install_path = *row.output;
-    plan_.rows.push_back(std::move(row));
+    AddMergeRow(resource, "hooks/hooks.json");
     return;
   }
   WarnOtherMergeTarget(resource, kLocalSettingsPath);
@@ -628,11 +634,7 @@ void Planner::BuildHook(const Resource& resource, const json& value,
   merge.target = kLocalSettingsPath;
   merge.kind = MergeKind::kHooks;
   merge.hooks.push_back({std::move(*hook), resource.display});
-  ListRow row = RowOf(resource);
-  row.output = kLocalSettingsPath;
-  row.action = "merge";
-  row.install_path = InstallPathOf(kLocalSettingsPath);
-  plan_.rows.push_back(std::move(row));
+  AddMergeRow(resource, kLocalSettingsPath);
 }
 
 void Planner::BuildServer(const Resource& resource, const json& value,
@@ -663,11 +665,7 @@ void Planner::BuildServer(const Resource& resource, const json& value,
       if (wanted.key == key) return;  // one file reached twice
     }
     plugin_servers_.push_back({key, std::move(*config), resource.display});
-    ListRow row = RowOf(resource);
-    row.output = ".mcp.json";
-    row.action = "merge";
-    row.install_path = *row.output;
-    plan_.rows.push_back(std::move(row));
+    AddMergeRow(resource, ".mcp.json");
     return;
   }
   std::string target;
@@ -691,11 +689,7 @@ void Planner::BuildServer(const Resource& resource, const json& value,
   merge.target = target;
   merge.kind = kind;
   merge.servers.push_back({key, std::move(*config), resource.display});
-  ListRow row = RowOf(resource);
-  row.output = target;
-  row.action = "merge";
-  row.install_path = InstallPathOf(target);
-  plan_.rows.push_back(std::move(row));
+  AddMergeRow(resource, target);
 }
 
 // A hook or MCP server file read as JSON, by the rules every JSON input
