@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "memory_file_system.h"
 
+#include <mutex>
+
 #include "base/paths.h"
 
 namespace agentgen {
@@ -184,7 +186,13 @@ std::optional<std::string> MemoryFileSystem::ReadLink(const std::string& path,
 bool MemoryFileSystem::ReadFile(const std::string& path, std::string* bytes,
                                 std::string* error) {
   std::string absolute = Absolute(path);
-  files_read_.push_back(absolute);
+  {
+    // Sync reads on several threads; the log is the fake's only state that
+    // a read changes.
+    static std::mutex log_mutex;
+    std::lock_guard<std::mutex> lock(log_mutex);
+    files_read_.push_back(absolute);
+  }
   if (unreadable_.count(absolute)) {
     *error = "Permission denied";
     return false;
